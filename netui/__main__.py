@@ -1,0 +1,5 @@
+"""Allow `python -m netui`."""
+
+from netui.cli import main
+
+raise SystemExit(main())

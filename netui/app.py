@@ -1,0 +1,56 @@
+"""The Textual app: a small shell that holds the store and opens the People screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from textual.app import App
+from textual.binding import Binding
+
+from netui import __version__
+from netui.commands import PeopleCommands
+from netui.settings import Settings
+from netui.store import Store
+
+
+class NetuiApp(App[None]):
+    """netui: every screen gets the store and settings from here (`self.app.store`)."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "netui"
+    COMMANDS = App.COMMANDS | {PeopleCommands}
+    BINDINGS = [
+        Binding("question_mark", "show_keys", "Keys", id="keys"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    ]
+
+    def __init__(self, store: Store, settings: Settings, today: Callable[[], date]) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self.today = today
+        self.sub_title = f"{store.db.path.name} · v{__version__}"
+
+    def on_mount(self) -> None:
+        from netui.screens.people import PeopleScreen
+
+        self.push_screen(PeopleScreen())
+
+    def action_show_keys(self) -> None:
+        from netui.screens.keys import KeysScreen
+
+        self.push_screen(KeysScreen(self.screen))
+
+    def open_person(self, person_id: int) -> None:
+        """Open one person (the Person screen), from any screen or the palette."""
+        from netui.screens.person import PersonScreen
+
+        self.push_screen(PersonScreen(person_id))
+
+
+def make_app(
+    store: Store, settings: Settings | None = None, today: Callable[[], date] | None = None
+) -> NetuiApp:
+    """The one factory used by the CLI and the tests."""
+    return NetuiApp(store, settings or Settings(), today or store.today)

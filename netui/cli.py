@@ -1,0 +1,178 @@
+"""The command line: parse arguments, open the store, run the app or one command."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from netui import __version__
+from netui.db import Database
+from netui.errors import InputError, NetuiError
+from netui.paths import database_path, demo_database_path
+from netui.settings import Settings, load_settings
+from netui.store import PeopleQuery, Store
+
+QUICK_ADD_HELP = (
+    "NAME [@ COMPANY] [, role | how-we-know | closeness | email | url | phone | in CITY | title]"
+)
+
+CommandFn = Callable[[argparse.Namespace, Store, Settings], int]
+COMMANDS: dict[str, CommandFn] = {}
+
+
+def command(name: str) -> Callable[[CommandFn], CommandFn]:
+    def register(fn: CommandFn) -> CommandFn:
+        COMMANDS[name] = fn
+        return fn
+
+    return register
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises a one-line InputError instead of printing usage and exiting."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise InputError(f"{message} (see 'netui --help').")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="netui",
+        description="Turn your personal network into software-engineering interviews.",
+    )
+    parser.add_argument("--version", action="version", version=f"netui {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH", help="database file (default: data folder; env NETUI_DB)"
+    )
+    parser.add_argument("--demo", action="store_true", help="open the app on the demo network")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    add = sub.add_parser("add", help="add one person with the quick-add grammar")
+    add.add_argument("line", nargs="+", help=QUICK_ADD_HELP)
+
+    demo = sub.add_parser("demo", help="write a synthetic network of N people and exit")
+    demo.add_argument("--people", type=int, required=True, metavar="N")
+    demo.add_argument("--seed", type=int, default=7)
+
+    backup = sub.add_parser("backup", help="copy the database safely (online backup API)")
+    backup.add_argument("--to", metavar="PATH", help="where to write it (default: backups/ folder)")
+
+    ls = sub.add_parser("list", help="print people (tab-separated), optionally matching TEXT")
+    ls.add_argument("text", nargs="*")
+    ls.add_argument("--due", action="store_true", help="only people whose follow-up is due")
+    ls.add_argument("--limit", type=int, default=1000)
+
+    for hook in PARSER_HOOKS:
+        hook(sub)
+    return parser
+
+
+# Other modules (import, export, meetings) add their sub-commands through these hooks.
+PARSER_HOOKS: list[Callable[[Any], None]] = []
+
+
+@command("add")
+def _add(args: argparse.Namespace, store: Store, settings: Settings) -> int:
+    line = " ".join(args.line)
+    person_id = store.quick_add(line)
+    person = store.get_person(person_id)
+    company = store.company_name(person.company_id)
+    at = f" @ {company}" if company else ""
+    print(f"Added #{person_id} {person.full_name}{at} ({person.role}, {person.how_we_know}).")
+    return 0
+
+
+@command("demo")
+def _demo(args: argparse.Namespace, store: Store, settings: Settings) -> int:
+    from netui.demo import generate_people
+
+    if args.people < 1:
+        raise InputError("--people must be at least 1.")
+    generate_people(store.db, args.people, seed=args.seed)
+    print(f"Wrote {args.people:,} people to {store.db.path}.")
+    return 0
+
+
+@command("backup")
+def _backup(args: argparse.Namespace, store: Store, settings: Settings) -> int:
+    dest = Path(args.to).expanduser() if args.to else None
+    if dest is not None and dest.exists():
+        raise InputError(f"{dest} already exists; choose a new file name.")
+    made = store.db.backup(dest, keep=settings.backups_kept)
+    print(f"Backed up to {made}.")
+    return 0
+
+
+@command("list")
+def _list(args: argparse.Namespace, store: Store, settings: Settings) -> int:
+    query = PeopleQuery(text=" ".join(args.text), due_only=args.due)
+    for row in store.people_page(query, 0, args.limit):
+        print("\t".join([str(row.id), row.full_name, row.company, row.role, row.stage,
+                         row.follow_up_on or ""]))  # fmt: skip
+    return 0
+
+
+def open_store(path: Path, settings: Settings) -> Store:
+    db = Database.open(path, keep=settings.backups_kept)
+    return Store(db, follow_up_days=settings.follow_up_days)
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = load_settings()
+    if args.demo:
+        return _run_demo(settings)
+    store = open_store(database_path(args.db), settings)
+    try:
+        if args.command is None:
+            from netui.app import make_app
+
+            make_app(store, settings).run()
+            return 0
+        return COMMANDS[args.command](args, store, settings)
+    finally:
+        store.db.close()
+
+
+def _run_demo(settings: Settings) -> int:
+    from netui.app import make_app
+    from netui.demo import seed_demo
+
+    path = demo_database_path()
+    fresh = not path.exists()
+    store = open_store(path, settings)
+    try:
+        if fresh or store.total_people() == 0:
+            seed_demo(store.db)
+        if not settings.my_name:
+            settings.my_name = "Alex Morgan"
+            settings.blurb = (
+                "Alex is a backend engineer with 4 years of Python and Go, looking for a "
+                "software-engineering role on a payments or infrastructure team."
+            )
+        make_app(store, settings).run()
+    finally:
+        store.db.close()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(0o077)  # anything we create is private, whatever the user's umask
+    try:
+        return run(argv)
+    except NetuiError as exc:
+        print(f"netui: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # never show a traceback (it could hold personal data)
+        print(
+            f"netui: unexpected error ({type(exc).__name__}); nothing was saved half-way. "
+            "Please report it.",
+            file=sys.stderr,
+        )
+        return 1

@@ -1,0 +1,235 @@
+"""Opening the database safely: PRAGMAs, health check, migrations, backups, the engine."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from netui.errors import DamagedDatabaseError, NetuiError, NewerDatabaseError
+from netui.paths import backup_dir, create_private_file
+from netui.schema import MIGRATIONS
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA busy_timeout=5000",
+    "PRAGMA synchronous=FULL",
+)
+
+
+def apply_pragmas(conn: sqlite3.Connection) -> None:
+    """The PRAGMAs every connection gets (sqlite.org/howtocorrupt.html)."""
+    for pragma in PRAGMAS:
+        conn.execute(pragma)
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A driver connection in autocommit mode: transactions are begun explicitly."""
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    apply_pragmas(conn)
+    return conn
+
+
+def split_statements(script: str) -> list[str]:
+    """Split SQL into statements (trigger bodies included) without executescript's COMMIT."""
+    statements: list[str] = []
+    current = ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            if current.strip():
+                statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return statements
+
+
+def _read_only_check(path: Path) -> int:
+    """Check a file's health and version without writing a byte; return its user_version."""
+    uri = f"file:{path}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as exc:
+        raise NetuiError(f"Cannot open {path}: {exc}.") from None
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > len(MIGRATIONS):
+            raise NewerDatabaseError(
+                f"{path} was written by a newer netui (schema {version}, this one knows "
+                f"{len(MIGRATIONS)}); upgrade netui to open it — the file was not touched."
+            )
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise DamagedDatabaseError(
+            f"{path} is damaged or not a netui database ({exc}); it was not changed — "
+            "restore a backup from its backups/ folder."
+        ) from None
+    finally:
+        conn.close()
+    if result != "ok":
+        raise DamagedDatabaseError(
+            f"{path} is damaged (quick_check: {result}); it was not changed — "
+            "restore a backup from its backups/ folder."
+        )
+    return version
+
+
+def migrate(conn: sqlite3.Connection, steps: Sequence[str] = MIGRATIONS) -> int:
+    """Run the pending steps and the version bump in one transaction; return the version."""
+    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if current >= len(steps):
+        return current
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for step in steps[current:]:
+            for statement in split_statements(step):
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version={len(steps)}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return len(steps)
+
+
+def secure_file_modes(path: Path) -> None:
+    """Database, WAL and SHM readable only by the user."""
+    for suffix in ("", "-wal", "-shm"):
+        candidate = Path(f"{path}{suffix}")
+        if candidate.exists():
+            os.chmod(candidate, 0o600)
+
+
+def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
+    """Online backup to a 0600 temp file beside dest, checked, then renamed into place."""
+    tmp = dest.with_name(dest.name + ".part")
+    if tmp.exists():
+        tmp.unlink()
+    create_private_file(tmp)
+    target = sqlite3.connect(tmp)
+    try:
+        conn.backup(target)
+        check = target.execute("PRAGMA quick_check").fetchone()[0]
+    finally:
+        target.close()
+    if check != "ok":
+        tmp.unlink()
+        raise NetuiError(f"The backup to {dest} failed its check ({check}); nothing was kept.")
+    os.replace(tmp, dest)
+    os.chmod(dest, 0o600)
+    return dest
+
+
+def _prune_backups(folder: Path, stem: str, keep: int) -> None:
+    backups = sorted(folder.glob(f"{stem}-*.db"))
+    for old in backups[: max(0, len(backups) - keep)]:
+        old.unlink()
+
+
+class Database:
+    """One SQLite file: a driver connection for fast reads, one lazy SQLAlchemy engine."""
+
+    def __init__(self, path: Path, reader: sqlite3.Connection) -> None:
+        self.path = path
+        self.reader = reader
+        self.read_lock = threading.RLock()
+        self._engine: Engine | None = None
+        self._engine_lock = threading.Lock()
+
+    @classmethod
+    def open(cls, path: Path, *, steps: Sequence[str] = MIGRATIONS, keep: int = 10) -> Database:
+        """Open (creating if needed), refuse newer or damaged files, migrate after a backup."""
+        existed = path.exists() and path.stat().st_size > 0
+        version = _read_only_check(path) if existed else 0
+        if not path.exists():
+            if not path.parent.exists():
+                path.parent.mkdir(parents=True, mode=0o700)
+            create_private_file(path)
+        conn = connect(path)
+        if version < len(steps):
+            if existed and version > 0:
+                folder = backup_dir(path)
+                stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+                backup_to(conn, folder / f"{path.stem}-v{version}-{stamp}.db")
+            try:
+                migrate(conn, steps)
+            except sqlite3.Error as exc:
+                conn.close()
+                raise NetuiError(
+                    f"Upgrading {path} failed ({exc}); it was left as it was."
+                ) from None
+        secure_file_modes(path)
+        return cls(path, conn)
+
+    def backup(self, dest: Path | None = None, keep: int = 10) -> Path:
+        """`netui backup`: a checked copy in backups/ (or at dest); keep the last `keep`."""
+        if dest is None:
+            folder = backup_dir(self.path)
+            stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+            with self.read_lock:
+                made = backup_to(self.reader, folder / f"{self.path.stem}-{stamp}.db")
+            _prune_backups(folder, self.path.stem, keep)
+            return made
+        with self.read_lock:
+            return backup_to(self.reader, dest)
+
+    @contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """The shared read connection, one thread at a time."""
+        with self.read_lock:
+            yield self.reader
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """A driver-level write transaction (bulk paths): all or nothing."""
+        with self.read_lock:
+            self.reader.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.reader
+            except BaseException:
+                self.reader.execute("ROLLBACK")
+                raise
+            self.reader.execute("COMMIT")
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, created on first use so start-up stays free of the ORM."""
+        with self._engine_lock:
+            if self._engine is None:
+                self._engine = _make_engine(self.path)
+            return self._engine
+
+    def close(self) -> None:
+        with self.read_lock:
+            self.reader.close()
+        if self._engine is not None:
+            self._engine.dispose()
+
+
+def _make_engine(path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
+    engine = create_engine(f"sqlite:///{path}")
+
+    # SQLAlchemy's documented recipe for real SQLite transactions: turn off the
+    # driver's own transaction handling and emit BEGIN ourselves.
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        apply_pragmas(dbapi_connection)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine

@@ -1,0 +1,298 @@
+"""Demo data: the curated network in assets/demo.json, and synthetic networks of any size."""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from netui.db import Database
+from netui.names import company_key, first_name_of
+from netui.paths import assets_dir
+from netui.timeutil import STORAGE_FORMAT, utcnow
+
+_PERSON_COLUMNS = (
+    "full_name", "first_name", "company_id", "title", "role", "closeness", "how_we_know",
+    "how_we_know_text", "email", "phone", "linkedin_url", "instagram", "snapchat", "city",
+    "notes", "stage", "next_step", "follow_up_on", "is_stub", "created_at", "updated_at",
+)  # fmt: skip
+
+
+def _ts(value: datetime) -> str:
+    return value.astimezone(UTC).strftime(STORAGE_FORMAT)
+
+
+def _insert_company(conn: sqlite3.Connection, company: dict[str, Any], now: str) -> int:
+    cur = conn.execute(
+        "INSERT INTO company (name, name_key, aliases, website, is_target, notes, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            company["name"],
+            company_key(company["name"]),
+            "\n".join(company.get("aliases", [])),
+            company.get("website", ""),
+            int(company.get("is_target", False)),
+            company.get("notes", ""),
+            now,
+        ),
+    )
+    return int(cur.lastrowid or 0)
+
+
+def seed_demo(db: Database, today: date | None = None) -> int:
+    """Write the curated demo network (dates relative to today); returns people added."""
+    data = json.loads((assets_dir() / "demo.json").read_text(encoding="utf-8"))
+    day = today or date.today()
+    now_dt = utcnow()
+    now = _ts(now_dt)
+    ids: dict[str, int] = {}
+    with db.write() as conn:
+        companies = {c["name"]: _insert_company(conn, c, now) for c in data["companies"]}
+        for p in data["people"]:
+            follow = p.get("follow_up_in_days")
+            values = {
+                "full_name": p["name"],
+                "first_name": first_name_of(p["name"]),
+                "company_id": companies.get(p.get("company", "")),
+                "title": p.get("title", ""),
+                "role": p.get("role", "unknown"),
+                "closeness": p.get("closeness", "acquaintance"),
+                "how_we_know": p.get("how_we_know", "other"),
+                "how_we_know_text": p.get("how_we_know_text", ""),
+                "email": p.get("email", ""),
+                "phone": p.get("phone", ""),
+                "linkedin_url": p.get("linkedin_url", ""),
+                "instagram": p.get("instagram", ""),
+                "snapchat": p.get("snapchat", ""),
+                "city": p.get("city", ""),
+                "notes": p.get("notes", ""),
+                "stage": p.get("stage", "new"),
+                "next_step": p.get("next_step", ""),
+                "follow_up_on": (day + timedelta(days=follow)).isoformat()
+                if follow is not None
+                else None,
+                "is_stub": int(p.get("is_stub", False)),
+                "created_at": now,
+                "updated_at": now,
+            }
+            cur = conn.execute(
+                f"INSERT INTO person ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+                list(values.values()),
+            )
+            pid = int(cur.lastrowid or 0)
+            ids[p["name"]] = pid
+            for it in p.get("interactions", []):
+                at = now_dt - timedelta(days=it["days_ago"], hours=it.get("hours_ago", 3))
+                conn.execute(
+                    "INSERT INTO interaction (person_id, kind, direction, at, summary, "
+                    "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (pid, it["kind"], it.get("direction", "none"), _ts(at), it["summary"], now),
+                )
+        for link in data.get("links", []):
+            conn.execute(
+                "INSERT INTO link (person_a, person_b, kind, note, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (ids[link["a"]], ids[link["b"]], link.get("kind", "knows"), link.get("note", ""),
+                 now),
+            )  # fmt: skip
+        for d in data.get("drafts", []):
+            conn.execute(
+                "INSERT INTO draft (person_id, intent, tone, channel, subject, body, status, "
+                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?)",
+                (ids[d["person"]], d["intent"], d["tone"], d["channel"], d.get("subject", ""),
+                 d["body"], now, now),
+            )  # fmt: skip
+        for m in data.get("meetings", []):
+            start = datetime.combine(
+                day + timedelta(days=m["in_days"]),
+                datetime.strptime(m.get("time", "10:00"), "%H:%M").time(),
+            ).astimezone()
+            conn.execute(
+                "INSERT INTO meeting (person_id, starts_at, place, address, ask, notes, status, "
+                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'planned', ?, ?)",
+                (ids[m["person"]], _ts(start), m.get("place", ""), m.get("address", ""),
+                 m.get("ask", ""), m.get("notes", ""), now, now),
+            )  # fmt: skip
+    return len(ids)
+
+
+_FIRST = [
+    "Ada",
+    "Alan",
+    "Amara",
+    "Ana",
+    "Ari",
+    "Ben",
+    "Bo",
+    "Carla",
+    "Chen",
+    "Dana",
+    "Dev",
+    "Diego",
+    "Elif",
+    "Emma",
+    "Farah",
+    "Felix",
+    "Gia",
+    "Hana",
+    "Ian",
+    "Ines",
+    "Jae",
+    "Jamal",
+    "Jo",
+    "José",
+    "Kai",
+    "Kemal",
+    "Lena",
+    "Li",
+    "Luca",
+    "Maya",
+    "Mei",
+    "Nia",
+    "Noor",
+    "Omar",
+    "Priya",
+    "Rafael",
+    "Rosa",
+    "Sam",
+    "Sanjay",
+    "Sara",
+    "Taro",
+    "Uma",
+    "Vera",
+    "Wei",
+    "Yara",
+    "Yusuf",
+    "Zoe",
+    "Zoë",
+    "Émile",
+    "Łukasz",
+]
+_LAST = [
+    "Abara",
+    "Bauer",
+    "Chen",
+    "Costa",
+    "Dubois",
+    "Eze",
+    "Fischer",
+    "García",
+    "Gupta",
+    "Haddad",
+    "Ito",
+    "Jensen",
+    "Kim",
+    "Kowalski",
+    "Larsen",
+    "López",
+    "Müller",
+    "Nakamura",
+    "Novak",
+    "Okafor",
+    "Olsen",
+    "Patel",
+    "Pereira",
+    "Quinn",
+    "Rossi",
+    "Sato",
+    "Schmidt",
+    "Silva",
+    "Singh",
+    "Tanaka",
+    "Torres",
+    "Ueda",
+    "Varga",
+    "Wang",
+    "Weber",
+    "Xu",
+    "Yamada",
+    "Zhang",
+    "Nguyen",
+    "O'Brien",
+]
+_COMPANY_WORDS = [
+    "Acme",
+    "Blue",
+    "Cloud",
+    "Data",
+    "Edge",
+    "Flow",
+    "Grid",
+    "Hyper",
+    "Ion",
+    "Jet",
+    "Kite",
+    "Loop",
+    "Mesa",
+    "Nova",
+    "Orbit",
+    "Pixel",
+    "Quant",
+    "Rocket",
+    "Signal",
+    "Tidal",
+    "Unity",
+    "Vector",
+    "Wave",
+    "Xeno",
+    "Yield",
+    "Zen",
+]
+_SUFFIX = ["Labs", "Systems", "AI", "Inc.", "Technologies", "Software", "Cloud", "Works"]
+_TITLES = [
+    ("Software Engineer", "engineer"), ("Senior Software Engineer", "engineer"),
+    ("Staff Engineer", "engineer"), ("Engineering Manager", "engineering_manager"),
+    ("CTO", "founder_cto"), ("Technical Recruiter", "recruiter"),
+    ("Product Manager", "other_tech"), ("Product Designer", "other_tech"),
+    ("Account Executive", "other_tech"), ("Data Scientist", "engineer"), ("", "unknown"),
+]  # fmt: skip
+_STAGES = ["new"] * 6 + ["reconnecting"] * 3 + ["engaged"] * 2 + ["asked", "introduced"]
+_KINDS = ["message", "email", "call", "coffee", "reply", "note"]
+
+
+def generate_people(db: Database, count: int, seed: int = 7) -> None:
+    """A synthetic network of `count` people (driver executemany, one transaction)."""
+    rng = random.Random(seed)
+    now_dt = utcnow()
+    now = _ts(now_dt)
+    today = date.today()
+    n_companies = max(15, count // 25)
+    with db.write() as conn:
+        existing = {r[0] for r in conn.execute("SELECT name_key FROM company")}
+        company_ids: list[int] = []
+        for i in range(n_companies):
+            name = f"{rng.choice(_COMPANY_WORDS)}{rng.choice(_COMPANY_WORDS).lower()} "
+            name += f"{rng.choice(_SUFFIX)} {i}"
+            if company_key(name) in existing:
+                continue
+            company_ids.append(_insert_company(conn, {"name": name}, now))
+        start = int(conn.execute("SELECT coalesce(max(id), 0) FROM person").fetchone()[0])
+        rows = []
+        for i in range(count):
+            full = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
+            title, role = rng.choice(_TITLES)
+            follow = today + timedelta(days=rng.randint(-10, 30)) if rng.random() < 0.3 else None
+            rows.append(
+                (full, first_name_of(full), rng.choice(company_ids), title, role,
+                 rng.choice(["close", "friend", "acquaintance", "met_once"]),
+                 rng.choice(["school", "college", "work", "life", "online"]), "",
+                 f"{full.split()[0].lower()}.{i}@example.com" if rng.random() < 0.4 else "",
+                 "", "", "", "", "", "", rng.choice(_STAGES), "",
+                 follow.isoformat() if follow else None, 0, now, now)
+            )  # fmt: skip
+        columns = ", ".join(_PERSON_COLUMNS)
+        marks = ", ".join("?" * len(_PERSON_COLUMNS))
+        conn.executemany(f"INSERT INTO person ({columns}) VALUES ({marks})", rows)
+        interactions = []
+        for pid in range(start + 1, start + count + 1):
+            for _ in range(rng.randint(0, 3)):
+                at = now_dt - timedelta(days=rng.randint(0, 400), hours=rng.randint(0, 23))
+                kind = rng.choice(_KINDS)
+                interactions.append((pid, kind, "out", _ts(at), f"{kind} about the job hunt", now))
+        conn.executemany(
+            "INSERT INTO interaction (person_id, kind, direction, at, summary, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            interactions,
+        )

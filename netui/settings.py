@@ -1,0 +1,71 @@
+"""User settings in `settings.toml` in the config folder: who I am and my defaults."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from netui.errors import InputError
+from netui.paths import config_dir
+
+SETTINGS_FILE = "settings.toml"
+
+
+@dataclass
+class Settings:
+    my_name: str = ""
+    target_role: str = "software engineer"
+    blurb: str = ""
+    follow_up_days: int = 5
+    going_cold_days: int = 90
+    city: str = ""
+    backups_kept: int = 10
+
+    @property
+    def my_first_name(self) -> str:
+        return self.my_name.split()[0] if self.my_name.strip() else ""
+
+
+def settings_path(folder: Path | None = None) -> Path:
+    return (folder or config_dir()) / SETTINGS_FILE
+
+
+def load_settings(folder: Path | None = None) -> Settings:
+    """Read settings; a missing file gives defaults, a bad one a one-line error."""
+    path = settings_path(folder)
+    if not path.exists():
+        return Settings()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: not valid TOML ({exc}).") from None
+    settings = Settings()
+    for f in fields(Settings):
+        if f.name not in raw:
+            continue
+        value = raw[f.name]
+        expected = type(getattr(settings, f.name))
+        if not isinstance(value, expected) or isinstance(value, bool):
+            raise InputError(f"{path}: '{f.name}' must be a {expected.__name__}.")
+        setattr(settings, f.name, value)
+    return settings
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, int):
+        return str(value)
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{text}"'
+
+
+def save_settings(settings: Settings, folder: Path | None = None) -> Path:
+    path = settings_path(folder)
+    body = "".join(f"{k} = {_toml_value(v)}\n" for k, v in asdict(settings).items())
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(body)
+    os.replace(tmp, path)
+    return path

@@ -1,0 +1,17 @@
+"""The Store: the one place with SQL. Each concept's methods live in their own module."""
+
+from __future__ import annotations
+
+from netui.store.drafts import DraftMixin
+from netui.store.imports import ImportMixin
+from netui.store.links import LinkMixin
+from netui.store.meetings import MeetingMixin
+from netui.store.people import PeopleMixin
+from netui.store.rows import CompanyRow, PeopleQuery, PersonRow
+from netui.store.timeline import TimelineMixin
+
+__all__ = ["CompanyRow", "PeopleQuery", "PersonRow", "Store"]
+
+
+class Store(TimelineMixin, DraftMixin, MeetingMixin, LinkMixin, ImportMixin, PeopleMixin):
+    """Every store operation; built on one `Database`."""

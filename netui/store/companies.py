@@ -1,0 +1,79 @@
+"""Companies: resolve a typed name to one record (case-insensitive, aliases), list them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from netui.errors import InputError
+from netui.names import company_key
+from netui.store.base import StoreBase
+from netui.store.rows import CompanyRow
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+
+class CompanyMixin(StoreBase):
+    def _company_id_for(self, s: Session, name: str) -> int:
+        """The id of the company this name means, created if new ('Google LLC' is 'Google')."""
+        from sqlalchemy import text
+
+        from netui.models import Company
+
+        key = company_key(name)
+        if not key:
+            raise InputError(f"'{name}' is not a company name.")
+        row = s.execute(text("SELECT id FROM company WHERE name_key = :k"), {"k": key}).first()
+        if row:
+            return int(row[0])
+        for cid, aliases in s.execute(text("SELECT id, aliases FROM company WHERE aliases != ''")):
+            if key in {company_key(a) for a in str(aliases).splitlines()}:
+                return int(cid)
+        company = Company(name=name.strip(), name_key=key, created_at=self.now())
+        s.add(company)
+        s.flush()
+        assert company.id is not None
+        return company.id
+
+    def company_names(self, prefix: str = "", limit: int = 20) -> list[str]:
+        """Existing company names starting with prefix (case-insensitive), for completion."""
+        with self.db.read() as conn:
+            rows = conn.execute(
+                "SELECT name FROM company WHERE name_key LIKE ? ORDER BY name_key LIMIT ?",
+                (company_key(prefix) + "%", limit),
+            ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def companies(self) -> list[CompanyRow]:
+        """Every company with how many people you know there, who to pitch and who connects."""
+        sql = """
+        SELECT c.id, c.name, c.is_target, count(p.id),
+               sum(p.role IN ('engineer', 'engineering_manager', 'founder_cto')),
+               sum(p.role NOT IN ('engineer', 'engineering_manager', 'founder_cto', 'unknown')),
+               coalesce(group_concat(DISTINCT p.stage), '')
+        FROM company c LEFT JOIN person p ON p.company_id = c.id AND p.archived_at IS NULL
+        GROUP BY c.id ORDER BY c.is_target DESC, count(p.id) DESC, c.name COLLATE NOCASE
+        """
+        with self.db.read() as conn:
+            rows = conn.execute(sql).fetchall()
+        return [CompanyRow(r[0], r[1], bool(r[2]), r[3], r[4] or 0, r[5] or 0, r[6]) for r in rows]
+
+    def set_company_target(self, company_id: int, is_target: bool) -> None:
+        from netui.models import Company
+
+        with self._tx() as s:
+            company = s.get(Company, company_id)
+            if company is None:
+                raise InputError(f"There is no company #{company_id}.")
+            company.is_target = is_target
+
+    def add_company_alias(self, company_id: int, alias: str) -> None:
+        from netui.models import Company
+
+        with self._tx() as s:
+            company = s.get(Company, company_id)
+            if company is None:
+                raise InputError(f"There is no company #{company_id}.")
+            aliases = [a for a in company.aliases.splitlines() if a]
+            if alias not in aliases:
+                company.aliases = "\n".join([*aliases, alias.strip()])

@@ -1,0 +1,9 @@
+"""Bulk import and export of records (driver-level executemany in one transaction)."""
+
+from __future__ import annotations
+
+from netui.store.people import PeopleMixin
+
+
+class ImportMixin(PeopleMixin):
+    pass

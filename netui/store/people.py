@@ -1,0 +1,238 @@
+"""People: add, update, archive, restore, purge, get, count, search, list pages."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from netui.enums import Closeness, HowWeKnow, Role, Stage
+from netui.errors import InputError, NotFoundError
+from netui.names import first_name_of, fold
+from netui.quickadd import parse_quick_add
+from netui.store.base import StoreBase
+from netui.store.companies import CompanyMixin
+from netui.store.rows import PeopleQuery, PersonRow
+from netui.validate import field_errors
+
+TEXT_FIELDS = (
+    "full_name", "first_name", "title", "how_we_know_text", "email", "phone",
+    "linkedin_url", "instagram", "snapchat", "other_channel", "city", "notes", "next_step",
+)  # fmt: skip
+ENUM_FIELDS: dict[str, Any] = {
+    "role": Role,
+    "closeness": Closeness,
+    "how_we_know": HowWeKnow,
+    "stage": Stage,
+}
+DATE_FIELDS = ("follow_up_on", "connected_on")
+
+_ROW_SQL = """
+SELECT p.id, p.full_name, coalesce(c.name, ''), p.title, p.role, p.closeness, p.stage,
+       p.next_step, p.follow_up_on, p.last_contact, p.archived_at IS NOT NULL,
+       EXISTS (SELECT 1 FROM meeting m WHERE m.person_id = p.id AND m.follow_up_owed = 1)
+FROM person p LEFT JOIN company c ON c.id = p.company_id
+"""
+
+_SORT_SQL = {
+    "name": "p.full_name COLLATE NOCASE{d}",
+    "company": "c.name IS NULL, c.name COLLATE NOCASE{d}",
+    "title": "p.title = '', p.title COLLATE NOCASE{d}",
+    "role": "p.role{d}",
+    "closeness": (
+        "CASE p.closeness WHEN 'close' THEN 0 WHEN 'friend' THEN 1 "
+        "WHEN 'acquaintance' THEN 2 ELSE 3 END{d}"
+    ),
+    "stage": (
+        "CASE p.stage WHEN 'new' THEN 0 WHEN 'reconnecting' THEN 1 WHEN 'engaged' THEN 2 "
+        "WHEN 'asked' THEN 3 WHEN 'introduced' THEN 4 WHEN 'referred' THEN 5 "
+        "WHEN 'interviewing' THEN 6 WHEN 'done' THEN 7 ELSE 8 END{d}"
+    ),
+    "follow_up": "p.follow_up_on IS NULL, p.follow_up_on{d}",
+    "last_contact": "p.last_contact IS NULL, p.last_contact{d}",
+}
+
+_WORD = re.compile(r"\w+")
+
+
+def fts_query(text: str) -> str:
+    """User text -> FTS5 query: every word must start a word ('jose st' -> 'jose* AND st*')."""
+    words = _WORD.findall(fold(text))
+    return " AND ".join(f'"{w}"*' for w in words)
+
+
+def clean_person_values(values: dict[str, Any]) -> dict[str, Any]:
+    """Validate and convert form/CLI/import values; raise one InputError naming the field."""
+    text_values = {k: str(v) for k, v in values.items() if isinstance(v, str)}
+    errors = field_errors(text_values)
+    if errors:
+        raise InputError(next(iter(errors.values())))
+    cleaned: dict[str, Any] = {}
+    for key, value in values.items():
+        if key in TEXT_FIELDS:
+            cleaned[key] = (value or "").strip()
+        elif key in ENUM_FIELDS:
+            try:
+                cleaned[key] = ENUM_FIELDS[key](value)
+            except ValueError:
+                choices = ", ".join(m.value for m in ENUM_FIELDS[key])
+                raise InputError(f"{key} '{value}' is not one of: {choices}.") from None
+        elif key in DATE_FIELDS:
+            cleaned[key] = (
+                None if value in (None, "") else
+                value if isinstance(value, date) else date.fromisoformat(str(value).strip())
+            )  # fmt: skip
+        elif key in ("company", "company_id", "is_stub"):
+            cleaned[key] = value
+        else:
+            raise InputError(f"'{key}' is not a field of a person.")
+    return cleaned
+
+
+def _person_row(row: Any) -> PersonRow:
+    return PersonRow(
+        id=row[0], full_name=row[1], company=row[2], title=row[3], role=row[4],
+        closeness=row[5], stage=row[6], next_step=row[7], follow_up_on=row[8],
+        last_contact=row[9], archived=bool(row[10]), follow_up_owed=bool(row[11]),
+    )  # fmt: skip
+
+
+class PeopleMixin(CompanyMixin, StoreBase):
+    # ---- writes -------------------------------------------------------------------
+
+    def add_person(self, full_name: str, **values: Any) -> int:
+        """Add one person; `company=` is a name, resolved or created. Returns the new id."""
+        from netui.models import Person
+
+        cleaned = clean_person_values({"full_name": full_name, **values})
+        company = cleaned.pop("company", None)
+        cleaned.setdefault("first_name", first_name_of(cleaned["full_name"]))
+        with self._tx() as s:
+            if company:
+                cleaned["company_id"] = self._company_id_for(s, str(company))
+            now = self.now()
+            person = Person(**cleaned, created_at=now, updated_at=now)
+            s.add(person)
+            s.flush()
+            assert person.id is not None
+            return person.id
+
+    def quick_add(self, line: str) -> int:
+        parsed = parse_quick_add(line)
+        return self.add_person(parsed.full_name, company=parsed.company, **parsed.fields)
+
+    def update_person(self, person_id: int, **values: Any) -> dict[str, Any]:
+        """Change fields; returns the previous values of what changed (for undo)."""
+        from netui.models import Company, Person
+
+        cleaned = clean_person_values(values)
+        with self._tx() as s:
+            person = s.get(Person, person_id)
+            if person is None:
+                raise NotFoundError(f"There is no person #{person_id}.")
+            before: dict[str, Any] = {}
+            if "company" in cleaned:
+                name = str(cleaned.pop("company") or "")
+                old = s.get(Company, person.company_id) if person.company_id else None
+                new_id = self._company_id_for(s, name) if name else None
+                if new_id != person.company_id:
+                    before["company"] = old.name if old else ""
+                    person.company_id = new_id
+            for key, value in cleaned.items():
+                if getattr(person, key) != value:
+                    before[key] = getattr(person, key)
+                    setattr(person, key, value)
+            if before:
+                person.updated_at = self.now()
+            return before
+
+    def archive_person(self, person_id: int) -> None:
+        self._set_archived(person_id, self.now())
+
+    def restore_person(self, person_id: int) -> None:
+        self._set_archived(person_id, None)
+
+    def _set_archived(self, person_id: int, when: datetime | None) -> None:
+        from netui.models import Person
+
+        with self._tx() as s:
+            person = s.get(Person, person_id)
+            if person is None:
+                raise NotFoundError(f"There is no person #{person_id}.")
+            person.archived_at = when
+            person.updated_at = self.now()
+
+    def purge_person(self, person_id: int) -> None:
+        """Erase for real: secure_delete, rebuild the search index, truncate the WAL."""
+        from sqlalchemy import text
+
+        with self._tx() as s:
+            s.execute(text("PRAGMA secure_delete=ON"))
+            deleted = s.execute(text("DELETE FROM person WHERE id = :id"), {"id": person_id})
+            if getattr(deleted, "rowcount", 0) == 0:
+                raise NotFoundError(f"There is no person #{person_id}.")
+            s.execute(text("INSERT INTO person_fts(person_fts) VALUES ('optimize')"))
+        with self.db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        with self.db.read() as reader:
+            reader.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    # ---- reads --------------------------------------------------------------------
+
+    def get_person(self, person_id: int) -> Any:
+        """The full record (a detached `models.Person`)."""
+        from netui.models import Person
+
+        with self._tx() as s:
+            person = s.get(Person, person_id)
+            if person is None:
+                raise NotFoundError(f"There is no person #{person_id}.")
+            return person
+
+    def company_name(self, company_id: int | None) -> str:
+        if company_id is None:
+            return ""
+        with self.db.read() as conn:
+            row = conn.execute("SELECT name FROM company WHERE id = ?", (company_id,)).fetchone()
+        return str(row[0]) if row else ""
+
+    def _where(self, query: PeopleQuery) -> tuple[str, list[Any]]:
+        clauses = ["p.archived_at IS NOT NULL" if query.archived else "p.archived_at IS NULL"]
+        params: list[Any] = []
+        match = fts_query(query.text)
+        if match:
+            clauses.append("p.id IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ?)")
+            params.append(match)
+        for column in ("stage", "role", "closeness", "company_id"):
+            value = getattr(query, column)
+            if value is not None:
+                clauses.append(f"p.{column} = ?")
+                params.append(value)
+        if query.due_only:
+            clauses.append("p.follow_up_on <= ?")
+            params.append(self.today().isoformat())
+        return " WHERE " + " AND ".join(clauses), params
+
+    def count_people(self, query: PeopleQuery | None = None) -> int:
+        where, params = self._where(query or PeopleQuery())
+        sql = "SELECT count(*) FROM person p" + where
+        with self.db.read() as conn:
+            return int(conn.execute(sql, params).fetchone()[0])
+
+    def people_page(self, query: PeopleQuery, offset: int, limit: int) -> list[PersonRow]:
+        """Rows offset..offset+limit of the list, sorted with a stable secondary order."""
+        where, params = self._where(query)
+        direction = " DESC" if query.descending else ""
+        order = _SORT_SQL.get(query.sort, _SORT_SQL["name"]).format(d=direction)
+        sql = (
+            f"{_ROW_SQL}{where} ORDER BY {order}, p.full_name COLLATE NOCASE, p.id LIMIT ? OFFSET ?"
+        )
+        with self.db.read() as conn:
+            rows = conn.execute(sql, [*params, limit, offset]).fetchall()
+        return [_person_row(row) for row in rows]
+
+    def search_people(self, text: str, limit: int = 20) -> list[PersonRow]:
+        return self.people_page(PeopleQuery(text=text), 0, limit)
+
+    def total_people(self) -> int:
+        return self.count_people(PeopleQuery())

@@ -1,0 +1,42 @@
+"""Time helpers: UTC in storage, local time on screen, an injectable 'today'."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+STORAGE_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def format_utc(value: datetime) -> str:
+    """Aware datetime -> storage text in UTC. A naive value is refused: it is a bug."""
+    if value.tzinfo is None:
+        raise ValueError("naive datetime given to storage; use an aware UTC datetime")
+    return value.astimezone(UTC).strftime(STORAGE_FORMAT)
+
+
+def parse_utc(text: str) -> datetime:
+    return datetime.strptime(text[:19], STORAGE_FORMAT).replace(tzinfo=UTC)
+
+
+def local_date(value: datetime) -> date:
+    return value.astimezone().date()
+
+
+def relative_day(day: date, today: date) -> str:
+    """'today', 'yesterday', 'in 3d', '5d ago', or the date for far ones."""
+    delta = (day - today).days
+    if delta == 0:
+        return "today"
+    if delta == -1:
+        return "yesterday"
+    if delta == 1:
+        return "tomorrow"
+    if -60 < delta < 0:
+        return f"{-delta}d ago"
+    if 0 < delta < 60:
+        return f"in {delta}d"
+    return day.isoformat()
