@@ -66,13 +66,25 @@ def build_parser() -> argparse.ArgumentParser:
     ls.add_argument("--due", action="store_true", help="only people whose follow-up is due")
     ls.add_argument("--limit", type=int, default=1000)
 
+    _load_extensions()
     for hook in PARSER_HOOKS:
         hook(sub)
     return parser
 
 
-# Other modules (import, export, meetings) add their sub-commands through these hooks.
+# Other modules (import, export, meetings) add their sub-commands through these hooks:
+# each module in EXTENSIONS appends to PARSER_HOOKS and registers with @command.
 PARSER_HOOKS: list[Callable[[Any], None]] = []
+EXTENSIONS = ("netui.cli_io", "netui.cli_meetings")
+
+
+def _load_extensions() -> None:
+    import importlib
+    import importlib.util
+
+    for name in EXTENSIONS:
+        if importlib.util.find_spec(name) is not None:
+            importlib.import_module(name)
 
 
 @command("add")

@@ -13,5 +13,5 @@ from netui.store.timeline import TimelineMixin
 __all__ = ["CompanyRow", "PeopleQuery", "PersonRow", "Store"]
 
 
-class Store(TimelineMixin, DraftMixin, MeetingMixin, LinkMixin, ImportMixin, PeopleMixin):
+class Store(DraftMixin, MeetingMixin, ImportMixin, LinkMixin, TimelineMixin, PeopleMixin):
     """Every store operation; built on one `Database`."""

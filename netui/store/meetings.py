@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from netui.store.people import PeopleMixin
+from netui.store.timeline import TimelineMixin
 
 
-class MeetingMixin(PeopleMixin):
+class MeetingMixin(TimelineMixin):
     pass
