@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from netui.enums import Role, Stage
+from netui.enums import STAGE_ORDER, Direction, InteractionKind, Role, Stage
 
 
 class Approach(StrEnum):
@@ -45,3 +45,42 @@ def list_hint(stage: str, role: str) -> str:
     if stage == Stage.interviewing:
         return "interviewing"
     return "done"
+
+
+# ---- stage rules ------------------------------------------------------------------
+
+CONVERSATION_KINDS = frozenset(
+    {InteractionKind.call, InteractionKind.coffee, InteractionKind.meeting}
+)
+MESSAGE_KINDS = frozenset({InteractionKind.message, InteractionKind.email})
+
+
+def stage_after(kind: str, direction: str) -> Stage | None:
+    """The stage an interaction of this kind points to, or None if it moves nothing.
+
+    - an outgoing message or email (you reached out): reconnecting
+    - a call, coffee or meeting (you talked): engaged
+    - an outgoing intro or referral (you asked for one): asked
+    - an intro or referral that came in or just happened: introduced / referred
+    - replies and notes move nothing by themselves
+    """
+    if kind in MESSAGE_KINDS:
+        return Stage.reconnecting if direction == Direction.out else None
+    if kind in CONVERSATION_KINDS:
+        return Stage.engaged
+    if kind in (InteractionKind.intro, InteractionKind.referral):
+        if direction == Direction.out:
+            return Stage.asked
+        return Stage.introduced if kind == InteractionKind.intro else Stage.referred
+    return None
+
+
+def advance_stage(current: str, kind: str, direction: str = Direction.none) -> Stage:
+    """The stage after logging an interaction: only ever forward; paused stays paused."""
+    stage = Stage(current)
+    if stage is Stage.paused:
+        return stage
+    target = stage_after(kind, direction)
+    if target is None or STAGE_ORDER.index(target) <= STAGE_ORDER.index(stage):
+        return stage
+    return target

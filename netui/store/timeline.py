@@ -2,8 +2,251 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from netui.enums import Direction, InteractionKind, Stage
+from netui.errors import InputError, NotFoundError
+from netui.pipeline import advance_stage
 from netui.store.people import PeopleMixin
+from netui.timeutil import format_utc, local_date, parse_utc
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from netui.models import Interaction, Person
+
+
+@dataclass(frozen=True, slots=True)
+class InteractionRow:
+    """One timeline entry, light (no ORM object); also what undo needs to restore it."""
+
+    id: int
+    person_id: int
+    kind: str
+    direction: str
+    at: datetime  # aware UTC
+    summary: str
+    created_at: datetime
+
+    @property
+    def day(self) -> date:
+        """The local calendar day it happened."""
+        return local_date(self.at)
+
+
+_ROW_SQL = "SELECT id, person_id, kind, direction, at, summary, created_at FROM interaction "
+
+
+def _row(r: Any) -> InteractionRow:
+    return InteractionRow(
+        id=int(r[0]), person_id=int(r[1]), kind=str(r[2]), direction=str(r[3]),
+        at=parse_utc(str(r[4])), summary=str(r[5]), created_at=parse_utc(str(r[6])),
+    )  # fmt: skip
+
+
+def coerce_kind(kind: InteractionKind | str) -> InteractionKind:
+    try:
+        return InteractionKind(kind)
+    except ValueError:
+        choices = ", ".join(k.value for k in InteractionKind)
+        raise InputError(f"'{kind}' is not a kind of interaction (one of: {choices}).") from None
+
+
+def coerce_direction(direction: Direction | str) -> Direction:
+    value = "in" if direction == "in_" else direction
+    try:
+        return Direction(value)
+    except ValueError:
+        raise InputError(f"Direction '{direction}' is not one of: out, in, none.") from None
+
+
+def coerce_stage(stage: Stage | str) -> Stage:
+    try:
+        return Stage(stage)
+    except ValueError:
+        choices = ", ".join(s.value for s in Stage)
+        raise InputError(f"Stage '{stage}' is not one of: {choices}.") from None
+
+
+def _utc(at: datetime) -> datetime:
+    """Aware UTC without microseconds; a naive value is taken as local time."""
+    return at.astimezone(UTC).replace(microsecond=0)
 
 
 class TimelineMixin(PeopleMixin):
-    pass
+    # ---- logging ------------------------------------------------------------------
+
+    def _person_or_raise(self, s: Session, person_id: int) -> Person:
+        from netui.models import Person
+
+        person = s.get(Person, person_id)
+        if person is None:
+            raise NotFoundError(f"There is no person #{person_id}.")
+        return person
+
+    def _log_interaction(
+        self,
+        s: Session,
+        person_id: int,
+        kind: InteractionKind | str,
+        *,
+        direction: Direction | str = "none",
+        at: datetime | None = None,
+        summary: str = "",
+    ) -> int:
+        """Log inside the caller's transaction: the entry, the stage rule, the follow-up.
+
+        last_contact is kept by SQL triggers. An outgoing message or email schedules the
+        follow-up `follow_up_days` after it was sent (never earlier than today).
+        """
+        from netui.models import Interaction
+
+        kind_ = coerce_kind(kind)
+        direction_ = coerce_direction(direction)
+        person = self._person_or_raise(s, person_id)
+        when = _utc(at) if at is not None else self.now()
+        day = local_date(when) if at is not None else self.today()
+        entry = Interaction(
+            person_id=person_id, kind=kind_, direction=direction_, at=when,
+            summary=summary.strip(), created_at=self.now(),
+        )  # fmt: skip
+        s.add(entry)
+        new_stage = advance_stage(person.stage, kind_, direction_)
+        if new_stage != person.stage:
+            person.stage = new_stage
+        if kind_ in (InteractionKind.message, InteractionKind.email) and (
+            direction_ is Direction.out
+        ):
+            person.follow_up_on = max(day + timedelta(days=self.follow_up_days), self.today())
+        person.updated_at = self.now()
+        s.flush()
+        assert entry.id is not None
+        return entry.id
+
+    def log_interaction(
+        self,
+        person_id: int,
+        kind: InteractionKind | str,
+        *,
+        direction: Direction | str = "none",
+        at: datetime | None = None,
+        summary: str = "",
+    ) -> int:
+        """Log one interaction in its own transaction; returns its id."""
+        with self._tx() as s:
+            return self._log_interaction(
+                s, person_id, kind, direction=direction, at=at, summary=summary
+            )
+
+    # ---- edits --------------------------------------------------------------------
+
+    def _interaction_or_raise(self, s: Session, interaction_id: int) -> Interaction:
+        from netui.models import Interaction
+
+        entry = s.get(Interaction, interaction_id)
+        if entry is None:
+            raise NotFoundError(f"There is no timeline entry #{interaction_id}.")
+        return entry
+
+    def update_interaction(
+        self,
+        interaction_id: int,
+        *,
+        kind: InteractionKind | str | None = None,
+        direction: Direction | str | None = None,
+        at: datetime | None = None,
+        summary: str | None = None,
+    ) -> InteractionRow:
+        """Change an entry; returns it as it was (for undo). The stage only moves forward."""
+        with self._tx() as s:
+            entry = self._interaction_or_raise(s, interaction_id)
+            before = self.get_interaction(interaction_id)
+            if kind is not None:
+                entry.kind = coerce_kind(kind)
+            if direction is not None:
+                entry.direction = coerce_direction(direction)
+            if at is not None:
+                entry.at = _utc(at)
+            if summary is not None:
+                entry.summary = summary.strip()
+            person = self._person_or_raise(s, entry.person_id)
+            new_stage = advance_stage(person.stage, entry.kind, entry.direction)
+            if new_stage != person.stage:
+                person.stage = new_stage
+            return before
+
+    def delete_interaction(self, interaction_id: int) -> InteractionRow:
+        """Delete an entry; returns it whole so `restore_interaction` can undo."""
+        from sqlalchemy import text
+
+        before = self.get_interaction(interaction_id)
+        with self._tx() as s:
+            s.execute(text("DELETE FROM interaction WHERE id = :id"), {"id": interaction_id})
+        return before
+
+    def restore_interaction(self, row: InteractionRow) -> int:
+        """Put a deleted entry back as it was (same id), or as an edit's previous state."""
+        from sqlalchemy import text
+
+        values = {
+            "id": row.id, "person_id": row.person_id, "kind": row.kind,
+            "direction": row.direction, "at": format_utc(row.at), "summary": row.summary,
+            "created_at": format_utc(row.created_at),
+        }  # fmt: skip
+        with self._tx() as s:
+            self._person_or_raise(s, row.person_id)
+            s.execute(
+                text(
+                    "INSERT OR REPLACE INTO interaction "
+                    "(id, person_id, kind, direction, at, summary, created_at) "
+                    "VALUES (:id, :person_id, :kind, :direction, :at, :summary, :created_at)"
+                ),
+                values,
+            )
+        return row.id
+
+    # ---- person fields the timeline drives ----------------------------------------
+
+    def set_follow_up(self, person_id: int, day: date | None) -> date | None:
+        """Set (or clear with None) the follow-up date; returns the previous one."""
+        with self._tx() as s:
+            person = self._person_or_raise(s, person_id)
+            before = person.follow_up_on
+            person.follow_up_on = day
+            person.updated_at = self.now()
+            return before
+
+    def set_stage(self, person_id: int, stage: Stage | str) -> Stage:
+        """The user's choice of stage, backwards allowed; returns the previous stage."""
+        stage_ = coerce_stage(stage)
+        with self._tx() as s:
+            person = self._person_or_raise(s, person_id)
+            before = Stage(person.stage)
+            person.stage = stage_
+            person.updated_at = self.now()
+            return before
+
+    # ---- reads --------------------------------------------------------------------
+
+    def get_interaction(self, interaction_id: int) -> InteractionRow:
+        with self.db.read() as conn:
+            r = conn.execute(_ROW_SQL + "WHERE id = ?", (interaction_id,)).fetchone()
+        if r is None:
+            raise NotFoundError(f"There is no timeline entry #{interaction_id}.")
+        return _row(r)
+
+    def timeline(self, person_id: int, limit: int = 500) -> list[InteractionRow]:
+        """A person's entries, newest first (index interaction(person_id, at))."""
+        sql = _ROW_SQL + "WHERE person_id = ? ORDER BY at DESC, id DESC LIMIT ?"
+        with self.db.read() as conn:
+            rows = conn.execute(sql, (person_id, limit)).fetchall()
+        return [_row(r) for r in rows]
+
+    def interaction_count(self, person_id: int) -> int:
+        with self.db.read() as conn:
+            row = conn.execute(
+                "SELECT count(*) FROM interaction WHERE person_id = ?", (person_id,)
+            ).fetchone()
+        return int(row[0])
