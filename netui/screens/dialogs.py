@@ -1,0 +1,90 @@
+"""Small modal dialogs: confirm a step, quick-add a person from one line."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from netui.errors import NetuiError
+
+if TYPE_CHECKING:
+    from netui.app import NetuiApp
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Ask before a step; y or enter confirms, n or escape cancels."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="yes"),
+        Binding("n,escape", "answer(False)", "No", id="no"),
+    ]
+
+    def __init__(self, question: str, yes: str = "Yes") -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="dialog-question")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(f"{self.yes} (y)", variant="warning", id="yes")
+                yield Button("Cancel (n)", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes", Button).focus()
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+
+class QuickAddScreen(ModalScreen[int | None]):
+    """One line per person, the same grammar as `netui add`; stays open to add many."""
+
+    BINDINGS = [Binding("escape", "close", "Close", id="close")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.added: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Label("Quick add — one person per line, enter adds, esc closes")
+            yield Input(placeholder="Jane Doe @ Stripe, engineer, college", id="quick-line")
+            yield Static(
+                "NAME [@ COMPANY], then any of: a role (engineer, em, cto, recruiter, tech, "
+                "non-tech), how you know them (school, college, work, life, online), closeness "
+                "(close, friend, acquaintance, met once), an email, a LinkedIn URL, a phone, "
+                "'in CITY', a title.",
+                classes="muted hint",
+            )
+            yield Static("", id="quick-result")
+
+    @on(Input.Submitted, "#quick-line")
+    def _submitted(self, event: Input.Submitted) -> None:
+        app = cast("NetuiApp", self.app)
+        result = self.query_one("#quick-result", Static)
+        try:
+            person_id = app.store.quick_add(event.value)
+        except NetuiError as exc:
+            result.update(f"[b red]✗[/] {exc}")
+            return
+        person = app.store.get_person(person_id)
+        company = app.store.company_name(person.company_id)
+        at = f" @ {company}" if company else ""
+        result.update(f"[b green]✓[/] Added {person.full_name}{at} ({person.role}).")
+        self.added.append(person_id)
+        event.input.value = ""
+
+    def action_close(self) -> None:
+        self.dismiss(self.added[-1] if self.added else None)

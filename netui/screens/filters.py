@@ -1,0 +1,85 @@
+"""Filter the People list by stage, role, closeness, company, due follow-ups, archived."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Label, Select
+
+from netui.enums import ROLE_LABELS, Closeness, Stage
+from netui.store import PeopleQuery
+
+if TYPE_CHECKING:
+    from netui.app import NetuiApp
+
+
+class FiltersScreen(ModalScreen[PeopleQuery | None]):
+    """ctrl+s or enter on Apply applies; ctrl+r clears every filter; escape leaves as it was."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "apply", "Apply", id="apply", priority=True),
+        Binding("ctrl+r", "reset", "Clear all", id="reset"),
+        Binding("escape", "dismiss(None)", "Cancel", id="cancel"),
+    ]
+
+    def __init__(self, query: PeopleQuery) -> None:
+        super().__init__()
+        self.start = query
+
+    def compose(self) -> ComposeResult:
+        app = cast("NetuiApp", self.app)
+        companies = [(f"{c.name} ({c.people})", c.id) for c in app.store.companies() if c.people]
+        q = self.start
+        with Vertical(classes="dialog"):
+            yield Label("[b]Filter people[/b]  [dim]ctrl+s applies · ctrl+r clears · esc[/dim]")
+            yield Label("Stage", classes="field-label")
+            yield Select([(s.value, s.value) for s in Stage], value=q.stage or Select.BLANK,
+                         prompt="any stage", id="stage")  # fmt: skip
+            yield Label("Role", classes="field-label")
+            yield Select([(label, r.value) for r, label in ROLE_LABELS.items()],
+                         value=q.role or Select.BLANK, prompt="any role", id="role")  # fmt: skip
+            yield Label("Closeness", classes="field-label")
+            yield Select([(c.label, c.value) for c in Closeness], value=q.closeness or Select.BLANK,
+                         prompt="any closeness", id="closeness")  # fmt: skip
+            yield Label("Company", classes="field-label")
+            yield Select(companies, value=q.company_id or Select.BLANK, prompt="any company",
+                         id="company")  # fmt: skip
+            yield Checkbox("Follow-up due (today or overdue)", q.due_only, id="due")
+            yield Checkbox("Show archived people instead", q.archived, id="archived")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Apply (ctrl+s)", variant="primary", id="apply")
+                yield Button("Clear all (ctrl+r)", id="reset")
+
+    def _value(self, selector: str) -> Any:
+        value = self.query_one(selector, Select).value
+        return None if value is Select.BLANK else value
+
+    def action_apply(self) -> None:
+        self.dismiss(
+            replace(
+                self.start,
+                stage=self._value("#stage"),
+                role=self._value("#role"),
+                closeness=self._value("#closeness"),
+                company_id=self._value("#company"),
+                due_only=self.query_one("#due", Checkbox).value,
+                archived=self.query_one("#archived", Checkbox).value,
+            )
+        )
+
+    def action_reset(self) -> None:
+        self.dismiss(PeopleQuery(sort=self.start.sort, descending=self.start.descending))
+
+    @on(Button.Pressed, "#apply")
+    def _apply(self) -> None:
+        self.action_apply()
+
+    @on(Button.Pressed, "#reset")
+    def _reset(self) -> None:
+        self.action_reset()

@@ -1,0 +1,312 @@
+"""The People screen (home): find, sort, filter, add, edit, archive; the way to everything."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from netui.errors import NetuiError
+from netui.screens.dialogs import ConfirmScreen, QuickAddScreen
+from netui.screens.filters import FiltersScreen
+from netui.screens.person_form import PersonFormScreen
+from netui.store import PeopleQuery, Store
+from netui.store.rows import SORT_KEYS
+from netui.widgets.people_table import PeopleHeader, PeopleTable
+
+if TYPE_CHECKING:
+    from netui.app import NetuiApp
+
+
+@dataclass
+class Undo:
+    """One step the user can take back with `u`."""
+
+    description: str
+    revert: Callable[[], object]
+
+
+class PeopleScreen(Screen[None]):
+    """Home: the people list with a filter line, a count and every action a key away."""
+
+    BINDINGS = [
+        Binding("slash", "focus_filter", "Find", id="find"),
+        Binding("a", "add", "Add", id="add"),
+        Binding("plus", "quick_add", "Quick add", id="quick_add"),
+        Binding("e", "edit", "Edit", id="edit"),
+        Binding("d", "archive", "Archive", id="archive"),
+        Binding("u", "undo", "Undo", id="undo", show=False),
+        Binding("r", "restore", "Restore archived", id="restore", show=False),
+        Binding("c", "compose", "Compose", id="compose"),
+        Binding("m", "meeting", "Meet", id="meeting"),
+        Binding("f", "follow_up", "Follow-up", id="follow_up", show=False),
+        Binding("s", "cycle_sort", "Sort", id="sort"),
+        Binding("S", "reverse_sort", "Reverse sort", id="reverse_sort", show=False),
+        Binding("F", "filters", "Filter", id="filters"),
+        Binding("exclamation_mark", "toggle_due", "Due follow-ups only", id="due", show=False),
+        Binding("x", "toggle_archived", "Archived people", id="archived", show=False),
+        Binding("o", "companies", "Companies", id="companies", show=False),
+        Binding("t", "upcoming", "Upcoming meetings", id="upcoming", show=False),
+        Binding("i", "import", "Import", id="import", show=False),
+        Binding("M", "duplicates", "Duplicates", id="duplicates", show=False),
+        Binding("escape", "clear_filter", "Clear filter", id="clear_filter", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.undo_stack: list[Undo] = []
+        self._seen_version = -1
+
+    @property
+    def store(self) -> Store:
+        return cast("NetuiApp", self.app).store
+
+    @property
+    def table(self) -> PeopleTable:
+        return self.query_one(PeopleTable)
+
+    def compose(self) -> ComposeResult:
+        app = cast("NetuiApp", self.app)
+        yield Header()
+        with Horizontal(id="people-bar"):
+            yield Input(
+                placeholder="/ find: name, company, title, email, notes, how you know them",
+                id="filter",
+            )
+            yield Static("", id="people-count")
+        yield Static("", id="people-filters")
+        yield PeopleHeader(id="people-header")
+        yield PeopleTable(app.store, app.today(), id="people")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.table.focus()
+        self._seen_version = self.store.data_version()
+        self.table.set_query(self.table.people_query)
+        self._show_filters()
+
+    def on_screen_resume(self) -> None:
+        """Show what another screen (or another process) changed."""
+        version = self.store.data_version()
+        if version != self._seen_version:
+            self._seen_version = version
+            self.table.reload()
+
+    def _refresh(self) -> None:
+        self._seen_version = self.store.data_version()
+        self.table.reload()
+
+    # ---- find, filter, sort -------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.table.set_query(replace(self.table.people_query, text=event.value))
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.table.focus()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        if box.value:
+            box.value = ""
+        self.table.focus()
+
+    @on(PeopleTable.Loaded)
+    def _loaded(self, event: PeopleTable.Loaded) -> None:
+        total = self.store.count_people(PeopleQuery(archived=event.people_query.archived))
+        noun = "archived" if event.people_query.archived else "people"
+        text = f"{total:,} {noun}" if event.count == total else f"{event.count:,} of {total:,}"
+        self.query_one("#people-count", Static).update(text)
+
+    def _set_query(self, query: PeopleQuery) -> None:
+        self.table.set_query(query)
+        self._show_filters()
+
+    def _show_filters(self) -> None:
+        q = self.table.people_query
+        header = self.query_one(PeopleHeader)
+        header.show_sort(q.sort, q.descending)
+        parts = []
+        if q.archived:
+            parts.append("[b]archived[/b] (r restores, x goes back)")
+        for label, value in (("stage", q.stage), ("role", q.role), ("closeness", q.closeness)):
+            if value:
+                parts.append(f"{label}: [b]{value}[/b]")
+        if q.company_id is not None:
+            parts.append(f"company: [b]{self.store.company_name(q.company_id)}[/b]")
+        if q.due_only:
+            parts.append("[b]follow-up due[/b]")
+        bar = self.query_one("#people-filters", Static)
+        bar.update(("Filters: " + " · ".join(parts) + "  [dim](F changes)[/dim]") if parts else "")
+        bar.display = bool(parts)
+
+    def action_cycle_sort(self) -> None:
+        q = self.table.people_query
+        next_key = SORT_KEYS[(SORT_KEYS.index(q.sort) + 1) % len(SORT_KEYS)]
+        self._set_query(replace(q, sort=next_key, descending=False))
+        self.notify(f"Sorted by {next_key.replace('_', ' ')} (S reverses)", timeout=2)
+
+    def action_reverse_sort(self) -> None:
+        q = self.table.people_query
+        self._set_query(replace(q, descending=not q.descending))
+
+    @on(PeopleHeader.SortClicked)
+    def _header_clicked(self, event: PeopleHeader.SortClicked) -> None:
+        q = self.table.people_query
+        descending = not q.descending if q.sort == event.key else False
+        self._set_query(replace(q, sort=event.key, descending=descending))
+
+    def action_filters(self) -> None:
+        def chosen(query: PeopleQuery | None) -> None:
+            if query is not None:
+                self._set_query(replace(query, text=self.table.people_query.text))
+
+        self.app.push_screen(FiltersScreen(self.table.people_query), chosen)
+
+    def action_toggle_due(self) -> None:
+        q = self.table.people_query
+        self._set_query(replace(q, due_only=not q.due_only))
+
+    def action_toggle_archived(self) -> None:
+        q = self.table.people_query
+        self._set_query(replace(q, archived=not q.archived))
+
+    # ---- people -------------------------------------------------------------------
+
+    @on(PeopleTable.PersonSelected)
+    def _open(self, event: PeopleTable.PersonSelected) -> None:
+        cast("NetuiApp", self.app).open_person(event.person_id)
+
+    def _current_id(self) -> int | None:
+        row = self.table.current
+        if row is None:
+            self.notify("No one selected.", severity="warning", timeout=2)
+            return None
+        return row.id
+
+    def action_add(self) -> None:
+        def added(person_id: int | None) -> None:
+            if person_id is not None:
+                person = self.store.get_person(person_id)
+                self.notify(f"Added {person.full_name}.")
+                self._refresh()
+
+        self.app.push_screen(PersonFormScreen(), added)
+
+    def action_quick_add(self) -> None:
+        def closed(person_id: int | None) -> None:
+            if person_id is not None:
+                self._refresh()
+
+        self.app.push_screen(QuickAddScreen(), closed)
+
+    def action_edit(self) -> None:
+        person_id = self._current_id()
+        if person_id is None:
+            return
+
+        def saved(result: int | None) -> None:
+            if result is not None:
+                self._refresh()
+
+        self.app.push_screen(PersonFormScreen(person_id), saved)
+
+    def action_archive(self) -> None:
+        row = self.table.current
+        if row is None or row.archived:
+            if row is not None:
+                self.notify("Already archived: r restores.", timeout=2)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            self.store.archive_person(row.id)
+            self.undo_stack.append(
+                Undo(f"archive of {row.full_name}", lambda: self.store.restore_person(row.id))
+            )
+            self.notify(f"Archived {row.full_name}. u undoes; x shows archived people.")
+            self._refresh()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Archive [b]{row.full_name}[/b]?\nThey leave the list but keep every note; "
+                "u undoes, and the archived list (x) restores them.",
+                yes="Archive",
+            ),
+            answered,
+        )
+
+    def action_restore(self) -> None:
+        row = self.table.current
+        if row is None or not row.archived:
+            self.notify("r restores archived people: x shows them.", timeout=3)
+            return
+        self.store.restore_person(row.id)
+        self.undo_stack.append(
+            Undo(f"restore of {row.full_name}", lambda: self.store.archive_person(row.id))
+        )
+        self.notify(f"Restored {row.full_name}.")
+        self._refresh()
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        step = self.undo_stack.pop()
+        try:
+            step.revert()
+        except NetuiError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.notify(f"Undid the {step.description}.")
+        self._refresh()
+
+    # ---- other screens --------------------------------------------------------------
+
+    def _push(self, module: str, name: str, *args: Any, **kwargs: Any) -> None:
+        """Open another screen, telling the user plainly if it is not in this build."""
+        try:
+            screen_class = getattr(importlib.import_module(f"netui.screens.{module}"), name)
+        except (ImportError, AttributeError):
+            self.notify("That screen is not part of this build yet.", severity="warning")
+            return
+        self.app.push_screen(screen_class(*args, **kwargs))
+
+    def _push_for_current(self, module: str, name: str, **kwargs: Any) -> None:
+        person_id = self._current_id()
+        if person_id is not None:
+            self._push(module, name, person_id, **kwargs)
+
+    def action_compose(self) -> None:
+        self._push_for_current("composer", "ComposerScreen")
+
+    def action_meeting(self) -> None:
+        self._push_for_current("meeting", "MeetingScreen")
+
+    def action_follow_up(self) -> None:
+        self._push_for_current("followup", "FollowUpScreen")
+
+    def action_companies(self) -> None:
+        self._push("companies", "CompaniesScreen")
+
+    def action_upcoming(self) -> None:
+        self._push("upcoming", "UpcomingScreen")
+
+    def action_import(self) -> None:
+        self._push("importer", "ImportScreen")
+
+    def action_duplicates(self) -> None:
+        self._push("duplicates", "DuplicatesScreen")
