@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from enum import StrEnum
+from typing import Protocol
 
 from netui.enums import STAGE_ORDER, Direction, InteractionKind, Role, Stage
 
@@ -84,3 +87,104 @@ def advance_stage(current: str, kind: str, direction: str = Direction.none) -> S
     if target is None or STAGE_ORDER.index(target) <= STAGE_ORDER.index(stage):
         return stage
     return target
+
+
+# ---- what to say and do -----------------------------------------------------------
+
+ASK_WAIT_DAYS = 7  # after an ask with no reply for this long, nudge once
+
+
+def approach_text(role: str, company: str = "") -> str:
+    """The approach in the chapter's words, for the Person screen."""
+    approach = approach_for(role)
+    if approach is Approach.pitch:
+        return "pitch yourself (once you have caught up)"
+    if approach is Approach.intro:
+        return f"ask for an introduction to engineers at {company or 'their company'}"
+    return "find out what they do"
+
+
+class TimelineEntry(Protocol):
+    """What the next step reads from a timeline entry (store.timeline rows fit)."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def direction(self) -> str: ...
+
+    @property
+    def day(self) -> date: ...
+
+
+def _is_reply(entry: TimelineEntry) -> bool:
+    return entry.kind == InteractionKind.reply or (
+        entry.direction == Direction.in_ and entry.kind != InteractionKind.note
+    )
+
+
+def _last_ask(timeline: Sequence[TimelineEntry]) -> TimelineEntry | None:
+    for entry in timeline:
+        if entry.kind in (InteractionKind.intro, InteractionKind.referral) and (
+            entry.direction == Direction.out
+        ):
+            return entry
+    return None
+
+
+def _replied_since(timeline: Sequence[TimelineEntry], since: date) -> bool:
+    return any(_is_reply(e) and e.day >= since for e in timeline)
+
+
+def next_step(
+    stage: str,
+    role: str,
+    first_name: str,
+    company: str,
+    timeline: Sequence[TimelineEntry],
+    today: date,
+    *,
+    follow_up_on: date | None = None,
+    follow_up_days: int = 5,
+) -> str:
+    """One sentence: what to do next with this person (timeline newest first)."""
+    name = first_name or "them"
+    at = f" at {company}" if company else ""
+    stage_ = Stage(stage)
+    approach = approach_for(role)
+    if stage_ is Stage.paused:
+        return f"Paused: set a stage when you want to pick up with {name} again"
+    if stage_ is Stage.done:
+        return f"Done: thank {name} and keep in touch"
+    if follow_up_on is not None and follow_up_on <= today:
+        return f"Follow up with {name}"
+    last_out = next(
+        (e for e in timeline if e.direction == Direction.out and e.kind in MESSAGE_KINDS), None
+    )
+    if stage_ is Stage.asked:
+        ask = _last_ask(timeline)
+        if ask is None or _replied_since(timeline, ask.day):
+            return f"Thank {name} and agree on the next step"
+        waited = (today - ask.day).days
+        if waited >= ASK_WAIT_DAYS:
+            return f"Follow up with {name}"
+        return f"Wait for {name}'s answer (asked {waited}d ago)"
+    if stage_ is Stage.new:
+        return f"Reconnect with {name}: a casual message, no ask yet"
+    if stage_ is Stage.reconnecting:
+        if timeline and _is_reply(timeline[0]):
+            return f"Reply to {name} and suggest a coffee or a call"
+        if last_out is not None and (today - last_out.day).days >= follow_up_days:
+            return f"Follow up with {name}"
+        return f"Catch up with {name}: their work, their team, tips for your search"
+    if stage_ is Stage.engaged:
+        if approach is Approach.pitch:
+            return f"Pitch yourself to {name} for an engineering role{at}"
+        if approach is Approach.intro:
+            return f"Ask {name} for an intro to an engineer{at}"
+        return f"Find out what {name} does{at}"
+    if stage_ is Stage.introduced:
+        return f"Thank {name}, then write to the person they introduced"
+    if stage_ is Stage.referred:
+        return f"Thank {name} for the referral and get ready for the recruiter"
+    return f"Prepare for the interviews{at} and keep {name} posted"
