@@ -1,9 +1,375 @@
-"""Meetings and their checklists."""
+"""Meetings and their checklists: plan, reschedule, cancel, walk the checklist, mark done."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+from netui.enums import MeetingStatus, Phase
+from netui.errors import InputError, NotFoundError
+from netui.meeting import (
+    PHASES,
+    Brief,
+    ChecklistRow,
+    InteractionFacts,
+    MeetingRow,
+    PersonFacts,
+    build_brief,
+    clean_item_text,
+    interaction_kind_for,
+    load_default_checklist,
+    local_midnight_utc,
+)
 from netui.store.timeline import TimelineMixin
+from netui.timeutil import format_utc, parse_utc
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from netui.models import ChecklistItem, Meeting
+
+TEXT_LIMITS = {"place": 200, "address": 300, "ask": 1000, "notes": 10_000}
+
+_MEETING_SQL = """
+SELECT m.id, m.person_id, p.full_name, coalesce(c.name, ''), p.city, m.starts_at, m.place,
+       m.address, m.ask, m.notes, m.status, m.follow_up_owed,
+       (SELECT count(*) FROM checklist_item i WHERE i.meeting_id = m.id AND i.done = 1),
+       (SELECT count(*) FROM checklist_item i WHERE i.meeting_id = m.id)
+FROM meeting m JOIN person p ON p.id = m.person_id LEFT JOIN company c ON c.id = p.company_id
+"""
+
+_PHASE_ORDER_SQL = "CASE phase WHEN 'before' THEN 0 WHEN 'during' THEN 1 ELSE 2 END"
+
+
+def _meeting_row(r: Any) -> MeetingRow:
+    return MeetingRow(
+        id=r[0], person_id=r[1], person_name=r[2], company=r[3], city=r[4],
+        starts_at=parse_utc(r[5]), place=r[6], address=r[7], ask=r[8], notes=r[9],
+        status=MeetingStatus(r[10]), follow_up_owed=bool(r[11]), done_items=r[12] or 0,
+        total_items=r[13] or 0,
+    )  # fmt: skip
+
+
+def _utc(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        raise ValueError("naive datetime given for a meeting; use an aware datetime")
+    return value.astimezone(UTC).replace(microsecond=0)
+
+
+def _clean_details(details: dict[str, str | None]) -> dict[str, str]:
+    cleaned: dict[str, str] = {}
+    for key, value in details.items():
+        if value is None:
+            continue
+        if key not in TEXT_LIMITS:
+            raise InputError(f"'{key}' is not a field of a meeting.")
+        text = value.strip()
+        if len(text) > TEXT_LIMITS[key]:
+            raise InputError(f"The meeting's {key} is at most {TEXT_LIMITS[key]} characters.")
+        cleaned[key] = text
+    return cleaned
+
+
+def _insert_at_phase_end(ordered: list[ChecklistItem], item: ChecklistItem) -> None:
+    rank = PHASES.index(Phase(item.phase))
+    at = max(
+        (k + 1 for k, i in enumerate(ordered) if PHASES.index(Phase(i.phase)) <= rank), default=0
+    )
+    ordered.insert(at, item)
 
 
 class MeetingMixin(TimelineMixin):
-    pass
+    # ---- meetings -----------------------------------------------------------------
+
+    def plan_meeting(
+        self,
+        person_id: int,
+        starts_at: datetime,
+        *,
+        place: str = "",
+        address: str = "",
+        ask: str = "",
+        notes: str = "",
+        checklist: Sequence[tuple[Phase, str]] | None = None,
+    ) -> int:
+        """A planned meeting and its checklist (the defaults unless given), in one transaction."""
+        from netui.models import ChecklistItem, Meeting, Person
+
+        details = _clean_details({"place": place, "address": address, "ask": ask, "notes": notes})
+        items = load_default_checklist() if checklist is None else list(checklist)
+        items = [(Phase(phase), clean_item_text(text)) for phase, text in items]
+        with self._tx() as s:
+            if s.get(Person, person_id) is None:
+                raise NotFoundError(f"There is no person #{person_id}.")
+            now = self.now()
+            meeting = Meeting(
+                person_id=person_id,
+                starts_at=_utc(starts_at),
+                place=details["place"],
+                address=details["address"],
+                ask=details["ask"],
+                notes=details["notes"],
+                created_at=now,
+                updated_at=now,
+            )
+            s.add(meeting)
+            s.flush()
+            assert meeting.id is not None
+            order = sorted(range(len(items)), key=lambda k: (PHASES.index(items[k][0]), k))
+            for position, k in enumerate(order):
+                phase, text = items[k]
+                s.add(
+                    ChecklistItem(meeting_id=meeting.id, phase=phase, text=text, position=position)
+                )
+            return meeting.id
+
+    def _meeting(self, s: Session, meeting_id: int) -> Meeting:
+        from netui.models import Meeting
+
+        meeting = s.get(Meeting, meeting_id)
+        if meeting is None:
+            raise NotFoundError(f"There is no meeting #{meeting_id}.")
+        return meeting
+
+    def reschedule_meeting(
+        self, meeting_id: int, starts_at: datetime, **details: str | None
+    ) -> None:
+        """New time (and place, address, ask, notes if given); a cancelled meeting is back on."""
+        cleaned = _clean_details(details)
+        with self._tx() as s:
+            meeting = self._meeting(s, meeting_id)
+            if meeting.status == MeetingStatus.done:
+                raise InputError(f"Meeting #{meeting_id} is done; plan a new one instead.")
+            meeting.starts_at = _utc(starts_at)
+            meeting.status = MeetingStatus.planned
+            for key, value in cleaned.items():
+                setattr(meeting, key, value)
+            meeting.updated_at = self.now()
+
+    def update_meeting(self, meeting_id: int, **details: str | None) -> None:
+        """Change place, address, ask or notes."""
+        cleaned = _clean_details(details)
+        with self._tx() as s:
+            meeting = self._meeting(s, meeting_id)
+            for key, value in cleaned.items():
+                setattr(meeting, key, value)
+            meeting.updated_at = self.now()
+
+    def cancel_meeting(self, meeting_id: int) -> None:
+        with self._tx() as s:
+            meeting = self._meeting(s, meeting_id)
+            if meeting.status == MeetingStatus.done:
+                raise InputError(f"Meeting #{meeting_id} is already done; it cannot be cancelled.")
+            meeting.status = MeetingStatus.cancelled
+            meeting.updated_at = self.now()
+
+    def mark_done(self, meeting_id: int, notes: str = "") -> int:
+        """Done, logged on the timeline (coffee or meeting), follow-up owed: one transaction.
+
+        Returns the person's id (the composer opens next for the follow-up).
+        """
+        summary = " ".join(notes.split()) if len(notes) <= TEXT_LIMITS["notes"] else None
+        if summary is None:
+            raise InputError(f"Meeting notes are at most {TEXT_LIMITS['notes']} characters.")
+        with self._tx() as s:
+            meeting = self._meeting(s, meeting_id)
+            if meeting.status == MeetingStatus.done:
+                raise InputError(f"Meeting #{meeting_id} is already marked done.")
+            if meeting.status == MeetingStatus.cancelled:
+                raise InputError(f"Meeting #{meeting_id} was cancelled; reschedule it first.")
+            kind = interaction_kind_for(meeting.place)
+            if not summary:
+                summary = f"{kind.value.capitalize()}" + (
+                    f" at {meeting.place}" if meeting.place else ""
+                )
+            meeting.status = MeetingStatus.done
+            meeting.follow_up_owed = True
+            meeting.updated_at = self.now()
+            self._log_interaction(
+                s,
+                meeting.person_id,
+                kind,
+                direction="out",
+                at=min(meeting.starts_at, self.now()),  # when it happened, if marked later
+                summary=summary,
+            )
+            return meeting.person_id
+
+    def settle_follow_up(self, person_id: int) -> None:
+        """The follow-up was sent (outside netui too): no meeting of theirs owes one now."""
+        with self._tx() as s:
+            self._clear_follow_up_owed(s, person_id)
+
+    def _clear_follow_up_owed(self, s: Session, person_id: int) -> None:
+        from sqlalchemy import text
+
+        s.execute(
+            text("UPDATE meeting SET follow_up_owed = 0 WHERE person_id = :p AND follow_up_owed"),
+            {"p": person_id},
+        )
+
+    # ---- reads --------------------------------------------------------------------
+
+    def get_meeting(self, meeting_id: int) -> MeetingRow:
+        with self.db.read() as conn:
+            row = conn.execute(_MEETING_SQL + " WHERE m.id = ?", (meeting_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no meeting #{meeting_id}.")
+        return _meeting_row(row)
+
+    def meetings_for(self, person_id: int) -> list[MeetingRow]:
+        """A person's meetings, latest first."""
+        sql = _MEETING_SQL + " WHERE m.person_id = ? ORDER BY m.starts_at DESC, m.id DESC"
+        with self.db.read() as conn:
+            rows = conn.execute(sql, (person_id,)).fetchall()
+        return [_meeting_row(r) for r in rows]
+
+    def upcoming_meetings(self, today: date | None = None, limit: int = 200) -> list[MeetingRow]:
+        """Planned meetings from the start of today (local) on, soonest first."""
+        since = format_utc(local_midnight_utc(today or self.today()))
+        sql = (
+            _MEETING_SQL + " WHERE m.status = 'planned' AND m.starts_at >= ?"
+            " AND p.archived_at IS NULL ORDER BY m.starts_at, m.id LIMIT ?"
+        )
+        with self.db.read() as conn:
+            rows = conn.execute(sql, (since, limit)).fetchall()
+        return [_meeting_row(r) for r in rows]
+
+    def meetings_to_wrap_up(self, today: date | None = None, limit: int = 200) -> list[MeetingRow]:
+        """Past meetings still planned (not marked done) or owing a follow-up, oldest first."""
+        since = format_utc(local_midnight_utc(today or self.today()))
+        sql = (
+            _MEETING_SQL + " WHERE ((m.status = 'planned' AND m.starts_at < ?)"
+            " OR m.follow_up_owed = 1) AND p.archived_at IS NULL"
+            " ORDER BY m.starts_at, m.id LIMIT ?"
+        )
+        with self.db.read() as conn:
+            rows = conn.execute(sql, (since, limit)).fetchall()
+        return [_meeting_row(r) for r in rows]
+
+    def meeting_brief(self, meeting_id: int, today: date | None = None) -> Brief:
+        meeting = self.get_meeting(meeting_id)
+        with self.db.read() as conn:
+            p = conn.execute(
+                "SELECT p.full_name, p.first_name, coalesce(c.name, ''), p.title, p.role,"
+                " p.closeness, p.how_we_know, p.how_we_know_text, p.city, p.notes, p.stage,"
+                " p.next_step FROM person p LEFT JOIN company c ON c.id = p.company_id"
+                " WHERE p.id = ?",
+                (meeting.person_id,),
+            ).fetchone()
+            recent = conn.execute(
+                "SELECT kind, direction, at, summary FROM interaction WHERE person_id = ?"
+                " ORDER BY at DESC, id DESC LIMIT 5",
+                (meeting.person_id,),
+            ).fetchall()
+        person = PersonFacts(*p)
+        interactions = [InteractionFacts(r[0], r[1], parse_utc(r[2]), r[3]) for r in recent]
+        return build_brief(
+            person, meeting, interactions, self.checklist(meeting_id), today or self.today()
+        )
+
+    # ---- the checklist ------------------------------------------------------------
+
+    def checklist(self, meeting_id: int) -> list[ChecklistRow]:
+        """Items by phase (before, during, after), then position."""
+        sql = (
+            "SELECT id, meeting_id, phase, text, done, position FROM checklist_item"
+            f" WHERE meeting_id = ? ORDER BY {_PHASE_ORDER_SQL}, position, id"
+        )
+        with self.db.read() as conn:
+            rows = conn.execute(sql, (meeting_id,)).fetchall()
+        return [ChecklistRow(r[0], r[1], Phase(r[2]), r[3], bool(r[4]), r[5]) for r in rows]
+
+    def _item(self, s: Session, item_id: int) -> ChecklistItem:
+        from netui.models import ChecklistItem
+
+        item = s.get(ChecklistItem, item_id)
+        if item is None:
+            raise NotFoundError(f"There is no checklist item #{item_id}.")
+        return item
+
+    def toggle_item(self, item_id: int) -> bool:
+        """Tick or untick; returns the new state."""
+        with self._tx() as s:
+            item = self._item(s, item_id)
+            item.done = not item.done
+            return item.done
+
+    def add_checklist_item(self, meeting_id: int, phase: Phase | str, text: str) -> int:
+        """A new item at the end of its phase."""
+        from netui.models import ChecklistItem
+
+        try:
+            chosen = Phase(phase)
+        except ValueError:
+            raise InputError(f"'{phase}' is not a phase; use before, during or after.") from None
+        cleaned = clean_item_text(text)
+        with self._tx() as s:
+            self._meeting(s, meeting_id)
+            item = ChecklistItem(meeting_id=meeting_id, phase=chosen, text=cleaned)
+            s.add(item)
+            s.flush()
+            assert item.id is not None
+            ordered = self._ordered_items(s, meeting_id)
+            ordered.remove(item)
+            _insert_at_phase_end(ordered, item)
+            self._renumber(ordered)
+            return item.id
+
+    def add_default_checklist(self, meeting_id: int) -> int:
+        """Append the default items (for a meeting made without them); returns how many."""
+        from netui.models import ChecklistItem
+
+        items = [(phase, clean_item_text(text)) for phase, text in load_default_checklist()]
+        with self._tx() as s:
+            self._meeting(s, meeting_id)
+            ordered = self._ordered_items(s, meeting_id)
+            for phase, text in items:
+                item = ChecklistItem(meeting_id=meeting_id, phase=phase, text=text)
+                s.add(item)
+                _insert_at_phase_end(ordered, item)
+            self._renumber(ordered)
+            return len(items)
+
+    def remove_checklist_item(self, item_id: int) -> ChecklistRow:
+        """Delete one item; returns it (so the screen can undo by adding it back)."""
+        with self._tx() as s:
+            item = self._item(s, item_id)
+            assert item.id is not None
+            removed = ChecklistRow(
+                item.id, item.meeting_id, Phase(item.phase), item.text, item.done, item.position
+            )
+            s.delete(item)
+            return removed
+
+    def move_checklist_item(self, item_id: int, delta: int) -> None:
+        """Move up (-1) or down (+1); past the edge of its phase it joins the next phase."""
+        with self._tx() as s:
+            item = self._item(s, item_id)
+            ordered = self._ordered_items(s, item.meeting_id)
+            k = ordered.index(item)
+            target = k + delta
+            if not 0 <= target < len(ordered):
+                return
+            neighbour = ordered[target]
+            if neighbour.phase != item.phase:
+                item.phase = neighbour.phase  # crosses into the neighbouring phase, at its edge
+            else:
+                ordered[k], ordered[target] = neighbour, item
+            self._renumber(ordered)
+
+    def _ordered_items(self, s: Session, meeting_id: int) -> list[ChecklistItem]:
+        from sqlmodel import select
+
+        from netui.models import ChecklistItem
+
+        items = list(s.exec(select(ChecklistItem).where(ChecklistItem.meeting_id == meeting_id)))
+        items.sort(key=lambda i: (PHASES.index(Phase(i.phase)), i.position, i.id or 0))
+        return items
+
+    @staticmethod
+    def _renumber(items: list[ChecklistItem]) -> None:
+        for position, item in enumerate(items):
+            if item.position != position:
+                item.position = position
