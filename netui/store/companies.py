@@ -77,3 +77,64 @@ class CompanyMixin(StoreBase):
             aliases = [a for a in company.aliases.splitlines() if a]
             if alias not in aliases:
                 company.aliases = "\n".join([*aliases, alias.strip()])
+
+    def get_company(self, company_id: int) -> CompanyRow:
+        """One company with its counts (as in `companies()`)."""
+        for row in self.companies():
+            if row.id == company_id:
+                return row
+        raise InputError(f"There is no company #{company_id}.")
+
+    def _find_company_id(self, s: Session, name: str) -> int | None:
+        """The company a name already means (key or alias), without creating one."""
+        from sqlalchemy import text
+
+        key = company_key(name)
+        row = s.execute(text("SELECT id FROM company WHERE name_key = :k"), {"k": key}).first()
+        if row:
+            return int(row[0])
+        for cid, aliases in s.execute(text("SELECT id, aliases FROM company WHERE aliases != ''")):
+            if key in {company_key(a) for a in str(aliases).splitlines()}:
+                return int(cid)
+        return None
+
+    def merge_company_name(self, company_id: int, other_name: str) -> int:
+        """'Alphabet' is also 'Google': add the alias; if it is already a company of its
+        own, move its people here and remove it. Returns how many people moved."""
+        from sqlalchemy import text
+
+        from netui.models import Company
+
+        alias = " ".join(other_name.split())
+        if not company_key(alias):
+            raise InputError(f"'{other_name}' is not a company name.")
+        with self._tx() as s:
+            company = s.get(Company, company_id)
+            if company is None:
+                raise InputError(f"There is no company #{company_id}.")
+            other_id = self._find_company_id(s, alias)
+            if other_id == company_id:
+                return 0
+            names = [a for a in company.aliases.splitlines() if a]
+            moved = 0
+            if other_id is not None:
+                other = s.get(Company, other_id)
+                assert other is not None
+                names += [other.name, *(a for a in other.aliases.splitlines() if a)]
+                result = s.execute(
+                    text("UPDATE person SET company_id = :keep WHERE company_id = :other"),
+                    {"keep": company_id, "other": other_id},
+                )
+                moved = int(getattr(result, "rowcount", 0) or 0)
+                company.is_target = company.is_target or other.is_target
+                s.delete(other)
+            else:
+                names.append(alias)
+            seen: set[str] = {company.name_key}
+            kept = []
+            for name in names:
+                if company_key(name) not in seen:
+                    seen.add(company_key(name))
+                    kept.append(name)
+            company.aliases = "\n".join(kept)
+            return moved

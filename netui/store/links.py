@@ -1,9 +1,175 @@
-"""Who knows whom: links between people."""
+"""Who knows whom: links between people, including stub people you have only heard of."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from netui.enums import LinkKind
+from netui.errors import InputError, NotFoundError
 from netui.store.timeline import TimelineMixin
+from netui.timeutil import format_utc
+
+# knows and works_with go both ways; introduced_by has a direction:
+# (person_a=X, person_b=Y, introduced_by) means "X was introduced to you by Y".
+SYMMETRIC = frozenset({LinkKind.knows, LinkKind.works_with})
+LINK_LABELS = {
+    LinkKind.knows: "knows",
+    LinkKind.works_with: "works with",
+    LinkKind.introduced_by: "introduced by",
+}
+REVERSE_LABELS = {**LINK_LABELS, LinkKind.introduced_by: "introduced you to"}
+_STUB_AT = re.compile(r"^(?P<name>.+?)\s+(?:at|@)\s+(?P<company>[^@]+)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRow:
+    """A link seen from one person: who is on the other end and how."""
+
+    id: int
+    other_id: int
+    other_name: str
+    other_company: str
+    other_is_stub: bool
+    kind: str
+    label: str  # "knows", "works with", "introduced by", "introduced you to"
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLink:
+    """What `restore_link` needs to undo a delete."""
+
+    person_a: int
+    person_b: int
+    kind: str
+    note: str
+
+
+def coerce_link_kind(kind: LinkKind | str) -> LinkKind:
+    try:
+        return LinkKind(kind)
+    except ValueError:
+        raise InputError(
+            f"Link '{kind}' is not one of: knows, introduced_by, works_with."
+        ) from None
+
+
+def split_stub(description: str) -> tuple[str, str]:
+    """'Sam's roommate at Stripe' -> ("Sam's roommate", 'Stripe')."""
+    text = " ".join(description.split())
+    match = _STUB_AT.match(text)
+    if match is None:
+        return text, ""
+    return match.group("name").strip(), match.group("company").strip()
 
 
 class LinkMixin(TimelineMixin):
-    pass
+    def _insert_link(self, s: Any, a: int, b: int, kind: LinkKind, note: str) -> int:
+        from sqlalchemy import text
+
+        if a == b:
+            raise InputError("A person cannot be linked to themselves.")
+        if kind in SYMMETRIC:
+            a, b = min(a, b), max(a, b)
+        for pid in (a, b):
+            self._person_or_raise(s, pid)
+        existing = s.execute(
+            text("SELECT id FROM link WHERE person_a = :a AND person_b = :b AND kind = :k"),
+            {"a": a, "b": b, "k": kind.value},
+        ).first()
+        if existing:
+            return int(existing[0])
+        result = s.execute(
+            text(
+                "INSERT INTO link (person_a, person_b, kind, note, created_at) "
+                "VALUES (:a, :b, :k, :note, :at) RETURNING id"
+            ),
+            {"a": a, "b": b, "k": kind.value, "note": note.strip(), "at": format_utc(self.now())},
+        )
+        return int(result.scalar_one())
+
+    def add_link(
+        self, person_id: int, other_id: int, kind: LinkKind | str = "knows", note: str = ""
+    ) -> int:
+        """Link two people ('introduced_by': person_id was introduced by other_id).
+
+        Linking the same pair the same way twice keeps the one link; returns its id.
+        """
+        kind_ = coerce_link_kind(kind)
+        with self._tx() as s:
+            return self._insert_link(s, person_id, other_id, kind_, note)
+
+    def add_stub_and_link(
+        self, person_id: int, description: str, kind: LinkKind | str = "knows"
+    ) -> tuple[int, int]:
+        """Create a stub person ('Sam's roommate at Stripe') linked to person_id, at once.
+
+        Returns (stub id, link id). A trailing 'at <company>' also sets the company.
+        """
+        from netui.models import Person
+
+        kind_ = coerce_link_kind(kind)
+        name, company = split_stub(description)
+        if not name:
+            raise InputError('Describe the person, e.g. "Sam\'s roommate at Stripe".')
+        with self._tx() as s:
+            self._person_or_raise(s, person_id)
+            now = self.now()
+            stub = Person(
+                full_name=name, first_name="", is_stub=True,
+                company_id=self._company_id_for(s, company) if company else None,
+                created_at=now, updated_at=now,
+            )  # fmt: skip
+            s.add(stub)
+            s.flush()
+            assert stub.id is not None
+            return stub.id, self._insert_link(s, person_id, stub.id, kind_, "")
+
+    def delete_link(self, link_id: int) -> RemovedLink:
+        from sqlalchemy import text
+
+        with self._tx() as s:
+            row = s.execute(
+                text("SELECT person_a, person_b, kind, note FROM link WHERE id = :id"),
+                {"id": link_id},
+            ).first()
+            if row is None:
+                raise NotFoundError(f"There is no link #{link_id}.")
+            s.execute(text("DELETE FROM link WHERE id = :id"), {"id": link_id})
+        return RemovedLink(int(row[0]), int(row[1]), str(row[2]), str(row[3]))
+
+    def restore_link(self, removed: RemovedLink) -> int:
+        return self.add_link(removed.person_a, removed.person_b, removed.kind, removed.note)
+
+    def links_for(self, person_id: int) -> list[LinkRow]:
+        """Everyone linked to this person (either end), archived people left out."""
+        sql = """
+        SELECT l.id, o.id, o.full_name, coalesce(c.name, ''), o.is_stub, l.kind, l.note,
+               l.person_a = :pid
+        FROM link l
+        JOIN person o ON o.id = CASE WHEN l.person_a = :pid THEN l.person_b ELSE l.person_a END
+        LEFT JOIN company c ON c.id = o.company_id
+        WHERE (l.person_a = :pid OR l.person_b = :pid) AND o.archived_at IS NULL
+        ORDER BY l.kind, o.full_name COLLATE NOCASE, l.id
+        """
+        with self.db.read() as conn:
+            rows = conn.execute(sql, {"pid": person_id}).fetchall()
+        result = []
+        for r in rows:
+            kind = LinkKind(r[5])
+            labels = LINK_LABELS if bool(r[7]) else REVERSE_LABELS
+            result.append(
+                LinkRow(
+                    id=int(r[0]),
+                    other_id=int(r[1]),
+                    other_name=str(r[2]),
+                    other_company=str(r[3]),
+                    other_is_stub=bool(r[4]),
+                    kind=kind.value,
+                    label=labels[kind],
+                    note=str(r[6]),
+                )
+            )
+        return result
