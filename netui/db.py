@@ -43,13 +43,13 @@ def split_statements(script: str) -> list[str]:
     """Split SQL into statements (trigger bodies included) without executescript's COMMIT."""
     statements: list[str] = []
     current = ""
-    for line in script.splitlines(keepends=True):
-        current += line
+    for piece in script.split(";"):
+        current += piece + ";"
         if sqlite3.complete_statement(current):
-            if current.strip():
+            if current.strip(" \n\t;"):
                 statements.append(current.strip())
             current = ""
-    if current.strip():
+    if current.strip(" \n\t;"):
         statements.append(current.strip())
     return statements
 

@@ -10,7 +10,8 @@ Each WORD after a comma is one of:
   a LinkedIn    https://www.linkedin.com/in/jane
   a phone       +1 555 0100 (7 or more digits)
   a city        in Berlin
-  anything else the title (the first one; the role is guessed from it), then notes
+  a job title   Staff Software Engineer, Product Manager (the first; the role is guessed)
+  anything else notes
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def parse_quick_add(line: str) -> QuickAdd:
             values["phone"] = word
         elif key.startswith("in ") and len(word) > 3:
             values["city"] = word[3:].strip()
-        elif "title" not in values:
+        elif "title" not in values and infer_role(word) is not Role.unknown:
             values["title"] = word
         else:
             notes.append(word)

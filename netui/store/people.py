@@ -172,8 +172,6 @@ class PeopleMixin(CompanyMixin, StoreBase):
             if getattr(deleted, "rowcount", 0) == 0:
                 raise NotFoundError(f"There is no person #{person_id}.")
             s.execute(text("INSERT INTO person_fts(person_fts) VALUES ('optimize')"))
-        with self.db.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         with self.db.read() as reader:
             reader.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
