@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from netui.enums import Closeness, InteractionKind, MeetingStatus, Phase, Role
 from netui.errors import InputError
 from netui.paths import assets_dir, config_dir
-from netui.pipeline import Approach, approach_for
+from netui.pipeline import approach_text
 from netui.timeutil import relative_day
 
 CHECKLIST_FILE = "checklist.toml"
@@ -251,17 +251,10 @@ class Brief:
     still_to_do: list[str] = field(default_factory=list)
 
 
-def approach_text(role: str, first_name: str, company: str) -> str:
-    """The chapter's method in one line for this person's role."""
+def approach_line(role: str, company: str) -> str:
+    """'eng manager: pitch yourself (once you have caught up)' — the role, then the method."""
     label = Role(role).label if role in Role.__members__ else role
-    approach = approach_for(role)
-    if approach is Approach.pitch:
-        return f"{label}: pitch yourself, once you have caught up"
-    if approach is Approach.intro:
-        return (
-            f"{label}: ask {first_name} for an intro to engineers at {company or 'their company'}"
-        )
-    return "role unknown: find out what they do"
+    return f"{label}: {approach_text(role, company)}"
 
 
 def _how_we_know(person: PersonFacts) -> str:
@@ -297,7 +290,7 @@ def build_brief(
     return Brief(
         name=person.full_name,
         headline=headline or "(no title or company yet)",
-        approach=approach_text(person.role, person.first_name or person.full_name, person.company),
+        approach=approach_line(person.role, person.company),
         how_we_know=_how_we_know(person) or "(not noted)",
         when=format_when(meeting.starts_at, today),
         where=meeting.where or "(no place yet: pick a cafe close to them)",

@@ -174,7 +174,7 @@ def test_brief_from_a_fixture_person(new_york: None) -> None:
     brief = build_brief(_person(), _meeting(), history, CHECKLIST, TODAY)
     assert brief.name == "Sam Rivera"
     assert brief.headline == "Account Executive @ Stripe · San Francisco"
-    assert brief.approach == "other (tech): ask Sam for an intro to engineers at Stripe"
+    assert brief.approach == "other (tech): ask for an introduction to engineers at Stripe"
     assert brief.how_we_know == "roommate sophomore year · friend"
     assert brief.when == "Sat 28 Nov 12:00 (in 2d)"  # 17:00 UTC shown in New York time
     assert brief.where == "Blue Bottle Coffee, Mint Plaza"
@@ -192,7 +192,7 @@ def test_brief_from_a_fixture_person(new_york: None) -> None:
 def test_brief_for_an_engineer_with_nothing_planned_says_what_is_missing(new_york: None) -> None:
     person = _person(role="engineer", company="", title="", city="", notes="", how_we_know_text="")
     brief = build_brief(person, _meeting(place="", address="", ask=""), [], [], TODAY)
-    assert brief.approach == "engineer: pitch yourself, once you have caught up"
+    assert brief.approach == "engineer: pitch yourself (once you have caught up)"
     assert brief.headline == "(no title or company yet)"
     assert brief.where == "(no place yet: pick a cafe close to them)"
     assert brief.ask == "(no request planned: prepare one clear request)"
