@@ -1,0 +1,390 @@
+"""Message drafts (pure): intents, channels, tones, placeholder rendering, the lint, mailto."""
+
+from __future__ import annotations
+
+import re
+import webbrowser
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from urllib.parse import quote, urlsplit
+
+from netui.enums import Closeness, InteractionKind
+from netui.errors import InputError
+from netui.names import fold
+
+
+class Intent(StrEnum):
+    reconnect = "reconnect"
+    advice = "advice"
+    meet = "meet"
+    intro = "intro"
+    pitch = "pitch"
+    thank_you = "thank_you"
+    follow_up = "follow_up"
+
+    @property
+    def label(self) -> str:
+        return INTENT_LABELS[self]
+
+
+INTENT_LABELS = {
+    Intent.reconnect: "Reconnect / catch up",
+    Intent.advice: "Ask for advice and job-hunt tips",
+    Intent.meet: "Ask to meet (coffee)",
+    Intent.intro: "Ask for an introduction",
+    Intent.pitch: "Pitch yourself (be considered / referred)",
+    Intent.thank_you: "Thank you",
+    Intent.follow_up: "Follow up after a meeting",
+}
+
+
+class Tone(StrEnum):
+    casual = "casual"
+    warm = "warm"
+    polite = "polite"
+
+
+# Formality follows closeness (the chapter: "degree of formality based on closeness").
+TONE_FOR_CLOSENESS = {
+    Closeness.close: Tone.casual,
+    Closeness.friend: Tone.warm,
+    Closeness.acquaintance: Tone.polite,
+    Closeness.met_once: Tone.polite,
+}
+
+
+def tone_for(closeness: str) -> Tone:
+    try:
+        return TONE_FOR_CLOSENESS[Closeness(closeness)]
+    except ValueError:
+        return Tone.polite
+
+
+class Channel(StrEnum):
+    email = "email"
+    linkedin_message = "linkedin_message"
+    linkedin_note = "linkedin_note"
+    dm = "dm"
+
+
+@dataclass(frozen=True)
+class ChannelSpec:
+    label: str
+    limit: int | None  # characters in the body; None: no hard limit
+    limit_note: str  # said to the user, next to the count
+    has_subject: bool = False
+    short: bool = False  # uses a template's short body when it has one
+    kind: InteractionKind = InteractionKind.message  # what "mark sent" logs
+
+
+CHANNELS: dict[Channel, ChannelSpec] = {
+    Channel.email: ChannelSpec(
+        "Email",
+        None,
+        "no hard limit; a short email is easier to act on",
+        has_subject=True,
+        kind=InteractionKind.email,
+    ),
+    Channel.linkedin_message: ChannelSpec(
+        "LinkedIn message", 8000, "LinkedIn messages stop at 8,000 characters"
+    ),
+    Channel.linkedin_note: ChannelSpec(
+        "LinkedIn connection note",
+        300,
+        "a connection request note holds 300 characters",
+        short=True,
+    ),
+    Channel.dm: ChannelSpec(
+        "Text / Instagram / Snapchat DM",
+        1000,
+        "Instagram DMs stop at 1,000 characters; a text over 160 arrives in parts",
+        short=True,
+    ),
+}
+
+
+# ---- who the message is to, and from ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """What we know about them that a message can use (filled by the store)."""
+
+    first_name: str = ""
+    full_name: str = ""
+    company: str = ""
+    title: str = ""
+    how_we_know: str = ""  # a parenthetical: "hackathon teammate 2023", "we worked together"
+    last_interaction: str = ""  # a noun phrase: "our coffee on Nov 17"
+    last_summary: str = ""  # the user's own note on it (shown as a hint, never inserted)
+    connector: str = ""  # who connects you: the person who introduced you, or a mutual contact
+    target_company: str = ""  # where you want in: theirs, or a target they can reach
+    notes: str = ""
+    closeness: str = Closeness.acquaintance
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class Sender:
+    name: str = ""
+    target_role: str = ""
+    blurb: str = ""
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name.strip() else ""
+
+
+def placeholder_values(recipient: Recipient, sender: Sender) -> dict[str, str]:
+    return {
+        "first_name": recipient.first_name,
+        "company": recipient.company,
+        "title": recipient.title,
+        "how_we_know": recipient.how_we_know,
+        "last_interaction": recipient.last_interaction,
+        "connector": recipient.connector,
+        "target_company": recipient.target_company or recipient.company,
+        "my_name": sender.name,
+        "my_first_name": sender.first_name,
+        "target_role": sender.target_role,
+        "blurb": sender.blurb,
+    }
+
+
+PLACEHOLDERS = tuple(placeholder_values(Recipient(), Sender()))
+# Said when a placeholder is left unfilled: where the value comes from.
+PLACEHOLDER_SOURCES = {
+    "first_name": "their first name in their record",
+    "company": "their company in their record",
+    "title": "their title in their record",
+    "how_we_know": "how you know them in their record",
+    "last_interaction": "a logged interaction",
+    "connector": "a link to whoever introduced you",
+    "target_company": "their company or a target company",
+    "my_name": "your name in settings",
+    "my_first_name": "your name in settings",
+    "target_role": "your target role in settings",
+    "blurb": "your blurb in settings",
+}
+
+
+# ---- rendering -------------------------------------------------------------------
+
+PLACEHOLDER_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_OPTIONAL_RE = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
+_ESCAPED = (("{{", "\x00lb\x00"), ("}}", "\x00rb\x00"))
+
+
+def fill(text: str, values: Mapping[str, str]) -> str:
+    """Fill `{name}` placeholders in one pass (a value is never expanded again).
+
+    `[[ ... ]]` is an optional part: dropped whole when a placeholder in it has no value.
+    A placeholder with no value elsewhere stays as `{name}`, so the lint can point at it.
+    `{{` and `}}` are literal braces.
+    """
+    for raw, token in _ESCAPED:
+        text = text.replace(raw, token)
+
+    def has_all(match: re.Match[str]) -> str:
+        names = PLACEHOLDER_RE.findall(match.group(1))
+        if all(values.get(name, "").strip() for name in names):
+            return match.group(1)
+        return ""
+
+    def one(match: re.Match[str]) -> str:
+        value = values.get(match.group(1), "").strip()
+        return value if value else match.group(0)
+
+    result = PLACEHOLDER_RE.sub(one, _OPTIONAL_RE.sub(has_all, text))
+    for raw, token in _ESCAPED:
+        result = result.replace(token, raw[0])
+    return _tidy(result)
+
+
+def _tidy(text: str) -> str:
+    """Trim line ends and collapse the blank lines a dropped optional part leaves."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    joined = "\n".join(lines).strip("\n")
+    return re.sub(r"\n{3,}", "\n\n", joined)
+
+
+@dataclass(frozen=True)
+class Message:
+    subject: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Template:
+    """One message per tone; `short` variants serve the short channels (notes, DMs)."""
+
+    key: str
+    intent: Intent
+    label: str
+    subject: dict[Tone, str] = field(default_factory=dict)
+    body: dict[Tone, str] = field(default_factory=dict)
+    short: dict[Tone, str] = field(default_factory=dict)
+    origin: str = "shipped"  # or "user" (added or overridden in the config folder)
+
+
+def render(template: Template, tone: Tone, channel: Channel, values: Mapping[str, str]) -> Message:
+    spec = CHANNELS[channel]
+    body = template.body.get(tone, "")
+    if spec.short and template.short.get(tone):
+        body = template.short[tone]
+    subject = fill(template.subject.get(tone, ""), values) if spec.has_subject else ""
+    return Message(subject, fill(body, values))
+
+
+# ---- the lint: warns, never blocks -----------------------------------------------
+
+
+class LintCode(StrEnum):
+    placeholder = "placeholder"
+    no_ask = "no_ask"
+    too_long = "too_long"
+    not_personal = "not_personal"
+    already_sent = "already_sent"
+    no_subject = "no_subject"
+
+
+@dataclass(frozen=True)
+class LintIssue:
+    code: LintCode
+    text: str
+
+
+_ASK_RE = re.compile(
+    r"\b(could|would|can|will) you\b|\bwould it be\b|\bare you (open|up for|free)\b"
+    r"|\bwould you be\b|\blet me know\b|\bplease\b|\bif you('re| are) (open|up for|willing)\b"
+    r"|\bhappy to\b.*\bif\b|\bmind if\b|\bany chance\b",
+    re.IGNORECASE,
+)
+# Words too common in notes to count as "something about them".
+_COMMON = frozenset({
+    "about", "after", "again", "because", "being", "could", "doing", "their", "there",
+    "these", "those", "think", "thinks", "would", "should", "which", "while", "where",
+    "yours", "really", "still", "thanks", "other", "loves", "likes", "works", "working",
+})  # fmt: skip
+
+
+def has_clear_ask(body: str) -> bool:
+    """A question, or a sentence that asks for something ("could you", "let me know")."""
+    return "?" in body or bool(_ASK_RE.search(body))
+
+
+def count_chars(text: str) -> int:
+    """Characters as the channel counts them (code points), ignoring trailing space."""
+    return len(text.strip())
+
+
+def _personal_facts(recipient: Recipient) -> list[str]:
+    facts = [
+        recipient.company,
+        recipient.title,
+        recipient.how_we_know,
+        recipient.last_interaction,
+        recipient.connector,
+    ]
+    words = re.findall(r"[^\W\d_]{5,}", recipient.notes)
+    facts += [w for w in words if fold(w) not in _COMMON]
+    return [fold(f.strip()) for f in facts if f.strip()]
+
+
+def mentions_them(body: str, recipient: Recipient) -> bool:
+    """Something specific about them: company, title, how you know them, your last talk."""
+    text = fold(body)
+    return any(fact in text for fact in _personal_facts(recipient))
+
+
+def lint(
+    message: Message,
+    channel: Channel,
+    recipient: Recipient,
+    *,
+    sent_before: bool = False,
+) -> list[LintIssue]:
+    """What to check before sending; an empty list means nothing to warn about."""
+    spec = CHANNELS[channel]
+    issues: list[LintIssue] = []
+    texts = [message.subject, message.body] if spec.has_subject else [message.body]
+    seen: list[str] = []
+    for text in texts:
+        for name in PLACEHOLDER_RE.findall(text):
+            if name not in seen:
+                seen.append(name)
+    for name in seen:
+        source = PLACEHOLDER_SOURCES.get(name)
+        hint = f": add {source}, or type it in" if source else ": type it in"
+        issues.append(LintIssue(LintCode.placeholder, f"{{{name}}} is not filled in{hint}."))
+    if spec.has_subject and not message.subject.strip():
+        issues.append(LintIssue(LintCode.no_subject, "The subject is empty."))
+    if message.body.strip() and not has_clear_ask(message.body):
+        issues.append(
+            LintIssue(
+                LintCode.no_ask,
+                "No clear ask: end with a question or a request they can say yes to.",
+            )
+        )
+    size = count_chars(message.body)
+    if spec.limit is not None and size > spec.limit:
+        issues.append(
+            LintIssue(
+                LintCode.too_long,
+                f"{size} characters: {size - spec.limit} over the limit ({spec.limit_note}).",
+            )
+        )
+    if message.body.strip() and not mentions_them(message.body, recipient):
+        issues.append(
+            LintIssue(
+                LintCode.not_personal,
+                "Nothing personal about them: mention their work, how you know each other "
+                "or your last conversation.",
+            )
+        )
+    if sent_before:
+        name = recipient.first_name or "them"
+        issues.append(
+            LintIssue(
+                LintCode.already_sent,
+                f"You already sent this template to {name}: make this one different.",
+            )
+        )
+    return issues
+
+
+def length_label(body: str, channel: Channel) -> str:
+    """'243 / 300 characters' or '1,204 characters (no hard limit ...)'."""
+    spec = CHANNELS[channel]
+    size = count_chars(body)
+    if spec.limit is None:
+        return f"{size:,} characters ({spec.limit_note})"
+    return f"{size:,} / {spec.limit:,} characters"
+
+
+# ---- mailto and opening links ----------------------------------------------------
+
+ALLOWED_SCHEMES = frozenset({"mailto", "http", "https"})
+
+
+def _q(text: str) -> str:
+    return quote(text, safe="", errors="replace")
+
+
+def mailto_url(to: str, subject: str, body: str) -> str:
+    """A mailto: link with every part percent-encoded (RFC 6068: line breaks as CRLF)."""
+    crlf = "\r\n".join(body.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    address = quote(to.strip(), safe="@", errors="replace")
+    return f"mailto:{address}?subject={_q(subject)}&body={_q(crlf)}"
+
+
+def open_link(url: str, opener: Callable[[str], bool] | None = None) -> bool:
+    """Open a mailto/http/https link with the system's handler (`webbrowser`, no shell)."""
+    scheme = urlsplit(url).scheme.lower() if ":" in url else ""
+    if scheme not in ALLOWED_SCHEMES:
+        shown = scheme or "no scheme"
+        raise InputError(f"netui only opens mailto, http and https links, not {shown}.")
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        raise InputError("That link has spaces or control characters in it; not opened.")
+    return bool((opener or webbrowser.open)(url))
