@@ -37,6 +37,27 @@ class NetuiApp(App[None]):
 
         self.push_screen(PeopleScreen())
 
+    def _fatal_error(self) -> None:
+        """On a crash show one line, not Textual's traceback with locals (personal data)."""
+        import os
+
+        from rich.text import Text
+
+        if os.environ.get("NETUI_DEBUG"):
+            from rich.traceback import Traceback
+
+            self._exit_renderables.append(Traceback(show_locals=False, width=None))
+        else:
+            error = type(self._exception).__name__ if self._exception else "error"
+            self._exit_renderables.append(
+                Text(
+                    f"netui: unexpected error ({error}); every saved change is kept. "
+                    "Run with NETUI_DEBUG=1 to see where, and please report it."
+                )
+            )
+        self.bell()
+        self._close_messages_no_wait()
+
     def action_show_keys(self) -> None:
         from netui.screens.keys import KeysScreen
 

@@ -143,8 +143,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from netui.app import make_app
 
-            make_app(store, settings).run()
-            return 0
+            app = make_app(store, settings)
+            app.run()
+            return app.return_code or 0
         return COMMANDS[args.command](args, store, settings)
     finally:
         store.db.close()
@@ -166,7 +167,9 @@ def _run_demo(settings: Settings) -> int:
                 "Alex is a backend engineer with 4 years of Python and Go, looking for a "
                 "software-engineering role on a payments or infrastructure team."
             )
-        make_app(store, settings).run()
+        app = make_app(store, settings)
+        app.run()
+        return app.return_code or 0
     finally:
         store.db.close()
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from netui.db import Database
@@ -45,7 +45,7 @@ def seed_demo(db: Database, today: date | None = None) -> int:
     """Write the curated demo network (dates relative to today); returns people added."""
     data = json.loads((assets_dir() / "demo.json").read_text(encoding="utf-8"))
     day = today or date.today()
-    now_dt = utcnow()
+    now_dt = utcnow() if today is None else datetime.combine(today, time(12), UTC)
     now = _ts(now_dt)
     ids: dict[str, int] = {}
     with db.write() as conn:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -23,6 +24,8 @@ def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("NETUI_CONFIG_DIR", str(tmp_path / "config" / "netui"))
     monkeypatch.delenv("NETUI_DB", raising=False)
+    monkeypatch.setenv("TZ", "UTC")  # local-time rendering is the same on every machine
+    time.tzset()
 
 
 @pytest.fixture
@@ -39,4 +42,6 @@ def store(db_path: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def settings() -> Settings:
-    return Settings(my_name="Alex Morgan", target_role="backend engineer", blurb="Alex builds APIs.")
+    return Settings(
+        my_name="Alex Morgan", target_role="backend engineer", blurb="Alex builds APIs."
+    )

@@ -39,16 +39,16 @@ class FiltersScreen(ModalScreen[PeopleQuery | None]):
         with Vertical(classes="dialog"):
             yield Label("[b]Filter people[/b]  [dim]ctrl+s applies · ctrl+r clears · esc[/dim]")
             yield Label("Stage", classes="field-label")
-            yield Select([(s.value, s.value) for s in Stage], value=q.stage or Select.BLANK,
+            yield Select([(s.value, s.value) for s in Stage], value=q.stage or Select.NULL,
                          prompt="any stage", id="stage")  # fmt: skip
             yield Label("Role", classes="field-label")
             yield Select([(label, r.value) for r, label in ROLE_LABELS.items()],
-                         value=q.role or Select.BLANK, prompt="any role", id="role")  # fmt: skip
+                         value=q.role or Select.NULL, prompt="any role", id="role")  # fmt: skip
             yield Label("Closeness", classes="field-label")
-            yield Select([(c.label, c.value) for c in Closeness], value=q.closeness or Select.BLANK,
+            yield Select([(c.label, c.value) for c in Closeness], value=q.closeness or Select.NULL,
                          prompt="any closeness", id="closeness")  # fmt: skip
             yield Label("Company", classes="field-label")
-            yield Select(companies, value=q.company_id or Select.BLANK, prompt="any company",
+            yield Select(companies, value=q.company_id or Select.NULL, prompt="any company",
                          id="company")  # fmt: skip
             yield Checkbox("Follow-up due (today or overdue)", q.due_only, id="due")
             yield Checkbox("Show archived people instead", q.archived, id="archived")
@@ -58,7 +58,7 @@ class FiltersScreen(ModalScreen[PeopleQuery | None]):
 
     def _value(self, selector: str) -> Any:
         value = self.query_one(selector, Select).value
-        return None if value is Select.BLANK else value
+        return None if value is Select.NULL else value
 
     def action_apply(self) -> None:
         self.dismiss(

@@ -83,8 +83,9 @@ class PeopleScreen(Screen[None]):
             )
             yield Static("", id="people-count")
         yield Static("", id="people-filters")
-        yield PeopleHeader(id="people-header")
-        yield PeopleTable(app.store, app.today(), id="people")
+        table = PeopleTable(app.store, app.today(), id="people")
+        yield PeopleHeader(table, id="people-header")
+        yield table
         yield Footer()
 
     def on_mount(self) -> None:
@@ -125,6 +126,7 @@ class PeopleScreen(Screen[None]):
 
     @on(PeopleTable.Loaded)
     def _loaded(self, event: PeopleTable.Loaded) -> None:
+        self.query_one(PeopleHeader).refresh()  # the scrollbar may have come or gone
         total = self.store.count_people(PeopleQuery(archived=event.people_query.archived))
         noun = "archived" if event.people_query.archived else "people"
         text = f"{total:,} {noun}" if event.count == total else f"{event.count:,} of {total:,}"

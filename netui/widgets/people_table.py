@@ -163,7 +163,7 @@ class PeopleTable(ScrollView, can_focus=True):
         self._loading = False
         self.count = message.count
         self._rows = {message.offset + i: row for i, row in enumerate(message.rows)}
-        self.virtual_size = Size(self.size.width, self.count)
+        self.virtual_size = Size(self.scrollable_content_region.width, self.count)
         if self.cursor >= self.count:
             self.cursor = max(0, self.count - 1)
         self.refresh()
@@ -241,10 +241,12 @@ class PeopleTable(ScrollView, can_focus=True):
                 return "⚑ follow-up owed", "people-table--owed"
             if row.follow_up_on:
                 day = date.fromisoformat(row.follow_up_on)
-                when = relative_day(day, self.today)
-                if day <= self.today:
-                    return f"⚑ follow up {when}", "people-table--overdue"
-                return f"follow up {when}", None
+                late = (self.today - day).days
+                if late > 0:
+                    return f"⚑ overdue {late}d", "people-table--overdue"
+                if late == 0:
+                    return "⚑ follow up today", "people-table--overdue"
+                return f"follow up {relative_day(day, self.today)}", None
             return row.next_step or list_hint(row.stage, row.role), "people-table--muted"
         if key == "last_contact":
             if not row.last_contact:
@@ -322,8 +324,9 @@ class PeopleHeader(Widget):
             super().__init__()
             self.key = key
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, table: PeopleTable, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.table = table  # the header lines up with the table's rows, not its scrollbar
         self.sort = "name"
         self.descending = False
 
@@ -331,17 +334,20 @@ class PeopleHeader(Widget):
         self.sort, self.descending = key, descending
         self.refresh()
 
+    def _columns_width(self) -> int:
+        return min(self.size.width, self.table.scrollable_content_region.width or self.size.width)
+
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self._columns_width()
         parts: list[Segment] = []
         for column, col_width in layout_columns(width):
             arrow = (" ↓" if self.descending else " ↑") if column.key == self.sort else ""
             parts.append(Segment(_fit(column.title + arrow, col_width) + " ", self.rich_style))
-        return Strip(parts, width).adjust_cell_length(width, self.rich_style)
+        return Strip(parts).adjust_cell_length(self.size.width, self.rich_style)
 
     def on_click(self, event: events.Click) -> None:
         x = 0
-        for column, col_width in layout_columns(self.size.width):
+        for column, col_width in layout_columns(self._columns_width()):
             if x <= event.x < x + col_width + 1:
                 self.post_message(self.SortClicked(column.key))
                 return
