@@ -6,12 +6,12 @@ import re
 import webbrowser
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from urllib.parse import quote, urlsplit
 
 from netui.enums import Closeness, InteractionKind
 from netui.errors import InputError
-from netui.names import fold
 
 
 class Intent(StrEnum):
@@ -152,6 +152,45 @@ def placeholder_values(recipient: Recipient, sender: Sender) -> dict[str, str]:
     }
 
 
+HOW_WE_KNOW_PHRASES = {
+    "school": "we went to school together",
+    "college": "we were in college together",
+    "work": "we worked together",
+    "online": "we met online",
+}
+
+# The interactions a message can thank them for or look back on, as noun phrases.
+_SHARED = {"call": "our call", "coffee": "our coffee", "meeting": "our chat"}
+_FROM_THEM = {
+    "message": "your message",
+    "email": "your email",
+    "reply": "your reply",
+    "intro": "the intro",
+    "referral": "the referral",
+}
+MENTIONABLE_KINDS = tuple(_SHARED)
+MENTIONABLE_FROM_THEM = tuple(_FROM_THEM)
+
+
+def interaction_phrase(kind: str, direction: str, day: date, today: date) -> str:
+    """'our coffee yesterday', 'your reply on Nov 17', 'our call back in March 2024'."""
+    noun = _SHARED.get(kind) or (_FROM_THEM.get(kind) if direction == "in" else None)
+    if noun is None:
+        return ""
+    days = (today - day).days
+    if days <= 0:
+        when = "today"
+    elif days == 1:
+        when = "yesterday"
+    elif days < 7:
+        when = f"on {day:%A}"
+    elif days < 300:
+        when = f"on {day:%b} {day.day}"
+    else:
+        when = f"back in {day:%B %Y}"
+    return f"{noun} {when}"
+
+
 PLACEHOLDERS = tuple(placeholder_values(Recipient(), Sender()))
 # Said when a placeholder is left unfilled: where the value comes from.
 PLACEHOLDER_SOURCES = {
@@ -235,132 +274,6 @@ def render(template: Template, tone: Tone, channel: Channel, values: Mapping[str
         body = template.short[tone]
     subject = fill(template.subject.get(tone, ""), values) if spec.has_subject else ""
     return Message(subject, fill(body, values))
-
-
-# ---- the lint: warns, never blocks -----------------------------------------------
-
-
-class LintCode(StrEnum):
-    placeholder = "placeholder"
-    no_ask = "no_ask"
-    too_long = "too_long"
-    not_personal = "not_personal"
-    already_sent = "already_sent"
-    no_subject = "no_subject"
-
-
-@dataclass(frozen=True)
-class LintIssue:
-    code: LintCode
-    text: str
-
-
-_ASK_RE = re.compile(
-    r"\b(could|would|can|will) you\b|\bwould it be\b|\bare you (open|up for|free)\b"
-    r"|\bwould you be\b|\blet me know\b|\bplease\b|\bif you('re| are) (open|up for|willing)\b"
-    r"|\bhappy to\b.*\bif\b|\bmind if\b|\bany chance\b",
-    re.IGNORECASE,
-)
-# Words too common in notes to count as "something about them".
-_COMMON = frozenset({
-    "about", "after", "again", "because", "being", "could", "doing", "their", "there",
-    "these", "those", "think", "thinks", "would", "should", "which", "while", "where",
-    "yours", "really", "still", "thanks", "other", "loves", "likes", "works", "working",
-})  # fmt: skip
-
-
-def has_clear_ask(body: str) -> bool:
-    """A question, or a sentence that asks for something ("could you", "let me know")."""
-    return "?" in body or bool(_ASK_RE.search(body))
-
-
-def count_chars(text: str) -> int:
-    """Characters as the channel counts them (code points), ignoring trailing space."""
-    return len(text.strip())
-
-
-def _personal_facts(recipient: Recipient) -> list[str]:
-    facts = [
-        recipient.company,
-        recipient.title,
-        recipient.how_we_know,
-        recipient.last_interaction,
-        recipient.connector,
-    ]
-    words = re.findall(r"[^\W\d_]{5,}", recipient.notes)
-    facts += [w for w in words if fold(w) not in _COMMON]
-    return [fold(f.strip()) for f in facts if f.strip()]
-
-
-def mentions_them(body: str, recipient: Recipient) -> bool:
-    """Something specific about them: company, title, how you know them, your last talk."""
-    text = fold(body)
-    return any(fact in text for fact in _personal_facts(recipient))
-
-
-def lint(
-    message: Message,
-    channel: Channel,
-    recipient: Recipient,
-    *,
-    sent_before: bool = False,
-) -> list[LintIssue]:
-    """What to check before sending; an empty list means nothing to warn about."""
-    spec = CHANNELS[channel]
-    issues: list[LintIssue] = []
-    texts = [message.subject, message.body] if spec.has_subject else [message.body]
-    seen: list[str] = []
-    for text in texts:
-        for name in PLACEHOLDER_RE.findall(text):
-            if name not in seen:
-                seen.append(name)
-    for name in seen:
-        source = PLACEHOLDER_SOURCES.get(name)
-        hint = f": add {source}, or type it in" if source else ": type it in"
-        issues.append(LintIssue(LintCode.placeholder, f"{{{name}}} is not filled in{hint}."))
-    if spec.has_subject and not message.subject.strip():
-        issues.append(LintIssue(LintCode.no_subject, "The subject is empty."))
-    if message.body.strip() and not has_clear_ask(message.body):
-        issues.append(
-            LintIssue(
-                LintCode.no_ask,
-                "No clear ask: end with a question or a request they can say yes to.",
-            )
-        )
-    size = count_chars(message.body)
-    if spec.limit is not None and size > spec.limit:
-        issues.append(
-            LintIssue(
-                LintCode.too_long,
-                f"{size} characters: {size - spec.limit} over the limit ({spec.limit_note}).",
-            )
-        )
-    if message.body.strip() and not mentions_them(message.body, recipient):
-        issues.append(
-            LintIssue(
-                LintCode.not_personal,
-                "Nothing personal about them: mention their work, how you know each other "
-                "or your last conversation.",
-            )
-        )
-    if sent_before:
-        name = recipient.first_name or "them"
-        issues.append(
-            LintIssue(
-                LintCode.already_sent,
-                f"You already sent this template to {name}: make this one different.",
-            )
-        )
-    return issues
-
-
-def length_label(body: str, channel: Channel) -> str:
-    """'243 / 300 characters' or '1,204 characters (no hard limit ...)'."""
-    spec = CHANNELS[channel]
-    size = count_chars(body)
-    if spec.limit is None:
-        return f"{size:,} characters ({spec.limit_note})"
-    return f"{size:,} / {spec.limit:,} characters"
 
 
 # ---- mailto and opening links ----------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -14,14 +15,12 @@ from netui.compose import (
     PLACEHOLDER_RE,
     Channel,
     Intent,
-    LintCode,
     Message,
     Recipient,
     Sender,
     Tone,
     fill,
-    length_label,
-    lint,
+    interaction_phrase,
     mailto_url,
     open_link,
     placeholder_values,
@@ -29,6 +28,7 @@ from netui.compose import (
     tone_for,
 )
 from netui.errors import InputError
+from netui.message_lint import LintCode, length_label, lint
 from netui.paths import assets_dir
 from netui.templates import TEMPLATE_DIR, load_templates
 
@@ -139,6 +139,20 @@ def test_fill_never_expands_a_value_again_and_keeps_escaped_braces() -> None:
 
 def test_fill_collapses_blank_lines_left_by_a_dropped_line() -> None:
     assert fill("A\n\n[[{connector}]]\n\nB", {}) == "A\n\nB"
+
+
+def test_interaction_phrases_read_as_part_of_a_sentence() -> None:
+    today = date(2026, 11, 26)  # a Thursday
+    assert interaction_phrase("coffee", "out", today, today) == "our coffee today"
+    assert interaction_phrase("call", "none", date(2026, 11, 25), today) == "our call yesterday"
+    assert interaction_phrase("meeting", "out", date(2026, 11, 23), today) == "our chat on Monday"
+    assert interaction_phrase("reply", "in", date(2026, 11, 17), today) == "your reply on Nov 17"
+    assert interaction_phrase("coffee", "out", date(2024, 3, 2), today) == (
+        "our coffee back in March 2024"
+    )
+    # your own outgoing message is nothing to thank them for
+    assert interaction_phrase("message", "out", today, today) == ""
+    assert interaction_phrase("note", "none", today, today) == ""
 
 
 # ---- the lint --------------------------------------------------------------------
