@@ -78,6 +78,13 @@ def stage_after(kind: str, direction: str) -> Stage | None:
     return None
 
 
+def settles_follow_up(kind: str, direction: str) -> bool:
+    """They answered or you talked: a pending nudge is no longer needed."""
+    if kind in CONVERSATION_KINDS or kind == InteractionKind.reply:
+        return True
+    return direction == Direction.in_ and kind != InteractionKind.note
+
+
 def advance_stage(current: str, kind: str, direction: str = Direction.none) -> Stage:
     """The stage after logging an interaction: only ever forward; paused stays paused."""
     stage = Stage(current)

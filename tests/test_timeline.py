@@ -137,3 +137,22 @@ def test_log_inside_a_callers_transaction_rolls_back_with_it(store: Store) -> No
         raise RuntimeError("the caller failed after logging")
     assert store.timeline(pid) == []
     assert store.get_person(pid).follow_up_on is None
+
+
+def test_a_reply_or_a_coffee_settles_a_pending_follow_up(store: Store) -> None:
+    pid = store.add_person("Sam Lee")
+    store.log_interaction(pid, "message", direction="out")
+    assert store.get_person(pid).follow_up_on == date(2026, 12, 1)
+    store.log_interaction(pid, "reply", direction="in", summary="sure, coffee next week?")
+    assert store.get_person(pid).follow_up_on is None
+    store.log_interaction(pid, "email", direction="out")
+    store.log_interaction(pid, "coffee")
+    assert store.get_person(pid).follow_up_on is None
+
+
+def test_a_far_off_follow_up_the_user_chose_stays(store: Store) -> None:
+    pid = store.add_person("Sam Lee")
+    store.set_follow_up(pid, date(2027, 1, 15))
+    store.log_interaction(pid, "call")
+    store.log_interaction(pid, "note", summary="not a reply")
+    assert store.get_person(pid).follow_up_on == date(2027, 1, 15)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from netui.enums import Direction, InteractionKind, Stage
 from netui.errors import InputError, NotFoundError
-from netui.pipeline import advance_stage
+from netui.pipeline import MESSAGE_KINDS, advance_stage, settles_follow_up
 from netui.store.people import PeopleMixin
 from netui.timeutil import format_utc, local_date, parse_utc
 
@@ -99,7 +99,9 @@ class TimelineMixin(PeopleMixin):
         """Log inside the caller's transaction: the entry, the stage rule, the follow-up.
 
         last_contact is kept by SQL triggers. An outgoing message or email schedules the
-        follow-up `follow_up_days` after it was sent (never earlier than today).
+        follow-up `follow_up_days` after it was sent (never earlier than today); a reply or
+        a conversation settles a pending one (due within `follow_up_days` of it), while a
+        far-off date the user chose stays.
         """
         from netui.models import Interaction
 
@@ -116,10 +118,13 @@ class TimelineMixin(PeopleMixin):
         new_stage = advance_stage(person.stage, kind_, direction_)
         if new_stage != person.stage:
             person.stage = new_stage
-        if kind_ in (InteractionKind.message, InteractionKind.email) and (
-            direction_ is Direction.out
+        nudge = day + timedelta(days=self.follow_up_days)
+        if kind_ in MESSAGE_KINDS and direction_ is Direction.out:
+            person.follow_up_on = max(nudge, self.today())
+        elif settles_follow_up(kind_, direction_) and (
+            person.follow_up_on is not None and person.follow_up_on <= nudge
         ):
-            person.follow_up_on = max(day + timedelta(days=self.follow_up_days), self.today())
+            person.follow_up_on = None
         person.updated_at = self.now()
         s.flush()
         assert entry.id is not None

@@ -1,0 +1,134 @@
+"""Link a person to someone they know: pick from your people or describe a stub."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.markup import escape
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from netui.enums import LinkKind
+from netui.errors import NetuiError
+from netui.store import Store
+from netui.store.links import LINK_LABELS
+
+if TYPE_CHECKING:
+    from netui.app import NetuiApp
+
+NEW_STUB = "new"
+
+
+@dataclass(frozen=True)
+class LinkMade:
+    """What the link screen did, so the caller can say it and undo it."""
+
+    link_id: int
+    other_name: str
+    label: str
+    stub_id: int | None = None
+
+
+class LinkScreen(ModalScreen[LinkMade | None]):
+    """Type to find someone; enter links the highlighted person (or makes a stub)."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Cancel", id="cancel"),
+        Binding("down", "to_results", "Results", id="to_results", show=False),
+    ]
+
+    def __init__(self, person_id: int) -> None:
+        super().__init__()
+        self.person_id = person_id
+        self._names: dict[str, str] = {}
+
+    @property
+    def store(self) -> Store:
+        return cast("NetuiApp", self.app).store
+
+    def compose(self) -> ComposeResult:
+        person = self.store.get_person(self.person_id)
+        with Vertical(classes="dialog", id="link-dialog"):
+            yield Label(
+                f"[b]Link {person.full_name} to…[/b]  [dim]enter links · tab moves · esc[/dim]"
+            )
+            yield Select(
+                [
+                    (f"{person.first_name or 'they'} {label} …", k.value)
+                    for k, label in LINK_LABELS.items()
+                ],
+                value=LinkKind.knows.value,
+                allow_blank=False,
+                id="link-kind",
+            )
+            yield Input(
+                placeholder="a name from your people, or someone new: Sam's roommate at Stripe",
+                id="link-search",
+            )
+            yield OptionList(id="link-results")
+            yield Static("", id="link-error", classes="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#link-search", Input).focus()
+        self._fill("")
+
+    def _fill(self, text: str) -> None:
+        results = self.query_one("#link-results", OptionList)
+        results.clear_options()
+        self._names.clear()
+        if text.strip():
+            for row in self.store.search_people(text, 8):
+                if row.id == self.person_id:
+                    continue
+                key = f"p{row.id}"
+                self._names[key] = row.full_name
+                company = f" [dim]@ {escape(row.company)}[/dim]" if row.company else ""
+                results.add_option(Option(f"{escape(row.full_name)}{company}", id=key))
+            stub = escape(text.strip())
+            results.add_option(Option(f"+ new stub person: “{stub}”", id=NEW_STUB))
+        else:
+            results.add_option(Option("[dim]Type a name to search…[/dim]", disabled=True))
+        if results.option_count and not results.get_option_at_index(0).disabled:
+            results.highlighted = 0
+
+    @on(Input.Changed, "#link-search")
+    def _changed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    @on(Input.Submitted, "#link-search")
+    def _submitted(self) -> None:
+        results = self.query_one("#link-results", OptionList)
+        option = results.highlighted_option
+        if option is not None and option.id:
+            self._link(option.id)
+
+    @on(OptionList.OptionSelected, "#link-results")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self._link(event.option.id)
+
+    def action_to_results(self) -> None:
+        self.query_one("#link-results", OptionList).focus()
+
+    def _link(self, option_id: str) -> None:
+        kind = LinkKind(str(self.query_one("#link-kind", Select).value))
+        text = self.query_one("#link-search", Input).value
+        try:
+            if option_id == NEW_STUB:
+                stub_id, link_id = self.store.add_stub_and_link(self.person_id, text, kind)
+                name = self.store.get_person(stub_id).full_name
+                made = LinkMade(link_id, name, LINK_LABELS[kind], stub_id)
+            else:
+                other = int(option_id.removeprefix("p"))
+                link_id = self.store.add_link(self.person_id, other, kind)
+                made = LinkMade(link_id, self._names.get(option_id, ""), LINK_LABELS[kind])
+        except NetuiError as exc:
+            self.query_one("#link-error", Static).update(str(exc))
+            return
+        self.dismiss(made)

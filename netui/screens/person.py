@@ -1,0 +1,405 @@
+"""The Person screen: who they are, what to do next, the timeline, links, drafts, meetings."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+
+from netui.enums import Direction, InteractionKind, Stage
+from netui.errors import NetuiError, NotFoundError
+from netui.logparse import LogEntry, at_for, parse_log_line
+from netui.screens.followup import FollowUpScreen
+from netui.screens.link import LinkMade, LinkScreen
+from netui.screens.logform import LogFormScreen
+from netui.screens.person_view import (
+    card_markup,
+    drafts_markup,
+    link_options,
+    meetings_markup,
+    plan_markup,
+    timeline_options,
+)
+from netui.screens.stage import StageScreen
+from netui.store import Store
+from netui.store.timeline import InteractionRow
+
+if TYPE_CHECKING:
+    from netui.app import NetuiApp
+
+LOG_PLACEHOLDER = "coffee yesterday: talked about their team's on-call   (ctrl+o: form)"
+
+
+@dataclass
+class Undo:
+    """One step `u` takes back."""
+
+    description: str
+    revert: Callable[[], object]
+
+
+class LogBar(Vertical):
+    """The one-line log: enter logs, ctrl+o opens the details form, escape closes."""
+
+    BINDINGS = [
+        Binding("escape", "screen.close_log", "Close", id="close_log"),
+        Binding("ctrl+o", "screen.log_details", "Details form", id="log_details"),
+    ]
+
+
+class PersonScreen(Screen[None]):
+    """One person: the card, the approach and next step, the timeline and who they know."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="back"),
+        Binding("l", "log", "Log", id="log"),
+        Binding("f", "follow_up", "Follow-up", id="follow_up"),
+        Binding("s", "stage", "Stage", id="stage"),
+        Binding("k", "link", "Link", id="link"),
+        Binding("c", "compose", "Compose", id="compose"),
+        Binding("m", "meeting", "Meet", id="meeting"),
+        Binding("e", "edit", "Edit person", id="edit", show=False),
+        Binding("b", "brief", "Meeting brief", id="brief", show=False),
+        Binding("d", "delete", "Delete entry / link", id="delete", show=False),
+        Binding("u", "undo", "Undo", id="undo", show=False),
+    ]
+
+    def __init__(self, person_id: int) -> None:
+        super().__init__()
+        self.person_id = person_id
+        self.undo_stack: list[Undo] = []
+        self._link_targets: dict[str, int] = {}
+        self._seen_version = -1
+
+    @property
+    def store(self) -> Store:
+        return cast("NetuiApp", self.app).store
+
+    def _today(self) -> date:
+        return cast("NetuiApp", self.app).today()
+
+    # ---- layout -------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="person-top"):
+            yield Static("", id="person-card")
+            yield Static("", id="person-plan")
+        with Horizontal(id="person-body"):
+            timeline = OptionList(id="timeline")
+            timeline.border_title = "Timeline"
+            timeline.border_subtitle = "l log · enter edit · d delete"
+            yield timeline
+            with VerticalScroll(id="person-side"):
+                links = OptionList(id="links")
+                links.border_title = "Links"
+                links.border_subtitle = "k · enter opens"
+                yield links
+                drafts = Static("", id="person-drafts")
+                drafts.border_title = "Drafts"
+                yield drafts
+                meetings = Static("", id="person-meetings")
+                meetings.border_title = "Meetings"
+                yield meetings
+        with LogBar(id="log-bar"):
+            yield Input(placeholder=LOG_PLACEHOLDER, id="log-input")
+            yield Static("", id="log-error", classes="error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one("#timeline", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        """Show what another screen (composer, meeting, form) changed."""
+        if self.store.data_version() != self._seen_version:
+            self.reload()
+
+    # ---- data -> widgets ----------------------------------------------------------
+
+    def reload(self) -> None:
+        store = self.store
+        try:
+            person = store.get_person(self.person_id)
+        except NotFoundError:
+            self.notify("That person is no longer there.", severity="warning")
+            self.app.pop_screen()
+            return
+        self._seen_version = store.data_version()
+        today = self._today()
+        company = store.company_name(person.company_id)
+        timeline = store.timeline(self.person_id)
+        self.sub_title = person.full_name
+        self.query_one("#person-card", Static).update(card_markup(person, company, today))
+        settings = cast("NetuiApp", self.app).settings
+        self.query_one("#person-plan", Static).update(
+            plan_markup(person, company, timeline, today, settings.follow_up_days)
+        )
+        self._fill(self.query_one("#timeline", OptionList), timeline_options(timeline))
+        links = store.links_for(self.person_id)
+        self._link_targets = {f"l{link.id}": link.other_id for link in links}
+        self._fill(self.query_one("#links", OptionList), link_options(links))
+        self.query_one("#person-drafts", Static).update(
+            drafts_markup(_optional(store, "drafts_for", self.person_id))
+        )
+        self.query_one("#person-meetings", Static).update(
+            meetings_markup(_optional(store, "meetings_for", self.person_id), today)
+        )
+
+    @staticmethod
+    def _fill(options: OptionList, new: list[Any]) -> None:
+        """Replace the options, keeping the cursor on the same entry when it is still there."""
+        current = options.highlighted_option
+        keep = current.id if current is not None else None
+        index = options.highlighted
+        options.clear_options()
+        options.add_options(new)
+        ids = [o.id for o in new]
+        if keep is not None and keep in ids:
+            options.highlighted = ids.index(keep)
+        elif index is not None and new:
+            options.highlighted = min(index, len(new) - 1)
+        else:
+            options.highlighted = next((i for i, o in enumerate(new) if not o.disabled), None)
+
+    def _done(self, message: str, undo: Undo | None = None) -> None:
+        if undo is not None:
+            self.undo_stack.append(undo)
+        self.notify(message + (" (u undoes)" if undo else ""), timeout=4)
+        self.reload()
+
+    # ---- logging ------------------------------------------------------------------
+
+    def action_log(self) -> None:
+        self.query_one("#log-bar").add_class("open")
+        self.query_one("#log-error", Static).update("")
+        self.query_one("#log-input", Input).focus()
+
+    def action_close_log(self) -> None:
+        self.query_one("#log-bar").remove_class("open")
+        self.query_one("#log-input", Input).value = ""
+        self.query_one("#timeline", OptionList).focus()
+
+    @on(Input.Submitted, "#log-input")
+    def _log_line(self, event: Input.Submitted) -> None:
+        try:
+            entry = parse_log_line(event.value, self._today())
+        except NetuiError as exc:
+            self.query_one("#log-error", Static).update(str(exc))
+            return
+        if self._log(entry):
+            self.action_close_log()
+
+    def action_log_details(self) -> None:
+        text = self.query_one("#log-input", Input).value
+        today = self._today()
+        try:
+            entry = parse_log_line(text, today)
+        except NetuiError:
+            entry = parse_log_line("note", today)
+            entry = LogEntry(entry.kind, entry.direction, today, text.strip())
+
+        def chosen(result: LogEntry | None) -> None:
+            if result is not None and self._log(result):
+                self.action_close_log()
+
+        self.app.push_screen(LogFormScreen(entry), chosen)
+
+    def _log(self, entry: LogEntry) -> bool:
+        store = self.store
+        today = self._today()
+        try:
+            before = store.get_person(self.person_id)
+            at = None if entry.day == today else at_for(entry.day, today, store.now())
+            new_id = store.log_interaction(
+                self.person_id, entry.kind, direction=entry.direction, at=at, summary=entry.summary
+            )
+        except NetuiError as exc:
+            self.query_one("#log-error", Static).update(str(exc))
+            return False
+        stage_before, follow_before = Stage(before.stage), before.follow_up_on
+
+        def revert() -> None:
+            store.delete_interaction(new_id)
+            store.set_stage(self.person_id, stage_before)
+            store.set_follow_up(self.person_id, follow_before)
+
+        after = store.get_person(self.person_id)
+        moved = f" · stage {after.stage}" if after.stage != stage_before else ""
+        self._done(f"Logged {entry.kind.value}{moved}.", Undo(f"log of a {entry.kind}", revert))
+        return True
+
+    # ---- timeline entries ---------------------------------------------------------
+
+    def _highlighted(self, list_id: str) -> str | None:
+        option = self.query_one(list_id, OptionList).highlighted_option
+        return option.id if option is not None and not option.disabled else None
+
+    @on(OptionList.OptionSelected, "#timeline")
+    def _edit_entry(self, event: OptionList.OptionSelected) -> None:
+        if not event.option.id:
+            return
+        try:
+            row = self.store.get_interaction(int(event.option.id.removeprefix("i")))
+        except NetuiError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        entry = LogEntry(InteractionKind(row.kind), Direction(row.direction), row.day, row.summary)
+        self.app.push_screen(
+            LogFormScreen(entry, title="Edit entry"), lambda result: self._save_edit(row, result)
+        )
+
+    def _save_edit(self, row: InteractionRow, result: LogEntry | None) -> None:
+        if result is None:
+            return
+        store = self.store
+        today = self._today()
+        at = None if result.day == row.day else at_for(result.day, today, store.now())
+        try:
+            stage_before = Stage(store.get_person(self.person_id).stage)
+            before = store.update_interaction(
+                row.id, kind=result.kind, direction=result.direction, at=at, summary=result.summary
+            )
+        except NetuiError as exc:
+            self.notify(str(exc), severity="error")
+            return
+
+        def revert() -> None:
+            store.restore_interaction(before)
+            store.set_stage(self.person_id, stage_before)
+
+        self._done("Entry saved.", Undo("edit", revert))
+
+    def action_delete(self) -> None:
+        if self.focused is not None and self.focused.id == "links":
+            self._delete_link()
+            return
+        option_id = self._highlighted("#timeline")
+        if option_id is None:
+            self.notify("Highlight a timeline entry to delete it.", timeout=3)
+            return
+        store = self.store
+        try:
+            row = store.delete_interaction(int(option_id.removeprefix("i")))
+        except NetuiError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self._done(
+            f"Deleted the {row.kind} of {row.day:%d %b}.",
+            Undo("delete", lambda: store.restore_interaction(row)),
+        )
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        step = self.undo_stack.pop()
+        try:
+            step.revert()
+        except NetuiError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.notify(f"Undid the {step.description}.")
+        self.reload()
+
+    # ---- stage, follow-up ---------------------------------------------------------
+
+    def action_stage(self) -> None:
+        person = self.store.get_person(self.person_id)
+
+        def chosen(stage: Stage | None) -> None:
+            if stage is None or stage == person.stage:
+                return
+            store = self.store
+            before = store.set_stage(self.person_id, stage)
+            self._done(
+                f"Stage set to {stage.value}.",
+                Undo("stage change", lambda: store.set_stage(self.person_id, before)),
+            )
+
+        self.app.push_screen(StageScreen(person.stage, person.full_name), chosen)
+
+    def action_follow_up(self) -> None:
+        before = self.store.get_person(self.person_id).follow_up_on
+
+        def closed(changed: bool | None) -> None:
+            if changed:
+                store = self.store
+                self.undo_stack.append(
+                    Undo("follow-up change", lambda: store.set_follow_up(self.person_id, before))
+                )
+                self.reload()
+
+        self.app.push_screen(FollowUpScreen(self.person_id), closed)
+
+    # ---- links --------------------------------------------------------------------
+
+    def action_link(self) -> None:
+        def made(result: LinkMade | None) -> None:
+            if result is None:
+                return
+            store = self.store
+
+            def revert() -> None:
+                store.delete_link(result.link_id)
+                if result.stub_id is not None:
+                    store.purge_person(result.stub_id)
+
+            self._done(f"Linked: {result.label} {result.other_name}.", Undo("link", revert))
+
+        self.app.push_screen(LinkScreen(self.person_id), made)
+
+    @on(OptionList.OptionSelected, "#links")
+    def _follow_link(self, event: OptionList.OptionSelected) -> None:
+        other = self._link_targets.get(event.option.id or "")
+        if other is not None:
+            cast("NetuiApp", self.app).open_person(other)
+
+    def _delete_link(self) -> None:
+        option_id = self._highlighted("#links")
+        if option_id is None:
+            return
+        store = self.store
+        removed = store.delete_link(int(option_id.removeprefix("l")))
+        self._done("Link removed.", Undo("link removal", lambda: store.restore_link(removed)))
+
+    # ---- other screens ------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def _push(self, module: str, name: str, *args: Any) -> None:
+        """Open another helper's screen, or say plainly that it is not in this build."""
+        try:
+            screen_class = getattr(importlib.import_module(f"netui.screens.{module}"), name)
+        except (ImportError, AttributeError):
+            self.notify("That screen is not part of this build yet.", severity="warning")
+            return
+        self.app.push_screen(screen_class(*args), lambda _: self.reload())
+
+    def action_edit(self) -> None:
+        self._push("person_form", "PersonFormScreen", self.person_id)
+
+    def action_compose(self) -> None:
+        self._push("composer", "ComposerScreen", self.person_id)
+
+    def action_meeting(self) -> None:
+        self._push("meeting", "MeetingScreen", self.person_id)
+
+    def action_brief(self) -> None:
+        self._push("meeting", "BriefScreen", self.person_id)
+
+
+def _optional(store: Store, method: str, person_id: int) -> list[Any] | None:
+    """Another helper's read (drafts_for, meetings_for), or None before it exists."""
+    read = getattr(store, method, None)
+    return list(read(person_id)) if callable(read) else None

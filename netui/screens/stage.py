@@ -1,0 +1,43 @@
+"""Pick a person's stage by hand (backwards allowed: your call overrides the rules)."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from netui.enums import Stage
+from netui.screens.person_view import STAGE_HINTS
+
+
+class StageScreen(ModalScreen[Stage | None]):
+    """Enter picks the highlighted stage; escape keeps the current one."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel")]
+
+    def __init__(self, current: Stage | str, name: str = "") -> None:
+        super().__init__()
+        self.current = Stage(current)
+        self.person_name = name
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="stage-dialog"):
+            title = f"Stage for {self.person_name}" if self.person_name else "Stage"
+            yield Label(f"[b]{title}[/b]  [dim]enter sets · esc cancels[/dim]")
+            yield OptionList(
+                *(Option(f"{s.value:<13}[dim]{STAGE_HINTS[s]}[/dim]", id=s.value) for s in Stage),
+                id="stage-options",
+            )
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = list(Stage).index(self.current)
+        options.focus()
+
+    @on(OptionList.OptionSelected)
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(Stage(str(event.option.id)))
