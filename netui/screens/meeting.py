@@ -1,0 +1,398 @@
+"""One in-person meeting: plan it, walk its checklist, read the brief, mark it done, follow up."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from netui.enums import MeetingStatus, Phase
+from netui.errors import NetuiError
+from netui.ics import default_ics_name, write_meeting_ics
+from netui.meeting import (
+    PHASE_TITLES,
+    PHASES,
+    ChecklistRow,
+    MeetingRow,
+    format_when,
+    interaction_kind_for,
+)
+from netui.screens.dialogs import ConfirmScreen
+from netui.screens.meeting_dialogs import AddItemScreen, DoneNotesScreen, ExportPathScreen, NewItem
+from netui.screens.meeting_form import MeetingFormScreen
+from netui.store import Store
+
+if TYPE_CHECKING:
+    from netui.app import NetuiApp
+
+TICKED, OPEN = "☑", "☐"
+
+
+def _item_prompt(item: ChecklistRow) -> str:
+    text = escape(item.text)
+    return f"  [green]{TICKED}[/] [dim]{text}[/]" if item.done else f"  {OPEN} {text}"
+
+
+class MeetingScreen(Screen[None]):
+    """A meeting with one person; with no meeting given, their next one or the plan form."""
+
+    BINDINGS = [
+        Binding("space", "tick", "Tick", id="meeting_toggle"),
+        Binding("b", "brief", "Brief", id="meeting_brief"),
+        Binding("m", "mark_done", "Mark done", id="meeting_done"),
+        Binding("c", "compose", "Write follow-up", id="meeting_compose"),
+        Binding("f", "follow_up_sent", "Follow-up sent", id="meeting_follow_up_sent"),
+        Binding("a", "add_item", "Add item", id="meeting_add_item"),
+        Binding("d,delete", "remove_item", "Remove item", id="meeting_remove_item", show=False),
+        Binding("shift+up,K", "move(-1)", "Move item up", id="meeting_move_up", show=False),
+        Binding("shift+down,J", "move(1)", "Move item down", id="meeting_move_down", show=False),
+        Binding("u", "undo", "Undo remove", id="meeting_undo", show=False),
+        Binding("A", "add_defaults", "Add default items", id="meeting_defaults", show=False),
+        Binding("r", "reschedule", "Reschedule", id="meeting_reschedule"),
+        Binding("x", "cancel_meeting", "Cancel meeting", id="meeting_cancel", show=False),
+        Binding("e", "export", "Export .ics", id="meeting_export", show=False),
+        Binding("p", "plan_another", "Plan another", id="meeting_plan", show=False),
+        Binding("escape", "back", "Back", id="meeting_back"),
+    ]
+
+    def __init__(self, person_id: int, meeting_id: int | None = None) -> None:
+        super().__init__()
+        self.person_id = person_id
+        self.meeting_id = meeting_id
+        self.meeting: MeetingRow | None = None
+        self.items: list[ChecklistRow] = []
+        self.removed: list[ChecklistRow] = []
+
+    @property
+    def store(self) -> Store:
+        return cast("NetuiApp", self.app).store
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="meeting-head")
+        yield OptionList(id="checklist")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        try:
+            person = self.store.get_person(self.person_id)
+        except NetuiError as exc:
+            self.notify(str(exc), severity="error")
+            self.app.pop_screen()
+            return
+        self.sub_title = f"Meeting with {person.full_name}"
+        if self.meeting_id is None:
+            planned = [m for m in self.store.meetings_for(self.person_id) if m.status == "planned"]
+            if planned:
+                self.meeting_id = min(planned, key=lambda m: m.starts_at).id
+                self.notify("Opened the meeting already planned; p plans another.", timeout=3)
+        if self.meeting_id is None:
+            self.query_one("#meeting-head", Static).update(
+                f"Planning a meeting with [b]{escape(person.full_name)}[/b]…"
+            )
+            self.app.push_screen(MeetingFormScreen(self.person_id), self._planned_first)
+            return
+        self.reload()
+        self.query_one("#checklist", OptionList).focus()
+
+    def _planned_first(self, meeting_id: int | None) -> None:
+        if meeting_id is None:
+            self.app.pop_screen()
+            return
+        self.meeting_id = meeting_id
+        self.notify("Planned. Walk the checklist; b shows the brief before you go in.")
+        self.reload()
+        self.query_one("#checklist", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        if self.meeting is not None:
+            self.reload()
+
+    # ---- showing ------------------------------------------------------------------
+
+    def reload(self) -> None:
+        assert self.meeting_id is not None
+        try:
+            self.meeting = self.store.get_meeting(self.meeting_id)
+        except NetuiError as exc:
+            self.notify(str(exc), severity="error")
+            self.app.pop_screen()
+            return
+        self.items = self.store.checklist(self.meeting_id)
+        self._show_head(self.meeting)
+        self._show_checklist()
+        self.refresh_bindings()
+
+    def _show_head(self, m: MeetingRow) -> None:
+        today = cast("NetuiApp", self.app).today()
+        noun = "Coffee" if interaction_kind_for(m.place).value == "coffee" else "Meeting"
+        who = escape(m.person_name) + (f" · {escape(m.company)}" if m.company else "")
+        if m.status == MeetingStatus.done:
+            status = (
+                "[b $warning]done · follow-up owed[/]"
+                if m.follow_up_owed
+                else "[b $success]done[/]"
+            )
+        elif m.status == MeetingStatus.cancelled:
+            status = "[b $error]cancelled[/] (r reschedules)"
+        else:
+            status = f"planned · checklist [b]{m.progress}[/]"
+        where = escape(m.where) or "[dim]no place yet — pick a cafe close to them[/]"
+        ask = escape(m.ask) or "[dim]no request yet — prepare one clear request (r)[/]"
+        lines = [
+            f"[b]{noun} with {who}[/]   {status}",
+            f"{format_when(m.starts_at, today)} · {where}",
+            f"[b]Ask:[/] {ask}",
+        ]
+        self.query_one("#meeting-head", Static).update("\n".join(lines))
+
+    def _show_checklist(self) -> None:
+        checklist = self.query_one("#checklist", OptionList)
+        current = checklist.highlighted_option
+        current_id = current.id if current is not None else None
+        options: list[Option] = []
+        for phase in PHASES:
+            in_phase = [i for i in self.items if i.phase == phase]
+            done = sum(i.done for i in in_phase)
+            options.append(
+                Option(
+                    f"[b]{PHASE_TITLES[phase]}[/]  [dim]{done}/{len(in_phase)}[/]",
+                    id=f"phase-{phase.value}",
+                    disabled=True,
+                )
+            )
+            options += [Option(_item_prompt(i), id=f"item-{i.id}") for i in in_phase]
+        if not self.items:
+            options.append(
+                Option("  No items: a adds one, A adds the default checklist.", disabled=True)
+            )
+        checklist.set_options(options)
+        index = None
+        if current_id is not None:
+            try:
+                index = checklist.get_option_index(current_id)
+            except Exception:
+                index = None
+        if index is None:
+            index = next((k for k, o in enumerate(options) if not o.disabled), None)
+        checklist.highlighted = index
+
+    def _current_item(self) -> ChecklistRow | None:
+        option = self.query_one("#checklist", OptionList).highlighted_option
+        if option is None or not option.id or not option.id.startswith("item-"):
+            return None
+        item_id = int(option.id.removeprefix("item-"))
+        return next((i for i in self.items if i.id == item_id), None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        m = self.meeting
+        if m is None:
+            return action == "back"
+        if action in ("compose", "follow_up_sent"):
+            return m.follow_up_owed
+        if action in ("mark_done", "cancel_meeting"):
+            return m.status == MeetingStatus.planned
+        if action == "reschedule":
+            return m.status != MeetingStatus.done
+        return True
+
+    # ---- the checklist ------------------------------------------------------------
+
+    def action_tick(self) -> None:
+        item = self._current_item()
+        if item is None:
+            return
+        self.store.toggle_item(item.id)
+        self.reload()
+
+    @on(OptionList.OptionSelected, "#checklist")
+    def _selected(self) -> None:
+        self.action_tick()
+
+    def action_add_item(self) -> None:
+        if self.meeting_id is None:
+            return
+        current = self._current_item()
+        phase = current.phase if current is not None else Phase.before
+
+        def added(new: NewItem | None) -> None:
+            if new is None or self.meeting_id is None:
+                return
+            try:
+                item_id = self.store.add_checklist_item(self.meeting_id, new.phase, new.text)
+            except NetuiError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.reload()
+            self._highlight(item_id)
+
+        self.app.push_screen(AddItemScreen(phase), added)
+
+    def _highlight(self, item_id: int) -> None:
+        checklist = self.query_one("#checklist", OptionList)
+        checklist.highlighted = checklist.get_option_index(f"item-{item_id}")
+
+    def action_remove_item(self) -> None:
+        item = self._current_item()
+        if item is None:
+            return
+        self.removed.append(self.store.remove_checklist_item(item.id))
+        self.notify(f"Removed “{item.text}”. u puts it back.", timeout=3)
+        self.reload()
+
+    def action_undo(self) -> None:
+        if not self.removed or self.meeting_id is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        item = self.removed.pop()
+        item_id = self.store.add_checklist_item(self.meeting_id, item.phase, item.text)
+        if item.done:
+            self.store.toggle_item(item_id)
+        self.reload()
+        self._highlight(item_id)
+
+    def action_add_defaults(self) -> None:
+        if self.meeting_id is None:
+            return
+        try:
+            count = self.store.add_default_checklist(self.meeting_id)
+        except NetuiError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.notify(f"Added the {count} default items.")
+        self.reload()
+
+    def action_move(self, delta: int) -> None:
+        item = self._current_item()
+        if item is None:
+            return
+        self.store.move_checklist_item(item.id, delta)
+        self.reload()
+        self._highlight(item.id)
+
+    # ---- the meeting --------------------------------------------------------------
+
+    def action_brief(self) -> None:
+        from netui.screens.brief import BriefScreen
+
+        if self.meeting_id is not None:
+            self.app.push_screen(BriefScreen(self.meeting_id))
+
+    def action_reschedule(self) -> None:
+        m = self.meeting
+        if m is None:
+            return
+        if m.status == MeetingStatus.done:
+            self.notify("This meeting is done; p plans another.", timeout=3)
+            return
+
+        def saved(meeting_id: int | None) -> None:
+            if meeting_id is not None:
+                self.notify("Rescheduled. Let them know, and confirm the day before.")
+                self.reload()
+
+        self.app.push_screen(MeetingFormScreen(self.person_id, m.id), saved)
+
+    def action_plan_another(self) -> None:
+        def planned(meeting_id: int | None) -> None:
+            if meeting_id is not None:
+                self.meeting_id = meeting_id
+                self.removed.clear()
+                self.notify("Planned.")
+                self.reload()
+
+        self.app.push_screen(MeetingFormScreen(self.person_id), planned)
+
+    def action_cancel_meeting(self) -> None:
+        m = self.meeting
+        if m is None or m.status != MeetingStatus.planned:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                try:
+                    self.store.cancel_meeting(m.id)
+                except NetuiError as exc:
+                    self.notify(str(exc), severity="error")
+                    return
+                self.notify("Cancelled. r puts it back on at a new time.")
+                self.reload()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Cancel the meeting with [b]{escape(m.person_name)}[/b]? "
+                "Tell them, and offer another time.",
+                yes="Cancel it",
+            ),
+            answered,
+        )
+
+    def action_mark_done(self) -> None:
+        m = self.meeting
+        if m is None or m.status != MeetingStatus.planned:
+            return
+
+        def noted(notes: str | None) -> None:
+            if notes is None:
+                return
+            try:
+                self.store.mark_done(m.id, notes)
+            except NetuiError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.reload()
+            self.notify(f"Logged on {m.person_name}'s timeline. Now the follow-up, right away.")
+            self.action_compose()
+
+        self.app.push_screen(DoneNotesScreen(m.person_name), noted)
+
+    def action_compose(self) -> None:
+        """The composer with the follow-up draft for this person."""
+        try:
+            module = importlib.import_module("netui.screens.composer")
+            composer = module.ComposerScreen
+        except (ImportError, AttributeError):
+            self.notify(
+                "The composer is not part of this build yet: send the follow-up email "
+                "yourself, then press f.",
+                severity="warning",
+                timeout=6,
+            )
+            return
+        self.app.push_screen(composer(self.person_id, intent="follow_up"))
+
+    def action_follow_up_sent(self) -> None:
+        self.store.settle_follow_up(self.person_id)
+        self.notify("Follow-up marked sent.")
+        self.reload()
+
+    def action_export(self) -> None:
+        if self.meeting_id is None:
+            return
+        meeting_id = self.meeting_id
+        downloads = Path.home() / "Downloads"
+        folder = downloads if downloads.is_dir() else Path.cwd()
+        suggested = str(folder / default_ics_name(self.store, meeting_id))
+
+        def chosen(path: str | None) -> None:
+            if path is None:
+                return
+            try:
+                written = write_meeting_ics(self.store, meeting_id, Path(path))
+            except NetuiError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.notify(f"Saved {written}: open it with your calendar app.")
+
+        self.app.push_screen(ExportPathScreen(suggested), chosen)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,130 @@
+"""Small dialogs of the Meeting screen: after-meeting notes, a new checklist item, a file name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from netui.enums import Phase
+from netui.meeting import PHASE_TITLES, PHASES
+
+
+class DoneNotesScreen(ModalScreen[str | None]):
+    """'How did it go?': the notes logged on the timeline; ctrl+s saves, esc cancels."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Mark done", id="save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+    ]
+
+    def __init__(self, person_name: str) -> None:
+        super().__init__()
+        self.person_name = person_name
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide", id="done-dialog"):
+            yield Label(f"[b]How did it go with {self.person_name}?[/b]")
+            yield Static(
+                "What you learned (their team, constraints, what excites them), tips they "
+                "gave, and what you agreed next. Saved on their timeline; then the follow-up "
+                "email opens — send it right away.",
+                classes="muted",
+            )
+            yield TextArea("", id="done-notes", classes="notes")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Mark done (ctrl+s)", variant="primary", id="save")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#done-notes", TextArea).focus()
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one("#done-notes", TextArea).text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+
+@dataclass(frozen=True)
+class NewItem:
+    phase: Phase
+    text: str
+
+
+class AddItemScreen(ModalScreen[NewItem | None]):
+    """One new checklist item: its text and phase (enter adds, esc cancels)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+
+    def __init__(self, phase: Phase) -> None:
+        super().__init__()
+        self.phase = phase
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="add-item-dialog"):
+            yield Label("[b]Add a checklist item[/b]  [dim]enter adds · esc cancels[/dim]")
+            yield Select(
+                [(PHASE_TITLES[p], p.value) for p in PHASES],
+                value=self.phase.value,
+                allow_blank=False,
+                id="item-phase",
+            )
+            yield Input(placeholder="e.g. Bring a printed resume", id="item-text")
+            yield Static("", id="item-error", classes="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#item-text", Input).focus()
+
+    @on(Input.Submitted, "#item-text")
+    def _submitted(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            self.query_one("#item-error", Static).update("Type the item first.")
+            return
+        phase = Phase(str(self.query_one("#item-phase", Select).value))
+        self.dismiss(NewItem(phase, event.value))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ExportPathScreen(ModalScreen[str | None]):
+    """Where to write the .ics file (a new file, readable only by you)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+
+    def __init__(self, suggested: str) -> None:
+        super().__init__()
+        self.suggested = suggested
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide", id="export-dialog"):
+            yield Label("[b]Export to your calendar (.ics)[/b]  [dim]enter saves · esc[/dim]")
+            yield Input(self.suggested, id="export-path")
+            yield Static(
+                "A new file readable only by you; open it with your calendar app.",
+                classes="muted",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    @on(Input.Submitted, "#export-path")
+    def _submitted(self, event: Input.Submitted) -> None:
+        if event.value.strip():
+            self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
