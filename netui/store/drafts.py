@@ -1,9 +1,312 @@
-"""Message drafts: save, list, copy and mark sent."""
+"""Message drafts: save, list, copy and mark sent; what a message may say about its recipient."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from netui.compose import (
+    CHANNELS,
+    HOW_WE_KNOW_PHRASES,
+    MENTIONABLE_FROM_THEM,
+    MENTIONABLE_KINDS,
+    Channel,
+    Intent,
+    Recipient,
+    Tone,
+    interaction_phrase,
+)
+from netui.enums import DraftStatus, InteractionKind, Stage
+from netui.errors import InputError, NotFoundError
 from netui.store.timeline import TimelineMixin
+from netui.timeutil import local_date, parse_utc
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from netui.models import Draft
+
+BODY_LIMIT = 100_000  # characters; far above any channel, a guard against pasted files
+SUBJECT_LIMIT = 500
+
+# An intro or a referral request is an ask: logging it moves the stage to "asked".
+_ASK_KINDS = {Intent.intro: InteractionKind.intro, Intent.pitch: InteractionKind.referral}
+_SETTLES_MEETING = frozenset({Intent.follow_up, Intent.thank_you})
+
+
+@dataclass(frozen=True, slots=True)
+class DraftRow:
+    """A draft in a list (no ORM object): enough to show it and reopen it."""
+
+    id: int
+    person_id: int
+    intent: str
+    tone: str
+    channel: str
+    template_key: str
+    subject: str
+    preview: str  # the body's first non-empty line
+    status: str
+    updated_at: datetime
+    sent_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class SentDraft:
+    """What marking a draft sent did, for the screen to say."""
+
+    interaction_id: int
+    stage: Stage
+    follow_up_on: date | None
+    settled_meetings: int  # meetings whose "follow-up owed" this cleared
+
+
+_DRAFT_SQL = """
+SELECT id, person_id, intent, tone, channel, template_key, subject, body, status,
+       updated_at, sent_at
+FROM draft
+"""
+
+
+def _draft_row(r: Any) -> DraftRow:
+    preview = next((line.strip() for line in str(r[7]).splitlines() if line.strip()), "")
+    return DraftRow(
+        id=int(r[0]), person_id=int(r[1]), intent=str(r[2]), tone=str(r[3]),
+        channel=str(r[4]), template_key=str(r[5]), subject=str(r[6]), preview=preview[:120],
+        status=str(r[8]), updated_at=parse_utc(str(r[9])),
+        sent_at=parse_utc(str(r[10])) if r[10] else None,
+    )  # fmt: skip
+
+
+def _check(intent: str, tone: str, channel: str, subject: str, body: str) -> None:
+    for value, enum, what in ((intent, Intent, "intent"), (tone, Tone, "tone")):
+        if value not in {m.value for m in enum}:
+            choices = ", ".join(m.value for m in enum)
+            raise InputError(f"The {what} '{value}' is not one of: {choices}.")
+    if channel not in {c.value for c in Channel}:
+        choices = ", ".join(c.value for c in Channel)
+        raise InputError(f"The channel '{channel}' is not one of: {choices}.")
+    if len(subject) > SUBJECT_LIMIT:
+        raise InputError(f"The subject is {len(subject):,} characters; at most {SUBJECT_LIMIT}.")
+    if len(body) > BODY_LIMIT:
+        raise InputError(f"The message is {len(body):,} characters; at most {BODY_LIMIT:,}.")
 
 
 class DraftMixin(TimelineMixin):
-    pass
+    # ---- writes -------------------------------------------------------------------
+
+    def save_draft(
+        self,
+        person_id: int,
+        *,
+        intent: str,
+        tone: str,
+        channel: str,
+        subject: str,
+        body: str,
+        template_key: str = "",
+        draft_id: int | None = None,
+    ) -> int:
+        """Create a draft, or update `draft_id` (its status is kept); returns its id."""
+        from netui.models import Draft
+
+        _check(intent, tone, channel, subject, body)
+        values = {
+            "intent": intent, "tone": tone, "channel": channel, "subject": subject,
+            "body": body, "template_key": template_key,
+        }  # fmt: skip
+        with self._tx() as s:
+            self._person_or_raise(s, person_id)
+            if draft_id is None:
+                draft = Draft(
+                    person_id=person_id, intent=intent, tone=tone, channel=channel,
+                    subject=subject, body=body, template_key=template_key,
+                    created_at=self.now(),
+                )  # fmt: skip
+                s.add(draft)
+            else:
+                draft = self._draft_or_raise(s, draft_id)
+                if draft.person_id != person_id:
+                    raise InputError(f"Draft #{draft_id} is for someone else.")
+                changed = False
+                for key, value in values.items():
+                    if getattr(draft, key) != value:
+                        setattr(draft, key, value)
+                        changed = True
+                if not changed:
+                    return draft_id
+            draft.updated_at = self.now()
+            s.flush()
+            assert draft.id is not None
+            return draft.id
+
+    def _draft_or_raise(self, s: Session, draft_id: int) -> Draft:
+        from netui.models import Draft
+
+        draft = s.get(Draft, draft_id)
+        if draft is None:
+            raise NotFoundError(f"There is no draft #{draft_id}.")
+        return draft
+
+    def mark_copied(self, draft_id: int) -> None:
+        """A draft that was copied out; a sent one stays sent."""
+        with self._tx() as s:
+            draft = self._draft_or_raise(s, draft_id)
+            if draft.status == DraftStatus.draft:
+                draft.status = DraftStatus.copied
+                draft.updated_at = self.now()
+
+    def mark_sent(self, draft_id: int) -> SentDraft:
+        """Sent, in one transaction: the draft's status and time, an outgoing interaction on
+        the timeline (which moves the stage), the follow-up date, and for a follow-up or a
+        thank-you, the person's meetings no longer owe one."""
+        from sqlalchemy import text
+
+        with self._tx() as s:
+            draft = self._draft_or_raise(s, draft_id)
+            if draft.status == DraftStatus.sent:
+                assert draft.sent_at is not None
+                raise InputError(
+                    f"This draft was already marked sent on {local_date(draft.sent_at)}."
+                )
+            if not draft.body.strip():
+                raise InputError("The message is empty; write it before marking it sent.")
+            intent = Intent(draft.intent)
+            spec = CHANNELS[Channel(draft.channel)]
+            kind = _ASK_KINDS.get(intent, spec.kind)
+            what = draft.subject.strip() or intent.label.lower()
+            now = self.now()
+            draft.status = DraftStatus.sent
+            draft.sent_at = now
+            draft.updated_at = now
+            interaction_id = self._log_interaction(
+                s, draft.person_id, kind, direction="out", summary=f"{spec.label}: {what}"
+            )
+            person = self._person_or_raise(s, draft.person_id)
+            if person.follow_up_on is None or person.follow_up_on <= self.today():
+                # an ask (intro, referral) gets a follow-up date like any message
+                person.follow_up_on = self.today() + timedelta(days=self.follow_up_days)
+            settled = 0
+            if intent in _SETTLES_MEETING:
+                result = s.execute(
+                    text(
+                        "UPDATE meeting SET follow_up_owed = 0 "
+                        "WHERE person_id = :p AND follow_up_owed = 1"
+                    ),
+                    {"p": draft.person_id},
+                )
+                settled = int(getattr(result, "rowcount", 0) or 0)
+            return SentDraft(interaction_id, Stage(person.stage), person.follow_up_on, settled)
+
+    def delete_draft(self, draft_id: int) -> None:
+        from sqlalchemy import text
+
+        with self._tx() as s:
+            self._draft_or_raise(s, draft_id)
+            s.execute(text("DELETE FROM draft WHERE id = :id"), {"id": draft_id})
+
+    # ---- reads --------------------------------------------------------------------
+
+    def get_draft(self, draft_id: int) -> Draft:
+        """The full draft (a detached `models.Draft`)."""
+        with self._tx() as s:
+            return self._draft_or_raise(s, draft_id)
+
+    def drafts_for(self, person_id: int) -> list[DraftRow]:
+        """A person's drafts, newest first."""
+        sql = _DRAFT_SQL + "WHERE person_id = ? ORDER BY updated_at DESC, id DESC"
+        with self.db.read() as conn:
+            return [_draft_row(r) for r in conn.execute(sql, (person_id,)).fetchall()]
+
+    def unsent_drafts(self, limit: int = 50) -> list[DraftRow]:
+        """Drafts not yet marked sent (copied ones too), oldest first, archived people left out."""
+        sql = """
+        SELECT d.id, d.person_id, d.intent, d.tone, d.channel, d.template_key, d.subject,
+               d.body, d.status, d.updated_at, d.sent_at
+        FROM draft d JOIN person p ON p.id = d.person_id
+        WHERE d.status != 'sent' AND p.archived_at IS NULL
+        ORDER BY d.updated_at, d.id LIMIT ?
+        """
+        with self.db.read() as conn:
+            return [_draft_row(r) for r in conn.execute(sql, (limit,)).fetchall()]
+
+    def template_sent_before(
+        self, person_id: int, template_key: str, *, exclude_draft_id: int | None = None
+    ) -> bool:
+        """Was a draft from this template already sent to this person?"""
+        if not template_key:
+            return False
+        sql = (
+            "SELECT 1 FROM draft WHERE person_id = ? AND template_key = ? AND status = 'sent' "
+            "AND id != ? LIMIT 1"
+        )
+        with self.db.read() as conn:
+            row = conn.execute(sql, (person_id, template_key, exclude_draft_id or -1)).fetchone()
+        return row is not None
+
+    def recipient_for(self, person_id: int) -> Recipient:
+        """What a message to this person can say: their details, your last conversation,
+        who introduced you, and the company you want in at."""
+        person_sql = """
+        SELECT p.first_name, p.full_name, coalesce(c.name, ''), coalesce(c.is_target, 0),
+               p.title, p.how_we_know, p.how_we_know_text, p.notes, p.closeness, p.email
+        FROM person p LEFT JOIN company c ON c.id = p.company_id WHERE p.id = ?
+        """
+        with self.db.read() as conn:
+            p = conn.execute(person_sql, (person_id,)).fetchone()
+            if p is None:
+                raise NotFoundError(f"There is no person #{person_id}.")
+            shared = ", ".join(f"'{k}'" for k in MENTIONABLE_KINDS)
+            from_them = ", ".join(f"'{k}'" for k in MENTIONABLE_FROM_THEM)
+            last = conn.execute(
+                "SELECT kind, direction, at FROM interaction WHERE person_id = ? AND "
+                f"(kind IN ({shared}) OR (direction = 'in' AND kind IN ({from_them}))) "
+                "ORDER BY at DESC, id DESC LIMIT 1",
+                (person_id,),
+            ).fetchone()
+            summary = conn.execute(
+                "SELECT summary FROM interaction WHERE person_id = ? AND kind != 'note' "
+                "ORDER BY at DESC, id DESC LIMIT 1",
+                (person_id,),
+            ).fetchone()
+            connector = conn.execute(
+                "SELECT o.full_name FROM link l JOIN person o ON o.id = l.person_b "
+                "WHERE l.person_a = ? AND l.kind = 'introduced_by' AND o.archived_at IS NULL "
+                "ORDER BY l.id DESC LIMIT 1",
+                (person_id,),
+            ).fetchone()
+            target = self._target_company(conn, person_id, str(p[2]), bool(p[3]))
+        phrase = ""
+        if last is not None:
+            day = local_date(parse_utc(str(last[2])))
+            phrase = interaction_phrase(str(last[0]), str(last[1]), day, self.today())
+        return Recipient(
+            first_name=str(p[0]), full_name=str(p[1]), company=str(p[2]), title=str(p[4]),
+            how_we_know=str(p[6]).strip() or HOW_WE_KNOW_PHRASES.get(str(p[5]), ""),
+            last_interaction=phrase, last_summary=str(summary[0]) if summary else "",
+            connector=str(connector[0]) if connector else "", target_company=target,
+            notes=str(p[7]), closeness=str(p[8]), email=str(p[9]),
+        )  # fmt: skip
+
+    def _target_company(self, conn: Any, person_id: int, company: str, is_target: bool) -> str:
+        """Theirs if it is a target; else a target company of someone they are linked to;
+        else theirs; else your first target company."""
+        if company and is_target:
+            return company
+        linked = conn.execute(
+            "SELECT c.name FROM link l "
+            "JOIN person o ON o.id = CASE WHEN l.person_a = ? THEN l.person_b ELSE l.person_a END "
+            "JOIN company c ON c.id = o.company_id "
+            "WHERE (l.person_a = ? OR l.person_b = ?) AND c.is_target = 1 "
+            "ORDER BY l.id LIMIT 1",
+            (person_id, person_id, person_id),
+        ).fetchone()
+        if linked:
+            return str(linked[0])
+        if company:
+            return company
+        first = conn.execute(
+            "SELECT name FROM company WHERE is_target = 1 ORDER BY name COLLATE NOCASE LIMIT 1"
+        ).fetchone()
+        return str(first[0]) if first else ""
