@@ -67,6 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     ls.add_argument("--limit", type=int, default=1000)
 
     _load_extensions()
+    conf = sub.add_parser("settings", help="show settings, or set one: netui settings KEY VALUE")
+    conf.add_argument("key", nargs="?", help="my_name, target_role, blurb, follow_up_days, ...")
+    conf.add_argument("value", nargs="?")
+
     for hook in PARSER_HOOKS:
         hook(sub)
     return parser
@@ -125,6 +129,36 @@ def _list(args: argparse.Namespace, store: Store, settings: Settings) -> int:
     for row in store.people_page(query, 0, args.limit):
         print("\t".join([str(row.id), row.full_name, row.company, row.role, row.stage,
                          row.follow_up_on or ""]))  # fmt: skip
+    return 0
+
+
+@command("settings")
+def _settings(args: argparse.Namespace, store: Store, settings: Settings) -> int:
+    from dataclasses import asdict, fields
+
+    from netui.settings import save_settings, settings_path
+
+    known = {f.name: f for f in fields(Settings)}
+    if args.key is None:
+        for key, shown in asdict(settings).items():
+            print(f"{key} = {shown!r}")
+        print(f"# {settings_path()}")
+        return 0
+    if args.key not in known:
+        raise InputError(f"'{args.key}' is not a setting; one of: {', '.join(known)}.")
+    if args.value is None:
+        print(getattr(settings, args.key))
+        return 0
+    current = getattr(settings, args.key)
+    if isinstance(current, int):
+        try:
+            value: object = int(args.value)
+        except ValueError:
+            raise InputError(f"{args.key} must be a whole number, not '{args.value}'.") from None
+    else:
+        value = args.value
+    setattr(settings, args.key, value)
+    print(f"Saved {args.key} in {save_settings(settings)}.")
     return 0
 
 

@@ -108,3 +108,19 @@ def test_unexpected_errors_hide_personal_data(db_path: Path) -> None:
     assert result.returncode == 1
     assert "RuntimeError" in result.stderr
     assert "Jane" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_settings_are_saved_privately_and_read_back(db_path: Path, tmp_path: Path) -> None:
+    env = {"NETUI_CONFIG_DIR": str(tmp_path / "conf")}
+    saved = netui("--db", str(db_path), "settings", "my_name", "Alex Morgan", env=env)
+    assert saved.returncode == 0, saved.stderr
+    assert netui("--db", str(db_path), "settings", "my_name", env=env).stdout.strip() == (
+        "Alex Morgan"
+    )
+    bad = netui("--db", str(db_path), "settings", "follow_up_days", "soon", env=env)
+    assert bad.returncode == 1 and "whole number" in bad.stderr
+    unknown = netui("--db", str(db_path), "settings", "colour", "red", env=env)
+    assert unknown.returncode == 1 and "'colour' is not a setting" in unknown.stderr
+    path = tmp_path / "conf" / "settings.toml"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert 'my_name = "Alex Morgan"' in path.read_text()
