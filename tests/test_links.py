@@ -40,10 +40,12 @@ def test_a_stub_person_from_a_description(store: Store) -> None:
     sam = store.add_person("Sam Lee", company="Stripe")
     stub_id, _ = store.add_stub_and_link(sam, "Sam's roommate at Stripe")
     stub = store.get_person(stub_id)
-    assert (stub.full_name, stub.is_stub, stub.first_name) == ("Sam's roommate", True, "")
+    assert (stub.full_name, stub.is_stub, stub.first_name) == ("Sam's roommate at Stripe", True, "")
     assert store.company_name(stub.company_id) == "Stripe"
     [link] = store.links_for(sam)
-    assert (link.other_name, link.other_is_stub, link.label) == ("Sam's roommate", True, "knows")
+    assert (link.other_name, link.other_is_stub, link.label) == (
+        "Sam's roommate at Stripe", True, "knows"
+    )  # fmt: skip
 
 
 def test_delete_link_and_undo(store: Store) -> None:

@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import OptionDoesNotExist
 
 from netui.enums import Direction, InteractionKind, Stage
 from netui.errors import NetuiError, NotFoundError
@@ -36,7 +37,11 @@ from netui.store.timeline import InteractionRow
 if TYPE_CHECKING:
     from netui.app import NetuiApp
 
-LOG_PLACEHOLDER = "coffee yesterday: talked about their team's on-call   (ctrl+o: form)"
+LOG_PLACEHOLDER = "coffee yesterday: talked about their team's on-call"
+LOG_HINT = (
+    "[b]Log[/b] [dim]what (message email call coffee meeting intro referral reply ask note),"
+    " when (today yesterday mon 3d 2026-11-20), then : and what happened[/dim]"
+)
 
 
 @dataclass
@@ -60,7 +65,7 @@ class PersonScreen(Screen[None]):
     """One person: the card, the approach and next step, the timeline and who they know."""
 
     BINDINGS = [
-        Binding("escape", "back", "Back", id="back"),
+        Binding("escape", "back", "Back", id="back", show=False),
         Binding("l", "log", "Log", id="log"),
         Binding("f", "follow_up", "Follow-up", id="follow_up"),
         Binding("s", "stage", "Stage", id="stage"),
@@ -78,6 +83,7 @@ class PersonScreen(Screen[None]):
         self.person_id = person_id
         self.undo_stack: list[Undo] = []
         self._link_targets: dict[str, int] = {}
+        self._select_next: str | None = None  # an option id to put the cursor on
         self._seen_version = -1
 
     @property
@@ -111,6 +117,7 @@ class PersonScreen(Screen[None]):
                 meetings.border_title = "Meetings"
                 yield meetings
         with LogBar(id="log-bar"):
+            yield Static(LOG_HINT, id="log-hint")
             yield Input(placeholder=LOG_PLACEHOLDER, id="log-input")
             yield Static("", id="log-error", classes="error")
         yield Footer()
@@ -145,6 +152,9 @@ class PersonScreen(Screen[None]):
             plan_markup(person, company, timeline, today, settings.follow_up_days)
         )
         self._fill(self.query_one("#timeline", OptionList), timeline_options(timeline))
+        if self._select_next is not None:
+            self._move_to(self.query_one("#timeline", OptionList), self._select_next)
+            self._select_next = None
         links = store.links_for(self.person_id)
         self._link_targets = {f"l{link.id}": link.other_id for link in links}
         self._fill(self.query_one("#links", OptionList), link_options(links))
@@ -170,6 +180,13 @@ class PersonScreen(Screen[None]):
             options.highlighted = min(index, len(new) - 1)
         else:
             options.highlighted = next((i for i, o in enumerate(new) if not o.disabled), None)
+
+    @staticmethod
+    def _move_to(options: OptionList, option_id: str) -> None:
+        try:
+            options.highlighted = options.get_option_index(option_id)
+        except OptionDoesNotExist:  # the entry is gone: leave the cursor where it is
+            return
 
     def _done(self, message: str, undo: Undo | None = None) -> None:
         if undo is not None:
@@ -233,6 +250,7 @@ class PersonScreen(Screen[None]):
             store.set_stage(self.person_id, stage_before)
             store.set_follow_up(self.person_id, follow_before)
 
+        self._select_next = f"i{new_id}"
         after = store.get_person(self.person_id)
         moved = f" · stage {after.stage}" if after.stage != stage_before else ""
         self._done(f"Logged {entry.kind.value}{moved}.", Undo(f"log of a {entry.kind}", revert))

@@ -89,8 +89,7 @@ def plan_markup(
         follow_up_days=follow_up_days,
     )
     lines = [
-        f"Stage [b]{stage.value}[/b] [dim]({STAGE_HINTS[stage]})[/dim]",
-        follow_up_text(person.follow_up_on, today),
+        f"Stage [b]{stage.value}[/b] · {follow_up_text(person.follow_up_on, today)}",
         f"Approach: {escape(approach_text(Role(person.role), company))}",
         f"[b $accent]Next: [/]{escape(step)}",
     ]
@@ -114,7 +113,7 @@ def timeline_options(rows: Sequence[InteractionRow]) -> list[Option]:
         label = f"{row.day:%B %Y}"
         if label != month:
             month = label
-            options.append(Option(f"[b $secondary]{label}[/]", disabled=True))
+            options.append(Option(f"[b $accent]{label}[/]", disabled=True))
         options.append(Option(entry_prompt(row), id=f"i{row.id}"))
     if not options:
         options.append(
@@ -129,7 +128,8 @@ def timeline_options(rows: Sequence[InteractionRow]) -> list[Option]:
 def link_options(links: Sequence[LinkRow]) -> list[Option]:
     options: list[Option] = []
     for link in links:
-        company = f" [dim]@ {escape(link.other_company)}[/dim]" if link.other_company else ""
+        shown = link.other_company and link.other_company not in link.other_name
+        company = f" [dim]@ {escape(link.other_company)}[/dim]" if shown else ""
         stub = " [dim](stub)[/dim]" if link.other_is_stub else ""
         options.append(
             Option(

@@ -57,12 +57,13 @@ def coerce_link_kind(kind: LinkKind | str) -> LinkKind:
 
 
 def split_stub(description: str) -> tuple[str, str]:
-    """'Sam's roommate at Stripe' -> ("Sam's roommate", 'Stripe')."""
+    """'Sam's roommate at Stripe' -> ("Sam's roommate at Stripe", 'Stripe').
+
+    The words stay the name (that is how you know them); a trailing 'at X' is the company.
+    """
     text = " ".join(description.split())
     match = _STUB_AT.match(text)
-    if match is None:
-        return text, ""
-    return match.group("name").strip(), match.group("company").strip()
+    return text, match.group("company").strip() if match else ""
 
 
 class LinkMixin(TimelineMixin):
