@@ -50,7 +50,7 @@ class MeetingScreen(Screen[None]):
         Binding("m", "mark_done", "Mark done", id="meeting_done"),
         Binding("c", "compose", "Write follow-up", id="meeting_compose"),
         Binding("f", "follow_up_sent", "Follow-up sent", id="meeting_follow_up_sent"),
-        Binding("a", "add_item", "Add item", id="meeting_add_item"),
+        Binding("a", "add_item", "Add", id="meeting_add_item"),
         Binding("d,delete", "remove_item", "Remove item", id="meeting_remove_item", show=False),
         Binding("shift+up,K", "move(-1)", "Move item up", id="meeting_move_up", show=False),
         Binding("shift+down,J", "move(1)", "Move item down", id="meeting_move_down", show=False),
