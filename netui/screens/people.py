@@ -127,7 +127,7 @@ class PeopleScreen(Screen[None]):
     @on(PeopleTable.Loaded)
     def _loaded(self, event: PeopleTable.Loaded) -> None:
         self.query_one(PeopleHeader).refresh()  # the scrollbar may have come or gone
-        total = self.store.count_people(PeopleQuery(archived=event.people_query.archived))
+        total = event.total
         noun = "archived" if event.people_query.archived else "people"
         text = f"{total:,} {noun}" if event.count == total else f"{event.count:,} of {total:,}"
         self.query_one("#people-count", Static).update(text)

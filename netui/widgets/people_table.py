@@ -6,7 +6,8 @@ the ~100 rows around the viewport, so start-up and filtering cost the same at 30
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import sqlite3
+from dataclasses import dataclass, replace
 from datetime import date
 
 from rich.segment import Segment
@@ -111,16 +112,20 @@ class PeopleTable(ScrollView, can_focus=True):
     class Loaded(Message):
         """A query's count arrived: the screen updates its count label."""
 
-        def __init__(self, count: int, query: PeopleQuery) -> None:
+        def __init__(self, count: int, total: int, query: PeopleQuery) -> None:
             super().__init__()
             self.count = count
+            self.total = total  # everyone in this list (archived or not), unfiltered
             self.people_query = query
 
     class _Fetched(Message):
-        def __init__(self, generation: int, count: int, offset: int, rows: list[PersonRow]) -> None:
+        def __init__(
+            self, generation: int, count: int, total: int, offset: int, rows: list[PersonRow]
+        ) -> None:
             super().__init__()
             self.generation = generation
             self.count = count
+            self.total = total
             self.offset = offset
             self.rows = rows
 
@@ -150,11 +155,20 @@ class PeopleTable(ScrollView, can_focus=True):
         """Fetch again (after a change) keeping the cursor where it was."""
         self.set_query(self.people_query, keep_cursor=True)
 
-    @work(thread=True, exclusive=True, group="people-fetch", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="people-fetch")
     def _fetch(self, generation: int, query: PeopleQuery, offset: int) -> None:
-        count = self.store.count_people(query)
-        rows = self.store.people_page(query, offset, WINDOW)
-        self.post_message(self._Fetched(generation, count, offset, rows))
+        try:
+            count = self.store.count_people(query)
+            unfiltered = PeopleQuery(archived=query.archived)
+            filtered = replace(query, sort="name", descending=False) != unfiltered
+            total = self.store.count_people(unfiltered) if filtered else count
+            rows = self.store.people_page(query, offset, WINDOW)
+        except sqlite3.Error as exc:  # e.g. locked for longer than busy_timeout
+            self.app.call_from_thread(
+                self.notify, f"Could not read the list ({exc}); try again.", severity="error"
+            )
+            return
+        self.post_message(self._Fetched(generation, count, total, offset, rows))
 
     def on_people_table__fetched(self, message: _Fetched) -> None:
         message.stop()
@@ -167,7 +181,7 @@ class PeopleTable(ScrollView, can_focus=True):
         if self.cursor >= self.count:
             self.cursor = max(0, self.count - 1)
         self.refresh()
-        self.post_message(self.Loaded(self.count, self.people_query))
+        self.post_message(self.Loaded(self.count, message.total, self.people_query))
 
     def _ensure_rows(self, first: int, last: int) -> None:
         """Fetch the window around rows first..last if any is missing (~1 ms a page)."""
