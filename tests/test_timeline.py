@@ -156,3 +156,18 @@ def test_a_far_off_follow_up_the_user_chose_stays(store: Store) -> None:
     store.log_interaction(pid, "call")
     store.log_interaction(pid, "note", summary="not a reply")
     assert store.get_person(pid).follow_up_on == date(2027, 1, 15)
+
+
+def test_backfilled_history_leaves_no_stale_follow_up(store: Store) -> None:
+    pid = store.add_person("Sam Lee")
+    store.log_interaction(pid, "message", direction="out", at=datetime(2026, 10, 28, tzinfo=UTC))
+    assert store.get_person(pid).follow_up_on == TODAY
+    store.log_interaction(pid, "coffee", at=datetime(2026, 11, 20, tzinfo=UTC))
+    assert store.get_person(pid).follow_up_on is None
+
+
+def test_an_old_reply_does_not_settle_a_newer_message(store: Store) -> None:
+    pid = store.add_person("Sam Lee")
+    store.log_interaction(pid, "message", direction="out")
+    store.log_interaction(pid, "reply", direction="in", at=datetime(2026, 9, 1, tzinfo=UTC))
+    assert store.get_person(pid).follow_up_on == date(2026, 12, 1)

@@ -105,7 +105,9 @@ class PersonScreen(Screen[None]):
             timeline.border_title = "Timeline"
             timeline.border_subtitle = "l log · enter edit · d delete"
             yield timeline
-            with VerticalScroll(id="person-side"):
+            side = VerticalScroll(id="person-side")
+            side.can_focus = False  # tab goes timeline -> links, not to the scroller
+            with side:
                 links = OptionList(id="links")
                 links.border_title = "Links"
                 links.border_subtitle = "k · enter opens"
@@ -414,7 +416,18 @@ class PersonScreen(Screen[None]):
         self._push("meeting", "MeetingScreen", self.person_id)
 
     def action_brief(self) -> None:
-        self._push("meeting", "BriefScreen", self.person_id)
+        """The brief for their next planned meeting (or the latest one)."""
+        meetings = _optional(self.store, "meetings_for", self.person_id)
+        if meetings is None:
+            self._push("brief", "BriefScreen", 0)
+            return
+        if not meetings:
+            self.notify("No meeting planned yet: m plans one.", timeout=3)
+            return
+        now = self.store.now()
+        planned = [m for m in meetings if m.status == "planned" and m.starts_at >= now]
+        chosen = min(planned, key=lambda m: m.starts_at) if planned else meetings[0]
+        self._push("brief", "BriefScreen", chosen.id)
 
 
 def _optional(store: Store, method: str, person_id: int) -> list[Any] | None:

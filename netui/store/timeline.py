@@ -99,9 +99,9 @@ class TimelineMixin(PeopleMixin):
         """Log inside the caller's transaction: the entry, the stage rule, the follow-up.
 
         last_contact is kept by SQL triggers. An outgoing message or email schedules the
-        follow-up `follow_up_days` after it was sent (never earlier than today); a reply or
-        a conversation settles a pending one (due within `follow_up_days` of it), while a
-        far-off date the user chose stays.
+        follow-up `follow_up_days` after it was sent (never earlier than today). A reply or
+        a conversation settles a pending one (due within `follow_up_days`) unless you wrote
+        again after it; a far-off date the user chose stays.
         """
         from netui.models import Interaction
 
@@ -118,17 +118,33 @@ class TimelineMixin(PeopleMixin):
         new_stage = advance_stage(person.stage, kind_, direction_)
         if new_stage != person.stage:
             person.stage = new_stage
-        nudge = day + timedelta(days=self.follow_up_days)
         if kind_ in MESSAGE_KINDS and direction_ is Direction.out:
+            nudge = day + timedelta(days=self.follow_up_days)
             person.follow_up_on = max(nudge, self.today())
-        elif settles_follow_up(kind_, direction_) and (
-            person.follow_up_on is not None and person.follow_up_on <= nudge
+        elif (
+            settles_follow_up(kind_, direction_)
+            and person.follow_up_on is not None
+            and person.follow_up_on <= max(day, self.today()) + timedelta(days=self.follow_up_days)
+            and not self._reached_out_after(s, person_id, when)
         ):
             person.follow_up_on = None
         person.updated_at = self.now()
         s.flush()
         assert entry.id is not None
         return entry.id
+
+    def _reached_out_after(self, s: Session, person_id: int, when: datetime) -> bool:
+        """Is there an outgoing message or email later than `when` (still unanswered)?"""
+        from sqlalchemy import text
+
+        row = s.execute(
+            text(
+                "SELECT 1 FROM interaction WHERE person_id = :p AND at > :at "
+                "AND kind IN ('message', 'email') AND direction = 'out' LIMIT 1"
+            ),
+            {"p": person_id, "at": format_utc(when)},
+        ).first()
+        return row is not None
 
     def log_interaction(
         self,
