@@ -15,6 +15,7 @@ from netui.pipeline import (
     approach_text,
     list_hint,
     next_step,
+    settles_follow_up,
 )
 
 TODAY = date(2026, 11, 26)
@@ -164,3 +165,19 @@ def test_later_stages_and_paused() -> None:
     assert step("interviewing") == "Prepare for the interviews at Stripe and keep Sam posted"
     assert step("paused", follow_up_on=TODAY).startswith("Paused")
     assert step("done").startswith("Done")
+
+
+@pytest.mark.parametrize(
+    ("kind", "direction", "settles"),
+    [
+        ("reply", "in", True),
+        ("message", "in", True),
+        ("coffee", "none", True),
+        ("call", "out", True),
+        ("message", "out", False),
+        ("note", "in", False),
+        ("intro", "out", False),
+    ],
+)
+def test_what_settles_a_pending_follow_up(kind: str, direction: str, settles: bool) -> None:
+    assert settles_follow_up(kind, direction) is settles
