@@ -1,9 +1,242 @@
-"""Bulk import and export of records (driver-level executemany in one transaction)."""
+"""Bulk import and export: records in one transaction (driver executemany), JSON restore."""
 
 from __future__ import annotations
 
-from netui.store.timeline import TimelineMixin
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from netui.errors import InputError
+from netui.importers.record import ParseResult, Problem, Record
+from netui.schema import SCHEMA_VERSION
+from netui.store.duplicates import DuplicateMixin, driver_connection
+from netui.store.import_plan import COLUMNS, ImportPlan, Outcome, Planner
+from netui.timeutil import format_utc
+
+Progress = Callable[[int, int, str], None]  # done, total, what is happening
+TABLES = ("company", "person", "interaction", "draft", "meeting", "checklist_item", "link")
+_CHUNK = 5000
+
+EXPORT_FIELDS = (
+    "full_name", "first_name", "company", "title", "role", "closeness", "how_we_know",
+    "how_we_know_text", "email", "phone", "linkedin_url", "instagram", "snapchat",
+    "other_channel", "city", "notes", "stage", "next_step", "follow_up_on", "connected_on",
+    "last_contact", "id",
+)  # fmt: skip
+_EXPORT_SQL = (
+    "SELECT p.full_name, p.first_name, coalesce(c.name, ''), p.title, p.role, p.closeness, "
+    "p.how_we_know, p.how_we_know_text, p.email, p.phone, p.linkedin_url, p.instagram, "
+    "p.snapchat, p.other_channel, p.city, p.notes, p.stage, p.next_step, p.follow_up_on, "
+    "p.connected_on, p.last_contact, p.id FROM person p LEFT JOIN company c ON c.id = p.company_id "
+    "WHERE p.archived_at IS NULL ORDER BY p.full_name COLLATE NOCASE, p.id"
+)
 
 
-class ImportMixin(TimelineMixin):
-    pass
+@dataclass
+class ImportReport:
+    """What an import did (or, dry run, would do): counts and the lines behind them."""
+
+    source: str
+    format: str
+    rows: int
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
+    companies_added: int = 0
+    dry_run: bool = False
+
+    @property
+    def job_changes(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.detail.startswith("Now ")]
+
+    @property
+    def errors(self) -> int:
+        return len(self.problems)
+
+    def summary(self) -> str:
+        return (
+            f"new {self.new:,} · updated {self.updated:,} · unchanged {self.unchanged:,} · "
+            f"skipped {len(self.skipped):,} · errors {self.errors:,}"
+        )
+
+
+def _report(result: ParseResult, plan: ImportPlan, dry_run: bool) -> ImportReport:
+    return ImportReport(
+        source=result.source,
+        format=result.format,
+        rows=result.rows,
+        new=plan.count("new"),
+        updated=plan.count("updated"),
+        unchanged=plan.count("unchanged"),
+        skipped=list(result.skipped),
+        problems=list(result.problems),
+        outcomes=plan.outcomes,
+        companies_added=len(plan.companies),
+        dry_run=dry_run,
+    )
+
+
+def _plan(
+    conn: sqlite3.Connection,
+    records: Sequence[Record],
+    how_we_know: str,
+    progress: Progress | None,
+) -> ImportPlan:
+    planner = Planner(conn, how_we_know.strip())
+    total = len(records)
+    for i, record in enumerate(records, start=1):
+        planner.add(record)
+        if progress is not None and i % 2000 == 0:
+            progress(i, total, "matching")
+    return planner.plan
+
+
+class ImportMixin(DuplicateMixin):
+    # ---- import -------------------------------------------------------------------------
+
+    def preview_import(self, result: ParseResult, how_we_know: str = "") -> ImportReport:
+        """What importing would do, without writing (the dry run and the screen's preview)."""
+        records = [_copy(r) for r in result.records]
+        with self.db.read() as conn:
+            plan = _plan(conn, records, how_we_know, None)
+        return _report(result, plan, dry_run=True)
+
+    def import_records(
+        self, result: ParseResult, how_we_know: str = "", progress: Progress | None = None
+    ) -> ImportReport:
+        """Import parsed records in ONE transaction: all of them or, on any error, none."""
+        records = [_copy(r) for r in result.records]
+        with self._tx() as s:
+            conn = driver_connection(s)
+            plan = _plan(conn, records, how_we_know, progress)
+            self._write_plan(conn, plan, progress)
+            for slot in plan.updated:
+                if slot.job_change and slot.id is not None:
+                    self._log_interaction(s, slot.id, "note", summary=slot.job_change)
+        return _report(result, plan, dry_run=False)
+
+    def _write_plan(
+        self, conn: sqlite3.Connection, plan: ImportPlan, progress: Progress | None
+    ) -> None:
+        now = format_utc(self.now())
+        company_ids = plan.company_ids
+        if plan.companies:
+            conn.executemany(
+                "INSERT INTO company (name, name_key, created_at) VALUES (?, ?, ?)",
+                [(name, key, now) for key, name in plan.companies.items()],
+            )
+            company_ids = {k: i for k, i in conn.execute("SELECT name_key, id FROM company")}
+        fields = [c for c in COLUMNS if c != "company_id"]
+        total = len(plan.new) + len(plan.updated)
+        insert = (
+            f"INSERT INTO person (company_id, {', '.join(fields)}, created_at, updated_at) "
+            f"VALUES ({', '.join('?' * (len(fields) + 3))})"
+        )
+        for start in range(0, len(plan.new), _CHUNK):
+            chunk = plan.new[start : start + _CHUNK]
+            conn.executemany(
+                insert,
+                [
+                    (company_ids.get(s.company_key), *[s.values[f] for f in fields], now, now)
+                    for s in chunk
+                ],
+            )
+            if progress is not None:
+                progress(start + len(chunk), total, "writing")
+        if plan.updated:
+            sets = ", ".join(f"{f} = ?" for f in fields)
+            conn.executemany(
+                f"UPDATE person SET company_id = ?, {sets}, updated_at = ? WHERE id = ?",
+                [
+                    (company_ids.get(s.company_key), *[s.values[f] for f in fields], now, s.id)
+                    for s in plan.updated
+                ],
+            )
+        if progress is not None:
+            progress(total, total, "writing")
+
+    # ---- JSON: everything, restored exactly --------------------------------------------
+
+    def export_tables(self) -> dict[str, Any]:
+        """Every table as columns + rows, in an order that restores (foreign keys first)."""
+        tables: dict[str, Any] = {}
+        with self.db.read() as conn:
+            for table in TABLES:
+                columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+                rows = conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id")
+                tables[table] = {"columns": columns, "rows": [list(r) for r in rows]}
+        return {"format": "netui", "version": 1, "schema": SCHEMA_VERSION, "tables": tables}
+
+    def restore_json(self, data: dict[str, Any], source: str = "the file") -> dict[str, int]:
+        """Put a JSON export back exactly (same ids) into a database with no one in it."""
+        schema = data.get("schema", 0)
+        if not isinstance(schema, int) or schema > SCHEMA_VERSION:
+            raise InputError(f"{source} comes from a newer netui (schema {schema}).")
+        tables = data["tables"]
+        unknown = sorted(set(tables) - set(TABLES))
+        if unknown:
+            raise InputError(f"{source}: '{unknown[0]}' is not a netui table.")
+        counts: dict[str, int] = {}
+        with self._tx() as s:
+            conn = driver_connection(s)
+            people = conn.execute("SELECT (SELECT count(*) FROM person) + "
+                                  "(SELECT count(*) FROM company)").fetchone()[0]  # fmt: skip
+            if people:
+                raise InputError(
+                    f"{source} restores a whole network and this database is not empty; "
+                    "restore into a new one: netui --db NEW.db import FILE."
+                )
+            for table in TABLES:
+                counts[table] = self._restore_table(conn, table, tables.get(table), source)
+            person = tables.get("person") or {}
+            cols = person.get("columns", [])
+            if "last_contact" in cols:
+                at, pid = cols.index("last_contact"), cols.index("id")
+                conn.executemany(
+                    "UPDATE person SET last_contact = ? WHERE id = ?",
+                    [(r[at], r[pid]) for r in person["rows"]],
+                )
+        return counts
+
+    def _restore_table(self, conn: sqlite3.Connection, table: str, block: Any, source: str) -> int:
+        if block is None:
+            return 0
+        if not isinstance(block, dict) or not isinstance(block.get("rows"), list):
+            raise InputError(f"{source}: table '{table}' has no rows list.")
+        columns = block.get("columns")
+        known = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        if not isinstance(columns, list) or not columns or not set(columns) <= known:
+            extra = sorted(set(columns or []) - known) if isinstance(columns, list) else []
+            what = f"column '{extra[0]}'" if extra else "its column list"
+            raise InputError(f"{source}: table '{table}' has an unknown {what}.")
+        rows = block["rows"]
+        for i, row in enumerate(rows, start=1):
+            if not isinstance(row, list) or len(row) != len(columns):
+                raise InputError(
+                    f"{source}: table '{table}', row {i} does not have "
+                    f"{len(columns)} values (one per column)."
+                )
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        try:
+            conn.executemany(sql, rows)
+        except sqlite3.Error as exc:
+            raise InputError(f"{source}: table '{table}' could not be restored ({exc}).") from None
+        return len(rows)
+
+    # ---- export rows ----------------------------------------------------------------------
+
+    def export_people(self) -> list[dict[str, Any]]:
+        """Every person not archived, with the company's name, for CSV and vCard export."""
+        with self.db.read() as conn:
+            rows = conn.execute(_EXPORT_SQL).fetchall()
+        return [dict(zip(EXPORT_FIELDS, r, strict=True)) for r in rows]
+
+
+def _copy(record: Record) -> Record:
+    from dataclasses import replace
+
+    return replace(record)

@@ -1,0 +1,147 @@
+"""`netui import` and `netui export`: the command-line side of importers and exporters."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from netui.cli import PARSER_HOOKS, command
+from netui.errors import InputError
+from netui.settings import Settings
+from netui.store import Store
+
+IMPORT_FORMATS = ("auto", "linkedin", "google", "outlook", "vcard", "csv", "json")
+EXPORT_FORMATS = ("csv", "vcard", "json", "ics")
+SHOWN_LINES = 20  # problems and job changes listed before "... and N more"
+
+
+def add_parsers(sub: Any) -> None:
+    imp = sub.add_parser(
+        "import",
+        help="import people from LinkedIn, Google, Outlook, vCard, any CSV or a netui JSON",
+    )
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--format", choices=IMPORT_FORMATS, default="auto")
+    imp.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar='"Header=field"',
+        help="which field a CSV column holds (repeatable; field 'skip' ignores a column)",
+    )
+    imp.add_argument(
+        "--how-we-know",
+        default="",
+        metavar="WORD",
+        help="for people this file adds: school, college, work, life, online, or any words",
+    )
+    imp.add_argument("--dry-run", action="store_true", help="show what would happen; save nothing")
+
+    exp = sub.add_parser("export", help="write everyone as CSV, vCard or JSON (or a meeting .ics)")
+    exp.add_argument("--format", choices=EXPORT_FORMATS, default="csv")
+    exp.add_argument(
+        "--raw", action="store_true", help="CSV: no spreadsheet-safe quote marks (for re-import)"
+    )
+    exp.add_argument("--meeting", type=int, metavar="ID", help="ics: the meeting to export")
+    exp.add_argument("-o", "--output", metavar="FILE", help="write here (0600) instead of stdout")
+
+
+PARSER_HOOKS.append(add_parsers)
+
+
+def _print_lines(title: str, lines: list[str]) -> None:
+    if not lines:
+        return
+    print(title)
+    for line in lines[:SHOWN_LINES]:
+        print(f"  {line}")
+    if len(lines) > SHOWN_LINES:
+        print(f"  … and {len(lines) - SHOWN_LINES:,} more")
+
+
+@command("import")
+def run_import(args: argparse.Namespace, store: Store, settings: Settings) -> int:
+    from netui.importers import FORMAT_LABELS, detect_format, load_json, parse_file, read_source
+
+    path = Path(args.file).expanduser()
+    fmt = args.format
+    if fmt == "auto":
+        text, _encoding = read_source(path)
+        fmt = "json" if detect_format(path, text) == "json" else "auto"
+    if fmt == "json":
+        if args.map:
+            raise InputError("--map applies to CSV files, not a JSON export.")
+        data = load_json(path)
+        if args.dry_run:
+            tables = data["tables"]
+            counts = {t: len(b.get("rows", [])) for t, b in tables.items() if isinstance(b, dict)}
+            print(f"{path.name}: a netui JSON export with {counts.get('person', 0):,} people.")
+            print("Dry run: nothing was saved.")
+            return 0
+        counts = store.restore_json(data, path.name)
+        parts = ", ".join(f"{n:,} {t}" for t, n in counts.items() if n)
+        print(f"Restored {path.name}: {parts or 'nothing (it was empty)'}.")
+        return 0
+    result = parse_file(path, fmt, overrides=args.map)
+    label = FORMAT_LABELS.get(result.format, result.format)
+    if args.dry_run:
+        report = store.preview_import(result, args.how_we_know)
+    else:
+        report = store.import_records(result, args.how_we_know)
+    print(f"{path.name}: {label}, {report.rows:,} rows.")
+    if result.format == "csv" and result.mapping:
+        used = [f"{h}={f}" for h, f in result.mapping.items() if f != "skip"]
+        print("Columns: " + ", ".join(used))
+    print(report.summary())
+    if report.companies_added:
+        print(f"{report.companies_added:,} new companies.")
+    _print_lines("Errors:", [str(p) for p in report.problems])
+    skipped: dict[str, int] = {}
+    for item in report.skipped:
+        skipped[item.message] = skipped.get(item.message, 0) + 1
+    _print_lines("Skipped:", [f"{n:,} × {why}" for why, n in skipped.items()])
+    _print_lines(
+        "Job changes (a reason to reach out):",
+        [f"line {o.line}: {o.name} — {o.detail}" for o in report.job_changes],
+    )
+    if report.dry_run:
+        print("Dry run: nothing was saved.")
+    return 0
+
+
+@command("export")
+def run_export(args: argparse.Namespace, store: Store, settings: Settings) -> int:
+    from netui import exporters
+
+    if args.meeting is not None and args.format != "ics":
+        raise InputError("--meeting goes with --format ics.")
+    if args.raw and args.format != "csv":
+        raise InputError("--raw applies to CSV export only.")
+    data: bytes
+    if args.format == "csv":
+        data = exporters.people_csv(store.export_people(), raw=args.raw)
+    elif args.format == "vcard":
+        data = exporters.people_vcard(store.export_people()).encode("utf-8")
+    elif args.format == "json":
+        data = exporters.tables_json(store.export_tables()).encode("utf-8")
+    else:
+        data = _meeting_ics(store, args.meeting).encode("utf-8")
+    if args.output:
+        dest = exporters.write_private(Path(args.output), data)
+        print(f"Wrote {dest} ({len(data):,} bytes).", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    return 0
+
+
+def _meeting_ics(store: Store, meeting_id: int | None) -> str:
+    if meeting_id is None:
+        raise InputError("--format ics needs --meeting ID (the meeting to put in a calendar).")
+    try:
+        from netui.ics import meeting_ics
+    except ImportError:
+        raise InputError("Calendar export is not available in this build.") from None
+    return meeting_ics(store, meeting_id)

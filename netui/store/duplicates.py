@@ -1,0 +1,331 @@
+"""Likely duplicates already in the database, and merging two people (undoable)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any
+
+from netui.enums import STAGE_ORDER, Closeness
+from netui.errors import InputError, NotFoundError
+from netui.names import fold, linkedin_key, person_key, phone_key
+from netui.store.timeline import TimelineMixin
+
+# fields the user chooses between when merging, in the order the screen shows them
+MERGE_FIELDS = (
+    "full_name", "first_name", "company", "title", "role", "closeness", "how_we_know",
+    "how_we_know_text", "email", "phone", "linkedin_url", "instagram", "snapchat",
+    "other_channel", "city", "notes", "stage", "next_step", "follow_up_on", "connected_on",
+)  # fmt: skip
+_DEFAULTS = {"role": "unknown", "closeness": "acquaintance", "how_we_know": "other",
+             "stage": "new"}  # fmt: skip
+_CLOSENESS_ORDER = [c.value for c in Closeness]
+_STAGES = [s.value for s in STAGE_ORDER]
+_SAME_NAME_BUCKET = 4  # more people than this share a name: too common to flag by name alone
+_CHILD_TABLES = ("interaction", "draft", "meeting")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonBrief:
+    id: int
+    full_name: str
+    company: str
+    title: str
+    email: str
+    phone: str
+    linkedin_url: str
+
+    @property
+    def label(self) -> str:
+        return self.full_name + (f" @ {self.company}" if self.company else "")
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicatePair:
+    a: PersonBrief
+    b: PersonBrief
+    reason: str
+    score: int
+
+
+@dataclass(frozen=True, slots=True)
+class MergeField:
+    """One field of a merge: both values, and which one netui would keep."""
+
+    name: str
+    a: Any
+    b: Any
+    choice: str  # "a" or "b"
+
+    @property
+    def differs(self) -> bool:
+        return bool(self.a != self.b)
+
+
+@dataclass
+class MergeUndo:
+    """Everything needed to put two merged people back exactly as they were."""
+
+    keep_row: dict[str, Any]
+    drop_row: dict[str, Any]
+    moved: dict[str, list[int]] = field(default_factory=dict)
+    links_moved: list[dict[str, Any]] = field(default_factory=list)
+    links_deleted: list[dict[str, Any]] = field(default_factory=list)
+    note_id: int | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.drop_row['full_name']} into {self.keep_row['full_name']}"
+
+
+_BRIEF_SQL = (
+    "SELECT p.id, p.full_name, coalesce(c.name, ''), p.title, p.email, p.phone, "
+    "p.linkedin_url, p.company_id FROM person p LEFT JOIN company c ON c.id = p.company_id "
+    "WHERE p.archived_at IS NULL"
+)
+
+
+def driver_connection(s: Any) -> sqlite3.Connection:
+    """The sqlite3 connection under an ORM session, inside its transaction (bulk SQL)."""
+    conn = s.connection().connection.driver_connection
+    assert isinstance(conn, sqlite3.Connection)
+    return conn
+
+
+def _similar(x: str, y: str) -> bool:
+    """'Jon Smith' ~ 'John Smith'; 'Ana Silva' ~ 'Ana Silva Costa'."""
+    tx, ty = set(x.split()), set(y.split())
+    if min(len(tx), len(ty)) >= 2 and (tx <= ty or ty <= tx):
+        return True
+    return bool(SequenceMatcher(None, x, y).ratio() >= 0.85)
+
+
+def _row_dict(
+    conn: sqlite3.Connection, table: str, where: str, args: tuple[Any, ...]
+) -> list[dict[str, Any]]:
+    cur = conn.execute(f"SELECT * FROM {table} WHERE {where}", args)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+
+def _default_choice(name: str, a: Any, b: Any) -> str:
+    if a == b or b in (None, "") or (name in _DEFAULTS and b == _DEFAULTS[name]):
+        return "a"
+    if a in (None, "") or (name in _DEFAULTS and a == _DEFAULTS[name]):
+        return "b"
+    if name == "stage" and a in _STAGES and b in _STAGES:
+        return "b" if _STAGES.index(b) > _STAGES.index(a) else "a"
+    if name == "closeness" and a in _CLOSENESS_ORDER and b in _CLOSENESS_ORDER:
+        return "b" if _CLOSENESS_ORDER.index(b) < _CLOSENESS_ORDER.index(a) else "a"
+    if name in ("follow_up_on", "connected_on"):
+        return "b" if str(b) < str(a) else "a"
+    return "a"
+
+
+class DuplicateMixin(TimelineMixin):
+    # ---- finding ------------------------------------------------------------------------
+
+    def likely_duplicates(self, limit: int = 500) -> list[DuplicatePair]:
+        """Pairs that look like one person: same LinkedIn, email or phone, or a (similar)
+        name at the same company. Strongest first."""
+        with self.db.read() as conn:
+            rows = conn.execute(_BRIEF_SQL).fetchall()
+        people = {r[0]: PersonBrief(*r[:7]) for r in rows}
+        found: dict[tuple[int, int], tuple[int, str]] = {}
+
+        def flag(ids: list[int], score: int, reason: str) -> None:
+            for i, x in enumerate(ids):
+                for y in ids[i + 1 :]:
+                    key = (min(x, y), max(x, y))
+                    if found.get(key, (0, ""))[0] < score:
+                        found[key] = (score, reason)
+
+        buckets: dict[str, dict[Any, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for pid, name, _company, _title, email, phone, url, company_id in rows:
+            if url:
+                buckets["linkedin"][linkedin_key(url)].append(pid)
+            if email:
+                buckets["email"][email.casefold()].append(pid)
+            if phone_key(phone):
+                buckets["phone"][phone_key(phone)].append(pid)
+            pkey = person_key(name)
+            buckets["name"][pkey].append(pid)
+            if company_id is not None:
+                buckets["company"][company_id].append(pid)
+        for kind, score, reason in (
+            ("linkedin", 100, "same LinkedIn profile"),
+            ("email", 90, "same email"),
+            ("phone", 80, "same phone"),
+        ):
+            for ids in buckets[kind].values():
+                if 1 < len(ids) <= 50:
+                    flag(ids, score, reason)
+        for ids in buckets["name"].values():
+            if len(ids) < 2:
+                continue
+            by_company: dict[str, list[int]] = defaultdict(list)
+            for pid in ids:
+                by_company[fold(people[pid].company)].append(pid)
+            for company, same in by_company.items():
+                if len(same) > 1 and company:
+                    flag(same, 85, "same name and company")
+            if len(ids) <= _SAME_NAME_BUCKET:
+                flag(ids, 50, "same name")
+        for ids in buckets["company"].values():
+            self._similar_in_company(ids, people, flag)
+        pairs = []
+        for (x, y), (score, reason) in found.items():
+            a, b = people[x], people[y]
+            if (
+                score < 100
+                and a.linkedin_url
+                and b.linkedin_url
+                and (linkedin_key(a.linkedin_url) != linkedin_key(b.linkedin_url))
+            ):
+                continue  # two different LinkedIn profiles: two people
+            pairs.append(DuplicatePair(a, b, reason, score))
+        pairs.sort(key=lambda p: (-p.score, fold(p.a.full_name), p.a.id, p.b.id))
+        return pairs[:limit]
+
+    @staticmethod
+    def _similar_in_company(ids: list[int], people: dict[int, PersonBrief], flag: Any) -> None:
+        """Similar names at one company, compared only within a shared first or last word."""
+        blocks: dict[str, list[int]] = defaultdict(list)
+        for pid in ids:
+            words = fold(people[pid].full_name).split()
+            if words:
+                blocks["f " + words[0]].append(pid)
+                blocks["l " + words[-1]].append(pid)
+        for block in blocks.values():
+            if len(block) < 2 or len(block) > 200:
+                continue
+            names = [(pid, " ".join(fold(people[pid].full_name).split())) for pid in block]
+            for i, (x, nx) in enumerate(names):
+                for y, ny in names[i + 1 :]:
+                    if nx != ny and _similar(nx, ny):
+                        flag([x, y], 70, f"similar name at {people[x].company}")
+
+    # ---- merging ------------------------------------------------------------------------
+
+    def merge_fields(self, a_id: int, b_id: int) -> list[MergeField]:
+        """Both people's values for every mergeable field, with netui's suggested pick."""
+        a, b = self._merge_values(a_id), self._merge_values(b_id)
+        return [MergeField(n, a[n], b[n], _default_choice(n, a[n], b[n])) for n in MERGE_FIELDS]
+
+    def _merge_values(self, person_id: int) -> dict[str, Any]:
+        with self.db.read() as conn:
+            rows = _row_dict(conn, "person", "id = ?", (person_id,))
+        if not rows:
+            raise NotFoundError(f"There is no person #{person_id}.")
+        row = rows[0]
+        row["company"] = self.company_name(row["company_id"])
+        return {n: row[n] for n in MERGE_FIELDS}
+
+    def merge_people(self, keep_id: int, drop_id: int, values: dict[str, Any]) -> MergeUndo:
+        """Make one person of two: keep_id takes `values` (field -> value) and everything
+        drop_id had (timeline, drafts, meetings, links); drop_id is removed. Undoable."""
+        if keep_id == drop_id:
+            raise InputError("A person cannot be merged with themselves.")
+        unknown = set(values) - set(MERGE_FIELDS)
+        if unknown:
+            raise InputError(f"'{sorted(unknown)[0]}' is not a field that can be merged.")
+        with self._tx() as s:
+            conn = driver_connection(s)
+            keep = _row_dict(conn, "person", "id = ?", (keep_id,))
+            drop = _row_dict(conn, "person", "id = ?", (drop_id,))
+            if not keep or not drop:
+                missing = keep_id if not keep else drop_id
+                raise NotFoundError(f"There is no person #{missing}.")
+            undo = MergeUndo(keep_row=keep[0], drop_row=drop[0])
+            self._apply_merge_values(s, conn, keep_id, values)
+            for table in _CHILD_TABLES:
+                ids = [r[0] for r in conn.execute(
+                    f"SELECT id FROM {table} WHERE person_id = ?", (drop_id,))]  # fmt: skip
+                undo.moved[table] = ids
+                conn.execute(
+                    f"UPDATE {table} SET person_id = ? WHERE person_id = ?", (keep_id, drop_id)
+                )
+            self._move_links(conn, keep_id, drop_id, undo)
+            undo.note_id = self._log_interaction(
+                s, keep_id, "note", summary=f"Merged a duplicate record: {drop[0]['full_name']}"
+            )
+            s.flush()
+            conn.execute("DELETE FROM person WHERE id = ?", (drop_id,))
+        return undo
+
+    def _apply_merge_values(
+        self, s: Any, conn: sqlite3.Connection, keep_id: int, values: dict[str, Any]
+    ) -> None:
+        from netui.store.people import clean_person_values
+
+        cleaned = clean_person_values(dict(values))
+        if "company" in cleaned:
+            name = str(cleaned.pop("company") or "").strip()
+            cleaned["company_id"] = self._company_id_for(s, name) if name else None
+            s.flush()
+        if not cleaned:
+            return
+        params = [
+            v.isoformat() if hasattr(v, "isoformat") else (str(v) if hasattr(v, "value") else v)
+            for v in cleaned.values()
+        ]
+        sets = ", ".join(f"{k} = ?" for k in cleaned)
+        conn.execute(f"UPDATE person SET {sets} WHERE id = ?", (*params, keep_id))
+
+    @staticmethod
+    def _move_links(conn: sqlite3.Connection, keep_id: int, drop_id: int, undo: MergeUndo) -> None:
+        links = _row_dict(conn, "link", "person_a = ? OR person_b = ?", (drop_id, drop_id))
+        for link in links:
+            a = keep_id if link["person_a"] == drop_id else link["person_a"]
+            b = keep_id if link["person_b"] == drop_id else link["person_b"]
+            clash = conn.execute(
+                "SELECT 1 FROM link WHERE person_a = ? AND person_b = ? AND kind = ? AND id != ?",
+                (a, b, link["kind"], link["id"]),
+            ).fetchone()
+            if a == b or clash:
+                undo.links_deleted.append(link)
+                conn.execute("DELETE FROM link WHERE id = ?", (link["id"],))
+            else:
+                undo.links_moved.append(link)
+                conn.execute(
+                    "UPDATE link SET person_a = ?, person_b = ? WHERE id = ?", (a, b, link["id"])
+                )
+
+    def undo_merge(self, undo: MergeUndo) -> None:
+        """Put both people back exactly as they were before `merge_people`."""
+        drop_id = undo.drop_row["id"]
+        with self._tx() as s:
+            conn = driver_connection(s)
+            if conn.execute("SELECT 1 FROM person WHERE id = ?", (drop_id,)).fetchone():
+                raise InputError(
+                    f"The merge of {undo.label} cannot be undone: #{drop_id} is taken."
+                )
+            cols = list(undo.drop_row)
+            conn.execute(
+                f"INSERT INTO person ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                [undo.drop_row[c] for c in cols],
+            )
+            for table, ids in undo.moved.items():
+                conn.executemany(
+                    f"UPDATE {table} SET person_id = ? WHERE id = ?", [(drop_id, i) for i in ids]
+                )
+            for link in undo.links_moved:
+                conn.execute(
+                    "UPDATE link SET person_a = ?, person_b = ? WHERE id = ?",
+                    (link["person_a"], link["person_b"], link["id"]),
+                )
+            for link in undo.links_deleted:
+                lcols = list(link)
+                conn.execute(
+                    f"INSERT INTO link ({', '.join(lcols)}) VALUES ({', '.join('?' * len(lcols))})",
+                    [link[c] for c in lcols],
+                )
+            if undo.note_id is not None:
+                conn.execute("DELETE FROM interaction WHERE id = ?", (undo.note_id,))
+            keep = {k: v for k, v in undo.keep_row.items() if k != "id"}
+            sets = ", ".join(f"{k} = ?" for k in keep)
+            conn.execute(
+                f"UPDATE person SET {sets} WHERE id = ?", (*keep.values(), undo.keep_row["id"])
+            )

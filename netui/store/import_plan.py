@@ -1,0 +1,264 @@
+"""Plan an import: match each record to a person already there, or to a new one (no writes).
+
+Keys are preloaded into dicts (no per-row query): LinkedIn URL, then email, then phone, then
+normalized name + company. A match fills empty fields; a different company or title is kept
+and noted as a job change ("Now at X (was Y)"). Only the first row of a file that matches a
+person may change their job, so importing the same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from netui.enums import HowWeKnow
+from netui.importers.record import Record
+from netui.names import company_key, first_name_of, fold, linkedin_key, person_key, phone_key
+from netui.roles import infer_role
+
+# person columns the importer reads and writes, in INSERT order
+COLUMNS = (
+    "full_name", "first_name", "company_id", "title", "role", "closeness", "how_we_know",
+    "how_we_know_text", "email", "phone", "linkedin_url", "instagram", "snapchat",
+    "other_channel", "city", "notes", "stage", "next_step", "follow_up_on", "connected_on",
+)  # fmt: skip
+FILL_FIELDS = (
+    "first_name", "how_we_know_text", "email", "phone", "linkedin_url", "instagram", "snapchat",
+    "other_channel", "city", "notes", "next_step", "follow_up_on", "connected_on",
+)  # fmt: skip
+# an enum field holding its default counts as empty
+ENUM_DEFAULTS = {
+    "role": "unknown",
+    "closeness": "acquaintance",
+    "how_we_know": "other",
+    "stage": "new",
+}
+
+_PERSON_SQL = (
+    "SELECT p.id, "
+    + ", ".join(f"p.{c}" for c in COLUMNS)
+    + ", coalesce(c.name_key, '') FROM person p LEFT JOIN company c ON c.id = p.company_id"
+)
+
+
+@dataclass
+class Slot:
+    """One person the import touches: already in the database (id set) or new."""
+
+    id: int | None
+    values: dict[str, Any]  # COLUMNS except company_id
+    company_key: str
+    line: int = 0
+    touched: bool = False  # matched or created by an earlier row of this import
+    changed: bool = False
+    job_change: str = ""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    line: int
+    action: str  # new, updated, unchanged
+    name: str
+    detail: str = ""
+
+
+@dataclass
+class ImportPlan:
+    new: list[Slot] = field(default_factory=list)
+    updated: list[Slot] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
+    companies: dict[str, str] = field(default_factory=dict)  # name_key -> name, to create
+    company_ids: dict[str, int] = field(default_factory=dict)  # name_key -> id, existing
+
+    def count(self, action: str) -> int:
+        return sum(1 for o in self.outcomes if o.action == action)
+
+
+class Planner:
+    """Holds every key of every person as dicts; `add(record)` matches or creates."""
+
+    def __init__(self, conn: sqlite3.Connection, how_we_know: str = "") -> None:
+        self.plan = ImportPlan()
+        word = how_we_know.lower()
+        self.how_we_know = word if word in HowWeKnow.__members__ else ""
+        self.how_we_know_text = "" if self.how_we_know else how_we_know
+        self.company_names: dict[str, str] = {}
+        self.alias_keys: dict[str, str] = {}
+        for cid, name, key, aliases in conn.execute(
+            "SELECT id, name, name_key, aliases FROM company"
+        ):
+            self.plan.company_ids[key] = cid
+            self.company_names[key] = name
+            for alias in str(aliases).splitlines():
+                if company_key(alias):
+                    self.alias_keys.setdefault(company_key(alias), key)
+        self.rows: dict[int, tuple[Any, ...]] = {}
+        self.slots: dict[int, Slot] = {}
+        self.by_linkedin: dict[str, Slot | int] = {}
+        self.by_email: dict[str, Slot | int] = {}
+        self.by_phone: dict[str, Slot | int] = {}
+        self.by_name: dict[tuple[str, str], Slot | int] = {}
+        for row in conn.execute(_PERSON_SQL):
+            pid = row[0]
+            self.rows[pid] = row
+            self._index(pid, row[1], row[-1], row[9], row[10], row[11])
+
+    # ---- keys -------------------------------------------------------------------------
+
+    def _index(
+        self, target: Slot | int, name: str, ckey: str, email: str, phone: str, url: str
+    ) -> None:
+        if url:
+            self.by_linkedin.setdefault(linkedin_key(url), target)
+        if email:
+            self.by_email.setdefault(email.casefold(), target)
+        pkey = phone_key(phone) if phone else ""
+        if pkey:
+            self.by_phone.setdefault(pkey, target)
+        self.by_name.setdefault((person_key(name), ckey), target)
+
+    def canonical_company(self, name: str) -> tuple[str, str]:
+        """(name_key, display name) for a company, resolving aliases; ('', '') for none."""
+        key = company_key(name)
+        if not key:
+            return "", ""
+        key = self.alias_keys.get(key, key) if key not in self.company_names else key
+        return key, self.company_names.get(key) or self.plan.companies.get(key) or name.strip()
+
+    def _slot(self, target: Slot | int) -> Slot:
+        if isinstance(target, Slot):
+            return target
+        slot = self.slots.get(target)
+        if slot is None:
+            row = self.rows[target]
+            values = dict(zip(COLUMNS, row[1:-1], strict=True))
+            values.pop("company_id")
+            slot = Slot(id=target, values=values, company_key=row[-1])
+            self.slots[target] = slot
+        return slot
+
+    def match(self, record: Record, ckey: str) -> Slot | None:
+        lkey = linkedin_key(record.linkedin_url) if record.linkedin_url else ""
+        if lkey and lkey in self.by_linkedin:
+            return self._slot(self.by_linkedin[lkey])
+        candidates = (
+            (self.by_email, record.email.casefold()),
+            (self.by_phone, phone_key(record.phone)),
+        )
+        for index, key in candidates:
+            if key and key in index:
+                slot = self._slot(index[key])
+                if not (lkey and slot.values["linkedin_url"]) or (
+                    linkedin_key(slot.values["linkedin_url"]) == lkey
+                ):
+                    return slot
+        name = self.by_name.get((person_key(record.full_name), ckey))
+        if name is not None:
+            slot = self._slot(name)
+            theirs = slot.values["linkedin_url"]
+            if not (lkey and theirs) or linkedin_key(theirs) == lkey:
+                return slot
+        return None
+
+    # ---- one record ---------------------------------------------------------------------
+
+    def add(self, record: Record) -> Outcome:
+        if not record.how_we_know and self.how_we_know:
+            record.how_we_know = self.how_we_know
+        if not record.how_we_know_text and self.how_we_know_text:
+            record.how_we_know_text = self.how_we_know_text
+        ckey, cname = self.canonical_company(record.company)
+        slot = self.match(record, ckey)
+        if slot is None:
+            slot = self._new_slot(record, ckey, cname)
+            outcome = Outcome(record.line, "new", slot.values["full_name"])
+        else:
+            detail = self._merge(slot, record, ckey, cname, first=not slot.touched)
+            action = "updated" if detail else "unchanged"
+            if detail and slot.id is not None and not slot.changed:
+                self.plan.updated.append(slot)
+            slot.changed = slot.changed or bool(detail)
+            outcome = Outcome(record.line, action, slot.values["full_name"], detail)
+        slot.touched = True
+        v = slot.values
+        self._index(slot, v["full_name"], slot.company_key, v["email"], v["phone"],
+                    v["linkedin_url"])  # fmt: skip
+        self.plan.outcomes.append(outcome)
+        return outcome
+
+    def _use_company(self, key: str, name: str) -> None:
+        if key and key not in self.company_names and key not in self.plan.companies:
+            self.plan.companies[key] = name
+
+    def _new_slot(self, record: Record, ckey: str, cname: str) -> Slot:
+        self._use_company(ckey, cname)
+        values: dict[str, Any] = {c: "" for c in COLUMNS if c != "company_id"}
+        for name in values:
+            value = getattr(record, name, "")
+            values[name] = value.isoformat() if hasattr(value, "isoformat") else (value or "")
+        values["first_name"] = values["first_name"] or first_name_of(record.full_name)
+        values["role"] = record.role or infer_role(record.title).value
+        for name, default in ENUM_DEFAULTS.items():
+            values[name] = values[name] or default
+        for name in ("follow_up_on", "connected_on"):
+            values[name] = values[name] or None
+        slot = Slot(id=None, values=values, company_key=ckey, line=record.line)
+        self.plan.new.append(slot)
+        return slot
+
+    def _merge(self, slot: Slot, record: Record, ckey: str, cname: str, first: bool) -> str:
+        """Fill what is empty; on the first match, take a new company or title. Returns
+        a short description of what changed ('' if nothing)."""
+        v = slot.values
+        filled: list[str] = []
+        for name in FILL_FIELDS:
+            value = getattr(record, name)
+            if value and not v[name]:
+                v[name] = value.isoformat() if hasattr(value, "isoformat") else value
+                filled.append(name)
+        for name, default in ENUM_DEFAULTS.items():
+            value = getattr(record, name)
+            if name != "role" and value and v[name] == default and value != default:
+                v[name] = value
+                filled.append(name)
+        old_company = self.company_names.get(slot.company_key) or self.plan.companies.get(
+            slot.company_key, ""
+        )
+        moved = False
+        if ckey and ckey != slot.company_key and (first or not slot.company_key):
+            moved = bool(slot.company_key)
+            self._use_company(ckey, cname)
+            slot.company_key = ckey
+            filled.append("company")
+        old_title, new_title = v["title"], record.title
+        retitled = False
+        if new_title and fold(new_title) != fold(old_title) and (first or not old_title):
+            retitled = bool(old_title)
+            v["title"] = new_title
+            filled.append("title")
+        if record.role and v["role"] == "unknown" and record.role != "unknown":
+            v["role"] = record.role
+            filled.append("role")
+        elif not record.role and "title" in filled:
+            inferred = infer_role(v["title"]).value
+            if inferred != v["role"] and v["role"] in ("unknown", infer_role(old_title).value):
+                v["role"] = inferred
+                filled.append("role")
+        if slot.id is not None and (moved or retitled):
+            slot.job_change = _job_change(
+                old_company, cname if moved else "", old_title, new_title if retitled else ""
+            )
+        if not filled:
+            return ""
+        return slot.job_change if (moved or retitled) else "filled " + ", ".join(filled)
+
+
+def _job_change(old_company: str, new_company: str, old_title: str, new_title: str) -> str:
+    """'Now at Stripe (was Acme)', 'Now Staff Engineer (was Engineer)', or both."""
+    if new_company and new_title:
+        was = f"{old_title} at {old_company}" if old_title else old_company
+        return f"Now {new_title} at {new_company} (was {was})"
+    if new_company:
+        return f"Now at {new_company} (was {old_company})"
+    return f"Now {new_title} (was {old_title})"
