@@ -81,7 +81,7 @@ def run_import(args: argparse.Namespace, store: Store, settings: Settings) -> in
             print("Dry run: nothing was saved.")
             return 0
         counts = store.restore_json(data, path.name)
-        parts = ", ".join(f"{n:,} {t}" for t, n in counts.items() if n)
+        parts = ", ".join(f"{n:,} {_plural(t, n)}" for t, n in counts.items() if n)
         print(f"Restored {path.name}: {parts or 'nothing (it was empty)'}.")
         return 0
     result = parse_file(path, fmt, overrides=args.map)
@@ -109,6 +109,22 @@ def run_import(args: argparse.Namespace, store: Store, settings: Settings) -> in
     if report.dry_run:
         print("Dry run: nothing was saved.")
     return 0
+
+
+_NOUNS = {
+    "company": ("company", "companies"),
+    "person": ("person", "people"),
+    "interaction": ("timeline entry", "timeline entries"),
+    "draft": ("draft", "drafts"),
+    "meeting": ("meeting", "meetings"),
+    "checklist_item": ("checklist item", "checklist items"),
+    "link": ("link", "links"),
+}
+
+
+def _plural(table: str, n: int) -> str:
+    one, many = _NOUNS.get(table, (table, table))
+    return one if n == 1 else many
 
 
 @command("export")
