@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, cast
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
@@ -36,7 +36,7 @@ class LogFormScreen(ModalScreen[LogEntry | None]):
 
     def compose(self) -> ComposeResult:
         entry = self.entry
-        with Vertical(classes="dialog", id="log-form"):
+        with VerticalScroll(classes="dialog", id="log-form"):
             yield Label(f"[b]{self.title_text}[/b]  [dim]ctrl+s saves · esc cancels[/dim]")
             yield Static("", id="log-form-error", classes="error")
             with Horizontal(classes="log-form-row"):

@@ -1,0 +1,205 @@
+"""The Person screen's timeline: log from one line or the form, edit, delete, undo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, cast
+
+from textual import on
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Input, OptionList, Static
+
+from netui.enums import Direction, InteractionKind, Stage
+from netui.errors import NetuiError
+from netui.logparse import LogEntry, at_for, parse_log_line
+from netui.screens.logform import LogFormScreen
+from netui.store import Store
+from netui.store.timeline import InteractionRow
+
+if TYPE_CHECKING:
+    from netui.app import NetuiApp
+
+LOG_PLACEHOLDER = "coffee yesterday: talked about their team's on-call"
+LOG_HINT = (
+    "[b]Log[/b] [dim]what (message email call coffee meeting intro referral reply ask note),"
+    " when (today yesterday mon 3d 2026-11-20), then : and what happened[/dim]"
+)
+
+
+@dataclass
+class Undo:
+    """One step `u` takes back."""
+
+    description: str
+    revert: Callable[[], object]
+
+
+class LogBar(Vertical):
+    """The one-line log: enter logs, ctrl+o opens the details form, escape closes."""
+
+    BINDINGS = [
+        Binding("escape", "screen.close_log", "Close", id="close_log"),
+        Binding("ctrl+o", "screen.log_details", "Details form", id="log_details"),
+    ]
+
+
+class TimelineActions(Screen[None]):
+    """Timeline actions for one person's screen; the screen supplies `reload()`."""
+
+    def __init__(self, person_id: int) -> None:
+        super().__init__()
+        self.person_id = person_id
+        self.undo_stack: list[Undo] = []
+        self._select_next: str | None = None  # an option id to put the cursor on
+
+    @property
+    def store(self) -> Store:
+        return cast("NetuiApp", self.app).store
+
+    def _today(self) -> date:
+        return cast("NetuiApp", self.app).today()
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def _done(self, message: str, undo: Undo | None = None) -> None:
+        if undo is not None:
+            self.undo_stack.append(undo)
+        self.notify(message + (" (u undoes)" if undo else ""), timeout=4)
+        self.reload()
+
+    # ---- logging ------------------------------------------------------------------
+
+    def action_log(self) -> None:
+        self.query_one("#log-bar").add_class("open")
+        self.query_one("#log-error", Static).update("")
+        self.query_one("#log-input", Input).focus()
+
+    def action_close_log(self) -> None:
+        self.query_one("#log-bar").remove_class("open")
+        self.query_one("#log-input", Input).value = ""
+        self.query_one("#timeline", OptionList).focus()
+
+    @on(Input.Submitted, "#log-input")
+    def _log_line(self, event: Input.Submitted) -> None:
+        try:
+            entry = parse_log_line(event.value, self._today())
+        except NetuiError as exc:
+            self.query_one("#log-error", Static).update(str(exc))
+            return
+        if self._log(entry):
+            self.action_close_log()
+
+    def action_log_details(self) -> None:
+        text = self.query_one("#log-input", Input).value
+        today = self._today()
+        try:
+            entry = parse_log_line(text, today)
+        except NetuiError:
+            entry = parse_log_line("note", today)
+            entry = LogEntry(entry.kind, entry.direction, today, text.strip())
+
+        def chosen(result: LogEntry | None) -> None:
+            if result is not None and self._log(result):
+                self.action_close_log()
+
+        self.app.push_screen(LogFormScreen(entry), chosen)
+
+    def _log(self, entry: LogEntry) -> bool:
+        store = self.store
+        today = self._today()
+        try:
+            before = store.get_person(self.person_id)
+            at = None if entry.day == today else at_for(entry.day, today, store.now())
+            new_id = store.log_interaction(
+                self.person_id, entry.kind, direction=entry.direction, at=at, summary=entry.summary
+            )
+        except NetuiError as exc:
+            self.query_one("#log-error", Static).update(str(exc))
+            return False
+        stage_before, follow_before = Stage(before.stage), before.follow_up_on
+
+        def revert() -> None:
+            store.delete_interaction(new_id)
+            store.set_stage(self.person_id, stage_before)
+            store.set_follow_up(self.person_id, follow_before)
+
+        self._select_next = f"i{new_id}"
+        after = store.get_person(self.person_id)
+        moved = f" · stage {after.stage}" if after.stage != stage_before else ""
+        self._done(f"Logged {entry.kind.value}{moved}.", Undo(f"log of a {entry.kind}", revert))
+        return True
+
+    # ---- timeline entries ---------------------------------------------------------
+
+    def _highlighted(self, list_id: str) -> str | None:
+        option = self.query_one(list_id, OptionList).highlighted_option
+        return option.id if option is not None and not option.disabled else None
+
+    @on(OptionList.OptionSelected, "#timeline")
+    def _edit_entry(self, event: OptionList.OptionSelected) -> None:
+        if not event.option.id:
+            return
+        try:
+            row = self.store.get_interaction(int(event.option.id.removeprefix("i")))
+        except NetuiError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        entry = LogEntry(InteractionKind(row.kind), Direction(row.direction), row.day, row.summary)
+        self.app.push_screen(
+            LogFormScreen(entry, title="Edit entry"), lambda result: self._save_edit(row, result)
+        )
+
+    def _save_edit(self, row: InteractionRow, result: LogEntry | None) -> None:
+        if result is None:
+            return
+        store = self.store
+        today = self._today()
+        at = None if result.day == row.day else at_for(result.day, today, store.now())
+        try:
+            stage_before = Stage(store.get_person(self.person_id).stage)
+            before = store.update_interaction(
+                row.id, kind=result.kind, direction=result.direction, at=at, summary=result.summary
+            )
+        except NetuiError as exc:
+            self.notify(str(exc), severity="error")
+            return
+
+        def revert() -> None:
+            store.restore_interaction(before)
+            store.set_stage(self.person_id, stage_before)
+
+        self._done("Entry saved.", Undo("edit", revert))
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        step = self.undo_stack.pop()
+        try:
+            step.revert()
+        except NetuiError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.notify(f"Undid the {step.description}.")
+        self.reload()
+
+    def _delete_entry(self) -> None:
+        option_id = self._highlighted("#timeline")
+        if option_id is None:
+            self.notify("Highlight a timeline entry to delete it.", timeout=3)
+            return
+        store = self.store
+        try:
+            row = store.delete_interaction(int(option_id.removeprefix("i")))
+        except NetuiError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self._done(
+            f"Deleted the {row.kind} of {row.day:%d %b}.",
+            Undo("delete", lambda: store.restore_interaction(row)),
+        )
