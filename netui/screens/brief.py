@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, cast
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header, Label, Static
 
 from netui.errors import NetuiError
 from netui.meeting import Brief
@@ -17,33 +17,24 @@ from netui.meeting import Brief
 if TYPE_CHECKING:
     from netui.app import NetuiApp
 
+NOTES_CHARS = 200  # about three lines at 80 columns: the brief must fit one screen
 
-def brief_markup(brief: Brief) -> str:
-    """Label / value rows, the request standing out."""
 
-    def row(label: str, value: str) -> str:
-        return f"[b $text-muted]{label:<9}[/] {escape(value)}"
+def clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
-    lines = [
-        row("When", brief.when),
-        row("Where", brief.where),
-        row("Approach", brief.approach),
-        row("Know via", brief.how_we_know),
-        row("Stage", brief.stage),
-        f"[b $text-muted]{'Ask':<9}[/] [b $accent]{escape(brief.ask)}[/]",
-        row("Notes", brief.notes),
-        "",
-        "[b]Last together[/]" if brief.last else "[b]Last together[/] [dim]nothing logged yet[/]",
-        *(f"  {escape(line)}" for line in brief.last),
-        "",
-        f"[b]Checklist {brief.progress}[/]"
-        + (
-            f"  [dim]still to do:[/] {escape('; '.join(brief.still_to_do))}"
-            if brief.still_to_do
-            else ""
-        ),
+
+def brief_rows(brief: Brief) -> list[tuple[str, str, str]]:
+    """(label, value markup, css class) for the brief's rows."""
+    return [
+        ("When", escape(brief.when), ""),
+        ("Where", escape(brief.where), "brief-two-lines"),
+        ("Approach", f"[b]{escape(brief.stage)}[/] · {escape(brief.approach)}", "brief-one-line"),
+        ("Know via", escape(brief.how_we_know), "brief-one-line"),
+        ("Ask", escape(brief.ask), "brief-ask brief-two-lines"),
+        ("Notes", escape(clip(brief.notes, NOTES_CHARS)), "brief-notes"),
     ]
-    return "\n".join(lines)
 
 
 class BriefScreen(Screen[None]):
@@ -56,27 +47,47 @@ class BriefScreen(Screen[None]):
     def __init__(self, meeting_id: int) -> None:
         super().__init__()
         self.meeting_id = meeting_id
+        self.brief: Brief | None = None
 
     def compose(self) -> ComposeResult:
+        app = cast("NetuiApp", self.app)
         yield Header()
-        with VerticalScroll(id="brief"):
-            yield Static("", id="brief-name")
-            yield Static("", id="brief-body")
+        try:
+            self.brief = brief = app.store.meeting_brief(self.meeting_id, app.today())
+        except NetuiError as exc:
+            yield Static(str(exc), classes="error")
+            yield Footer()
+            return
+        with Vertical(id="brief"):
+            yield Static(
+                f"[b]{escape(brief.name)}[/]  [dim]{escape(brief.headline)}[/]",
+                id="brief-name",
+                classes="brief-one-line",
+            )
+            for label, value, classes in brief_rows(brief):
+                with Horizontal(classes="brief-row"):
+                    yield Label(label, classes="brief-label")
+                    yield Static(value, classes=f"brief-value {classes}".strip())
+            yield Static(
+                "[b]Last together[/]" + ("" if brief.last else " [dim]nothing logged yet[/]"),
+                classes="brief-section",
+            )
+            for line in brief.last:
+                yield Static(escape(line), classes="brief-last brief-one-line")
+            todo = "; ".join(brief.still_to_do)
+            yield Static(
+                f"[b]Checklist {brief.progress}[/]"
+                + (f"  [dim]still to do:[/] {escape(todo)}" if todo else ""),
+                id="brief-checklist",
+                classes="brief-section brief-one-line",
+            )
         yield Footer()
 
     def on_mount(self) -> None:
-        app = cast("NetuiApp", self.app)
-        try:
-            brief = app.store.meeting_brief(self.meeting_id, app.today())
-        except NetuiError as exc:
-            self.notify(str(exc), severity="error")
-            self.app.pop_screen()
+        if self.brief is None:
+            self.notify(f"There is no meeting #{self.meeting_id}.", severity="error")
             return
-        self.sub_title = f"Brief · {brief.name}"
-        self.query_one("#brief-name", Static).update(
-            f"[b]{escape(brief.name)}[/]\n[dim]{escape(brief.headline)}[/]"
-        )
-        self.query_one("#brief-body", Static).update(brief_markup(brief))
+        self.sub_title = f"Brief · {self.brief.name}"
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -159,7 +159,7 @@ class MeetingScreen(Screen[None]):
         current = checklist.highlighted_option
         current_id = current.id if current is not None else None
         options: list[Option] = []
-        for phase in PHASES:
+        for phase in PHASES if self.items else ():
             in_phase = [i for i in self.items if i.phase == phase]
             done = sum(i.done for i in in_phase)
             options.append(

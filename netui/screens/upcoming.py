@@ -34,8 +34,10 @@ def meeting_line(m: MeetingRow, today: date, *, wrap_up: bool = False) -> str:
         state = "[b $warning]follow-up owed[/]"
     elif wrap_up:
         state = "[b $warning]mark done?[/]"
-    else:
+    elif m.total_items:
         state = f"[dim]✓[/] {m.progress}"
+    else:
+        state = "[dim]no checklist[/]"
     line = (
         f"{when} {_cell(relative_day(local.date(), today), 9)} {_cell(who, 22)} "
         f"{_cell(m.place or '—', 12)} {state}"
