@@ -120,12 +120,18 @@ def progress_text(items: list[ChecklistRow]) -> str:
     return f"{sum(item.done for item in items)}/{len(items)}"
 
 
+_NOT_COFFEE = re.compile(
+    r"\b(office|hq|headquarters|campus|zoom|meet|video|call|lunch|dinner|restaurant|bar|pub"
+    r"|brewery|park|walk)\b"
+)
+
+
 def interaction_kind_for(place: str) -> InteractionKind:
-    """A meeting at a cafe is logged as a coffee; anywhere else as a meeting."""
+    """Logged as a coffee (the chapter's cafe), unless the place says office, lunch, a call…"""
     words = place.casefold()
-    if any(w in words for w in ("cafe", "café", "coffee", "espresso", "tea", "starbucks")):
-        return InteractionKind.coffee
-    return InteractionKind.meeting
+    if not words.strip() or _NOT_COFFEE.search(words):
+        return InteractionKind.meeting
+    return InteractionKind.coffee
 
 
 # ---- times: typed in local time, stored in UTC ----------------------------------------

@@ -131,7 +131,10 @@ def test_local_wall_time_is_stored_as_utc(new_york: None) -> None:
 def test_a_cafe_is_logged_as_coffee() -> None:
     assert interaction_kind_for("Blue Bottle Coffee") == "coffee"
     assert interaction_kind_for("Café Réveille") == "coffee"
+    assert interaction_kind_for("Devoción") == "coffee"  # most cafes don't say so
     assert interaction_kind_for("Stripe HQ") == "meeting"
+    assert interaction_kind_for("Lunch at Nopa") == "meeting"
+    assert interaction_kind_for("") == "meeting"
 
 
 def _person(**changes: str) -> PersonFacts:
