@@ -97,6 +97,7 @@ FORMAT_LABELS = {
 # ---- value cleaning shared by the importers ------------------------------------------
 
 _SPACES = re.compile(r"[ \t]+")
+_PLAIN_URL = re.compile(r"https?://[^/\s?#:@]+(?:[/?#][^\s]*)?$")  # url_error accepts these
 _MONTHS = {
     m: i + 1
     for i, m in enumerate(
@@ -149,7 +150,7 @@ def check_record(record: Record, problems: list[Problem], columns: dict[str, str
         )  # fmt: skip
         record.email = ""
     url = record.linkedin_url
-    if url and url_error(url):
+    if url and not _PLAIN_URL.match(url) and url_error(url):
         fixed = "https://" + url if "linkedin.com/" in url.lower() and "://" not in url else ""
         if fixed and not url_error(fixed):
             record.linkedin_url = fixed

