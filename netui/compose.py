@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 import webbrowser
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -30,12 +32,12 @@ class Intent(StrEnum):
 
 INTENT_LABELS = {
     Intent.reconnect: "Reconnect / catch up",
-    Intent.advice: "Ask for advice and job-hunt tips",
+    Intent.advice: "Ask for advice and tips",
     Intent.meet: "Ask to meet (coffee)",
     Intent.intro: "Ask for an introduction",
-    Intent.pitch: "Pitch yourself (be considered / referred)",
+    Intent.pitch: "Pitch yourself (referral)",
     Intent.thank_you: "Thank you",
-    Intent.follow_up: "Follow up after a meeting",
+    Intent.follow_up: "Follow up after meeting",
 }
 
 
@@ -52,6 +54,27 @@ TONE_FOR_CLOSENESS = {
     Closeness.acquaintance: Tone.polite,
     Closeness.met_once: Tone.polite,
 }
+
+
+def suggested_intent(recipient: Recipient) -> Intent:
+    """What to write next, from the stage and the approach (the chapter's order)."""
+    from netui.pipeline import Approach, approach_for
+
+    if recipient.follow_up_owed:
+        return Intent.follow_up
+    stage = recipient.stage
+    if stage in ("new", "paused"):
+        return Intent.reconnect
+    if stage == "reconnecting":
+        return Intent.meet
+    if stage == "engaged":
+        approach = approach_for(recipient.role)
+        if approach is Approach.pitch:
+            return Intent.pitch
+        return Intent.intro if approach is Approach.intro else Intent.advice
+    if stage == "asked":
+        return Intent.follow_up
+    return Intent.thank_you
 
 
 def tone_for(closeness: str) -> Tone:
@@ -82,7 +105,7 @@ CHANNELS: dict[Channel, ChannelSpec] = {
     Channel.email: ChannelSpec(
         "Email",
         None,
-        "no hard limit; a short email is easier to act on",
+        "no hard limit; keep it short",
         has_subject=True,
         kind=InteractionKind.email,
     ),
@@ -90,13 +113,13 @@ CHANNELS: dict[Channel, ChannelSpec] = {
         "LinkedIn message", 8000, "LinkedIn messages stop at 8,000 characters"
     ),
     Channel.linkedin_note: ChannelSpec(
-        "LinkedIn connection note",
+        "LinkedIn note",
         300,
         "a connection request note holds 300 characters",
         short=True,
     ),
     Channel.dm: ChannelSpec(
-        "Text / Instagram / Snapchat DM",
+        "Text / Insta / Snap DM",
         1000,
         "Instagram DMs stop at 1,000 characters; a text over 160 arrives in parts",
         short=True,
@@ -123,6 +146,10 @@ class Recipient:
     notes: str = ""
     closeness: str = Closeness.acquaintance
     email: str = ""
+    stage: str = "new"
+    role: str = "unknown"
+    channel: str = "email"  # where they can be reached: email, then LinkedIn, then a DM
+    follow_up_owed: bool = False  # a meeting with them waits for its follow-up
 
 
 @dataclass(frozen=True)
@@ -290,6 +317,14 @@ def mailto_url(to: str, subject: str, body: str) -> str:
     crlf = "\r\n".join(body.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     address = quote(to.strip(), safe="@", errors="replace")
     return f"mailto:{address}?subject={_q(subject)}&body={_q(crlf)}"
+
+
+def can_open_links() -> bool:
+    """False on a Unix box with no desktop (ssh, tmux on a server): there `webbrowser` falls
+    back to a console browser that would take over netui's terminal."""
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def open_link(url: str, opener: Callable[[str], bool] | None = None) -> bool:

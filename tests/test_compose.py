@@ -25,6 +25,7 @@ from netui.compose import (
     open_link,
     placeholder_values,
     render,
+    suggested_intent,
     tone_for,
 )
 from netui.errors import InputError
@@ -353,3 +354,24 @@ def test_opener_opens_allowed_links(scheme: str, rest: str) -> None:
         assert any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in rest)
         return
     assert opened == [url]
+
+
+@pytest.mark.parametrize(
+    ("stage", "role", "owed", "expected"),
+    [
+        ("new", "engineer", False, Intent.reconnect),
+        ("paused", "engineer", False, Intent.reconnect),
+        ("reconnecting", "recruiter", False, Intent.meet),
+        ("engaged", "engineer", False, Intent.pitch),
+        ("engaged", "other_tech", False, Intent.intro),
+        ("engaged", "unknown", False, Intent.advice),
+        ("asked", "engineer", False, Intent.follow_up),
+        ("introduced", "engineer", False, Intent.thank_you),
+        ("engaged", "engineer", True, Intent.follow_up),  # a meeting waits for its follow-up
+    ],
+)
+def test_the_suggested_intent_follows_the_chapter(
+    stage: str, role: str, owed: bool, expected: Intent
+) -> None:
+    recipient = Recipient(stage=stage, role=role, follow_up_owed=owed)
+    assert suggested_intent(recipient) is expected

@@ -260,3 +260,30 @@ def test_recipient_target_company_prefers_a_target_they_can_reach(store: Store) 
 def test_recipient_for_nobody(store: Store) -> None:
     with pytest.raises(NotFoundError):
         store.recipient_for(42)
+
+
+@pytest.mark.parametrize(
+    ("fields", "channel"),
+    [
+        ({"email": "a@example.com", "linkedin_url": "https://linkedin.com/in/a"}, "email"),
+        (
+            {"linkedin_url": "https://linkedin.com/in/a", "phone": "+1 415 555 0100"},
+            "linkedin_message",
+        ),
+        ({"instagram": "@a"}, "dm"),
+        ({"phone": "+1 415 555 0100"}, "dm"),
+        ({}, "email"),
+    ],
+)
+def test_recipient_suggests_where_to_reach_them(
+    store: Store, fields: dict[str, str], channel: str
+) -> None:
+    pid = store.add_person("Al Bo", **fields)
+    assert store.recipient_for(pid).channel == channel
+
+
+def test_recipient_knows_a_follow_up_is_owed(store: Store, pid: int) -> None:
+    assert store.recipient_for(pid).follow_up_owed is False
+    store.mark_done(store.plan_meeting(pid, NOW - timedelta(hours=1)))
+    assert store.recipient_for(pid).follow_up_owed is True
+    assert store.recipient_for(pid).stage == Stage.engaged

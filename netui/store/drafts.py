@@ -93,6 +93,17 @@ def _check(intent: str, tone: str, channel: str, subject: str, body: str) -> Non
         raise InputError(f"The message is {len(body):,} characters; at most {BODY_LIMIT:,}.")
 
 
+def _reachable_by(email: str, linkedin: str, dm_handles: tuple[str, ...]) -> str:
+    """The channel to suggest: email, then LinkedIn, then a text or DM."""
+    if str(email).strip():
+        return Channel.email.value
+    if str(linkedin).strip():
+        return Channel.linkedin_message.value
+    if any(str(h).strip() for h in dm_handles):
+        return Channel.dm.value
+    return Channel.email.value
+
+
 class DraftMixin(TimelineMixin):
     # ---- writes -------------------------------------------------------------------
 
@@ -250,7 +261,9 @@ class DraftMixin(TimelineMixin):
         who introduced you, and the company you want in at."""
         person_sql = """
         SELECT p.first_name, p.full_name, coalesce(c.name, ''), coalesce(c.is_target, 0),
-               p.title, p.how_we_know, p.how_we_know_text, p.notes, p.closeness, p.email
+               p.title, p.how_we_know, p.how_we_know_text, p.notes, p.closeness, p.email,
+               p.stage, p.role, p.linkedin_url, p.phone, p.instagram, p.snapchat,
+               EXISTS (SELECT 1 FROM meeting m WHERE m.person_id = p.id AND m.follow_up_owed)
         FROM person p LEFT JOIN company c ON c.id = p.company_id WHERE p.id = ?
         """
         with self.db.read() as conn:
@@ -286,7 +299,9 @@ class DraftMixin(TimelineMixin):
             how_we_know=str(p[6]).strip() or HOW_WE_KNOW_PHRASES.get(str(p[5]), ""),
             last_interaction=phrase, last_summary=str(summary[0]) if summary else "",
             connector=str(connector[0]) if connector else "", target_company=target,
-            notes=str(p[7]), closeness=str(p[8]), email=str(p[9]),
+            notes=str(p[7]), closeness=str(p[8]), email=str(p[9]), stage=str(p[10]),
+            role=str(p[11]), channel=_reachable_by(p[9], p[12], p[13:16]),
+            follow_up_owed=bool(p[16]),
         )  # fmt: skip
 
     def _target_company(self, conn: Any, person_id: int, company: str, is_target: bool) -> str:

@@ -1,0 +1,524 @@
+"""The composer: a personalized message from a template, a live lint, copy, send, mark sent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
+
+from netui.clipboard import CopyRoute, copy_text
+from netui.compose import (
+    CHANNELS,
+    Channel,
+    Intent,
+    Message,
+    Recipient,
+    Sender,
+    Template,
+    Tone,
+    can_open_links,
+    mailto_url,
+    open_link,
+    placeholder_values,
+    render,
+    suggested_intent,
+    tone_for,
+)
+from netui.errors import NetuiError
+from netui.message_lint import length_label, lint
+from netui.screens.composer_parts import (
+    DraftPickerScreen,
+    EditorError,
+    edit_in_editor,
+    lint_markup,
+    recipient_line,
+)
+from netui.templates import TemplateSet, default_templates
+from netui.timeutil import relative_day
+
+if TYPE_CHECKING:
+    from netui.app import NetuiApp
+    from netui.store import Store
+
+TONE_LABELS = {
+    Tone.casual: "Casual (close)",
+    Tone.warm: "Warm (friend)",
+    Tone.polite: "Polite",
+}
+
+
+class CountLine(Widget):
+    """The length against the channel's limit: repainted per keystroke, never re-laid out."""
+
+    text: reactive[str] = reactive("", layout=False)
+
+    def render(self) -> str:
+        return self.text
+
+
+class MessageArea(TextArea):
+    """The body editor. ctrl+y belongs to the composer (copy), so redo moves to ctrl+r."""
+
+    BINDINGS = [Binding("ctrl+r", "redo", "Redo", id="composer_redo", show=False)]
+
+
+@dataclass(frozen=True)
+class Choice:
+    template_key: str
+    tone: Tone
+    channel: Channel
+
+
+class ComposerScreen(Screen[None]):
+    """Write to one person: pick intent, channel and tone; edit; copy or send; mark sent."""
+
+    # Priority bindings fire while the body or the subject has focus; none of these keys
+    # is a TextArea or Input editing key (ctrl+a/e/k/u/w/z/d/x/c/v).
+    BINDINGS = [
+        Binding("ctrl+y", "copy", "Copy", id="composer_copy", priority=True),
+        Binding("ctrl+s", "save", "Save", id="composer_save", priority=True),
+        Binding("ctrl+t", "mark_sent", "Mark sent", id="composer_mark_sent", priority=True),
+        Binding("ctrl+o", "edit_outside", "$EDITOR", id="composer_editor", priority=True),
+        Binding("ctrl+l", "open_mail", "Mail app", id="composer_mailto", priority=True),
+        Binding("ctrl+g", "pick_draft", "Drafts", id="composer_drafts", priority=True),
+        Binding("escape", "back", "Back", id="composer_back"),
+    ]
+
+    def __init__(
+        self, person_id: int, intent: str | None = None, draft_id: int | None = None
+    ) -> None:
+        super().__init__()
+        self.person_id = person_id
+        self.requested_intent = intent
+        self.draft_id = draft_id
+        self.status = ""  # draft / copied / sent, once saved
+        self.templates = TemplateSet()
+        self.recipient = Recipient()
+        self._rendered = Message("", "")  # the text as the template last wrote it
+        self._saved: Message | None = None  # the text as last saved
+        self._choice: Choice | None = None
+        self._start = Message("", "")  # what the editor opens with
+        self._problems: list[str] = []  # said once the screen is up
+        self._failed = ""  # the person could not be read: say so and leave
+        self._shown: dict[str, str] = {}  # what each Static shows now
+
+    @property
+    def store(self) -> Store:
+        return cast("NetuiApp", self.app).store
+
+    # ---- layout -------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        self._prepare()
+        choice = self._current_choice()
+        yield Header()
+        yield Static("", id="composer-to")
+        with Horizontal(id="composer-pickers"):
+            yield Select[str](
+                [(t.label, t.key) for t in self.templates.ordered()],
+                value=choice.template_key,
+                id="composer-intent",
+                allow_blank=False,
+                compact=True,
+            )
+            yield Select[str](
+                [(spec.label, ch.value) for ch, spec in CHANNELS.items()],
+                value=choice.channel.value,
+                id="composer-channel",
+                allow_blank=False,
+                compact=True,
+            )
+            yield Select[str](
+                [(label, tone.value) for tone, label in TONE_LABELS.items()],
+                value=choice.tone.value,
+                id="composer-tone",
+                allow_blank=False,
+                compact=True,
+            )
+        with Horizontal(id="composer-subject-row"):
+            yield Label("Subject ", id="composer-subject-label")
+            yield Input(id="composer-subject", compact=True, placeholder="Subject")
+        with Horizontal(id="composer-main"):
+            with Vertical(id="composer-left"):
+                yield MessageArea(id="composer-body", soft_wrap=True)
+                yield Static("", id="composer-status")
+            with VerticalScroll(id="composer-side") as side:
+                side.border_title = "Check"
+                yield CountLine(id="composer-length")
+                yield Static("", id="composer-lint")
+        yield Footer()
+
+    def _prepare(self) -> None:
+        """Templates, what we know about them, and the first choice: before the widgets exist,
+        so the pickers start on the right values."""
+        self.templates = default_templates()
+        self._problems = list(self.templates.problems)
+        first = self.templates.default_for(Intent.reconnect)
+        self._choice = Choice(first.key, Tone.polite, Channel.email)
+        try:
+            self.recipient = self.store.recipient_for(self.person_id)
+        except NetuiError as exc:
+            self._failed = str(exc)
+            return
+        if self.draft_id is not None:
+            loaded = self._draft_choice(self.draft_id)
+            if loaded is not None:
+                self._choice, self._start = loaded
+                self._saved = self._start
+                self._rendered = self._render_choice(self._choice)
+                return
+            self.draft_id = None
+        intent = self._requested_intent()
+        template = self.templates.default_for(intent)
+        self._choice = Choice(
+            template.key, tone_for(self.recipient.closeness), self._first_channel()
+        )
+        self._start = self._rendered = self._render_choice(self._choice)
+
+    def on_mount(self) -> None:
+        if self._failed:
+            self.notify(self._failed, severity="error")
+            self.app.pop_screen()
+            return
+        for problem in self._problems:
+            self.notify(problem, title="Template skipped", severity="warning", timeout=8)
+        self.sub_title = f"Message to {self.recipient.full_name}"
+        self._apply_choice(self._current_choice())
+        self._write(self._start, replace=False, rendered=False)
+        self.query_one("#composer-body", TextArea).focus()
+
+    def _requested_intent(self) -> Intent:
+        if self.requested_intent:
+            try:
+                return Intent(self.requested_intent)
+            except ValueError:
+                self._problems.append(f"'{self.requested_intent}' is not an intent.")
+        return suggested_intent(self.recipient)
+
+    def _first_channel(self) -> Channel:
+        try:
+            return Channel(self.recipient.channel)
+        except ValueError:
+            return Channel.email
+
+    def _draft_choice(self, draft_id: int) -> tuple[Choice, Message] | None:
+        """A saved draft's choice and text, or None (and a message saying why)."""
+        try:
+            draft = self.store.get_draft(draft_id)
+        except NetuiError as exc:
+            self._problems.append(str(exc))
+            return None
+        if draft.person_id != self.person_id:
+            self._problems.append(f"Draft #{draft_id} is for someone else.")
+            return None
+        key = draft.template_key if draft.template_key in self.templates.templates else ""
+        if not key:
+            key = self.templates.default_for(Intent(draft.intent)).key
+        self.status = str(draft.status)
+        choice = Choice(key, Tone(draft.tone), Channel(draft.channel))
+        return choice, Message(draft.subject, draft.body)
+
+    def _load_draft(self, draft_id: int) -> None:
+        """Reopen another saved draft in place (from the drafts picker)."""
+        self._problems = []
+        loaded = self._draft_choice(draft_id)
+        for problem in self._problems:
+            self.notify(problem, severity="error")
+        if loaded is None:
+            return
+        choice, message = loaded
+        self.draft_id = draft_id
+        self._apply_choice(choice)
+        self._rendered = self._render_choice(choice)
+        self._saved = message
+        self._write(message, rendered=False)
+        self.query_one("#composer-body", TextArea).focus()
+
+    # ---- state --------------------------------------------------------------------
+
+    def _template(self, key: str) -> Template:
+        return self.templates.templates[key]
+
+    def _current_choice(self) -> Choice:
+        assert self._choice is not None
+        return self._choice
+
+    def _render_choice(self, choice: Choice) -> Message:
+        settings = cast("NetuiApp", self.app).settings
+        sender = Sender(settings.my_name, settings.target_role, settings.blurb)
+        values = placeholder_values(self.recipient, sender)
+        return render(self._template(choice.template_key), choice.tone, choice.channel, values)
+
+    def _apply_choice(self, choice: Choice) -> None:
+        """Set the pickers without their Changed handlers rewriting the text."""
+        self._choice = choice
+        with self.prevent(Select.Changed):
+            self.query_one("#composer-intent", Select).value = choice.template_key
+            self.query_one("#composer-channel", Select).value = choice.channel.value
+            self.query_one("#composer-tone", Select).value = choice.tone.value
+        has_subject = CHANNELS[choice.channel].has_subject
+        self.query_one("#composer-subject-row").display = has_subject
+        self.refresh_bindings()
+
+    def _message(self) -> Message:
+        subject = self.query_one("#composer-subject", Input).value
+        body = self.query_one("#composer-body", TextArea).text
+        if not CHANNELS[self._current_choice().channel].has_subject:
+            subject = ""
+        return Message(subject, body)
+
+    def _edited(self) -> bool:
+        """Has the user changed the text since the template (or the saved draft) wrote it?"""
+        message = self._message()
+        reference = self._saved or self._rendered
+        return message.body != reference.body or (
+            bool(message.subject) and message.subject != reference.subject
+        )
+
+    def _write(self, message: Message, *, replace: bool = True, rendered: bool = True) -> None:
+        """Put a message in the editor; `replace` keeps it undoable (ctrl+z)."""
+        area = self.query_one("#composer-body", TextArea)
+        if replace:
+            area.replace(message.body, area.document.start, area.document.end)
+        else:
+            area.load_text(message.body)
+        with self.prevent(Input.Changed):
+            self.query_one("#composer-subject", Input).value = message.subject
+        if rendered:
+            self._rendered = message
+        self._refresh_check()
+
+    def _refresh_check(self) -> None:
+        choice = self._current_choice()
+        message = self._message()
+        sent_before = self.store.template_sent_before(
+            self.person_id, choice.template_key, exclude_draft_id=self.draft_id
+        )
+        issues = lint(message, choice.channel, self.recipient, sent_before=sent_before)
+        self.query_one("#composer-length", CountLine).text = length_label(
+            message.body, choice.channel
+        )
+        self._show("#composer-lint", lint_markup(issues, self.recipient))
+        self._show("#composer-to", recipient_line(self.recipient, choice.tone, TONE_LABELS))
+        self._refresh_status()
+
+    def _show(self, selector: str, markup: str) -> None:
+        """Update a Static only when its text changes (an update re-lays out the screen)."""
+        if self._shown.get(selector) != markup:
+            self._shown[selector] = markup
+            self.query_one(selector, Static).update(markup)
+
+    def _refresh_status(self) -> None:
+        if self.draft_id is None:
+            where = "Not saved yet"
+        else:
+            dirty = self._saved is None or self._message() != self._saved
+            where = f"Draft #{self.draft_id} · {self.status}" + (" · changed" if dirty else "")
+        keys = "ctrl+r redo · tab next field"
+        self._show("#composer-status", f"{where}  [dim]{keys}[/dim]")
+
+    # ---- pickers and typing -------------------------------------------------------
+
+    @on(Select.Changed)
+    def _picked(self, event: Select.Changed) -> None:
+        if self._choice is None or event.value is Select.NULL:
+            return
+        old = self._choice
+        value = str(event.value)
+        if event.select.id == "composer-intent":
+            choice = Choice(value, old.tone, old.channel)
+        elif event.select.id == "composer-tone":
+            choice = Choice(old.template_key, Tone(value), old.channel)
+        else:
+            choice = Choice(old.template_key, old.tone, Channel(value))
+        if choice == old:
+            return
+        edited = self._edited()
+        self._apply_choice(choice)
+        only_channel = choice.template_key == old.template_key and choice.tone == old.tone
+        if only_channel and edited:
+            # Same words, another channel: keep the user's text, check it again.
+            self._rendered = self._render_choice(choice)
+            self._refresh_check()
+            return
+        self._write(self._render_choice(choice))
+        if edited:
+            self.notify("Rewrote it from the template: ctrl+z brings your words back.")
+
+    @on(TextArea.Changed, "#composer-body")
+    @on(Input.Changed, "#composer-subject")
+    def _typed(self) -> None:
+        if self._choice is not None:
+            self._refresh_check()
+
+    # ---- saving -------------------------------------------------------------------
+
+    def _save(self) -> bool:
+        choice = self._current_choice()
+        message = self._message()
+        template = self._template(choice.template_key)
+        try:
+            self.draft_id = self.store.save_draft(
+                self.person_id,
+                intent=template.intent.value,
+                tone=choice.tone.value,
+                channel=choice.channel.value,
+                subject=message.subject,
+                body=message.body,
+                template_key=template.key,
+                draft_id=self.draft_id,
+            )
+        except NetuiError as exc:
+            self.notify(str(exc), severity="error")
+            return False
+        self.status = self.status or "draft"
+        self._saved = message
+        self._refresh_status()
+        return True
+
+    def action_save(self) -> None:
+        if self._choice is not None and self._save():
+            self.notify(f"Draft #{self.draft_id} saved.")
+
+    def action_back(self) -> None:
+        """Leave; a changed message is saved first, so nothing typed is lost."""
+        unsaved = self._choice is not None and self._edited() and self._message() != self._saved
+        if unsaved and self._save():
+            self.notify(f"Draft #{self.draft_id} saved.")
+        self.dismiss(None)
+
+    # ---- copy ---------------------------------------------------------------------
+
+    def action_copy(self) -> None:
+        """Save, then copy the body: the system clipboard, or the terminal (OSC 52)."""
+        if self._choice is None or not self._save():
+            return
+        self._copy_worker(self._message().body)
+
+    @work(exclusive=True, group="composer-copy")
+    async def _copy_worker(self, text: str) -> None:
+        result = await copy_text(self.app, text)
+        if self.draft_id is not None:
+            self.store.mark_copied(self.draft_id)
+            self.status = "copied" if self.status == "draft" else self.status
+        saved = f" Draft #{self.draft_id} saved."
+        if result.route is CopyRoute.system:
+            self.notify(result.message + saved, title="Copied")
+        else:
+            self.notify(result.message + saved, title="Sent to the terminal", timeout=10)
+        if self.is_mounted:
+            self._refresh_status()
+
+    # ---- other ways out -----------------------------------------------------------
+
+    def action_edit_outside(self) -> None:
+        """Edit in $VISUAL / $EDITOR: the app steps aside, a 0600 temp file, read back."""
+        if self._choice is None:
+            return
+        message = self._message()
+        has_subject = CHANNELS[self._current_choice().channel].has_subject
+        try:
+            with self.app.suspend():
+                edited = edit_in_editor(message, has_subject)
+        except EditorError as exc:
+            self.notify(str(exc), severity="error", timeout=8)
+            return
+        except Exception as exc:  # SuspendNotSupported and the like: say it, don't crash
+            self.notify(f"Can't hand the terminal to an editor here ({exc}).", severity="error")
+            return
+        if edited != message:
+            self._write(edited, rendered=False)
+            self.notify("Edited in your editor: ctrl+z undoes it.")
+
+    def action_open_mail(self) -> None:
+        if self._choice is None:
+            return
+        if not can_open_links():
+            self.notify(
+                "No desktop to open a mail app from here: copy it with ctrl+y instead.",
+                severity="warning",
+            )
+            return
+        if not self._save():
+            return
+        message = self._message()
+        self._open_worker(mailto_url(self.recipient.email, message.subject, message.body))
+
+    @work(thread=True, exclusive=True, group="composer-open")
+    def _open_worker(self, url: str) -> None:
+        try:
+            opened = open_link(url)
+        except NetuiError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        text = (
+            "Opened in your mail app: send it there, then ctrl+t marks it sent."
+            if opened
+            else "No mail app answered: copy it with ctrl+y instead."
+        )
+        self.app.call_from_thread(self.notify, text)
+
+    def action_pick_draft(self) -> None:
+        drafts = self.store.drafts_for(self.person_id)
+        if not drafts:
+            self.notify(f"No saved drafts for {self.recipient.first_name or 'them'} yet.")
+            return
+
+        def chosen(draft_id: int | None) -> None:
+            if draft_id is None or draft_id == self.draft_id:
+                return
+            if self._edited() and self._message() != self._saved:
+                self._save()
+            self._load_draft(draft_id)
+
+        self.app.push_screen(DraftPickerScreen(drafts), chosen)
+
+    def action_mark_sent(self) -> None:
+        from netui.screens.dialogs import ConfirmScreen
+
+        if self._choice is None:
+            return
+        spec = CHANNELS[self._current_choice().channel]
+        name = self.recipient.first_name or self.recipient.full_name
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._mark_sent()
+
+        question = (
+            f"Mark this {spec.label.lower()} as sent? It goes on {name}'s timeline and "
+            "sets the follow-up date."
+        )
+        self.app.push_screen(ConfirmScreen(question, yes="Mark sent"), confirmed)
+
+    def _mark_sent(self) -> None:
+        if not self._save():
+            return
+        assert self.draft_id is not None
+        try:
+            result = self.store.mark_sent(self.draft_id)
+        except NetuiError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        today = cast("NetuiApp", self.app).today()
+        when = (
+            f"follow up {relative_day(result.follow_up_on, today)}"
+            if result.follow_up_on
+            else "no follow-up date"
+        )
+        settled = " The meeting's follow-up is done." if result.settled_meetings else ""
+        self.notify(f"Marked sent. Stage: {result.stage.value}; {when}.{settled}", title="Sent")
+        self.dismiss(None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_mail" and self._choice is not None:
+            return self._choice.channel is Channel.email
+        return True

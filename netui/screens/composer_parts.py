@@ -1,0 +1,184 @@
+"""The composer's helpers: the check panel, the recipient line, $EDITOR, the drafts picker."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shlex
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.markup import escape
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from netui.compose import CHANNELS, Channel, Intent, Message, Recipient, Tone
+from netui.enums import Closeness
+from netui.message_lint import LintIssue
+from netui.store.drafts import DraftRow
+from netui.timeutil import format_utc
+
+# ---- what the screen shows -----------------------------------------------------------
+
+
+def recipient_line(recipient: Recipient, tone: Tone, tone_labels: Mapping[Tone, str]) -> str:
+    """'To Priya Patel · Senior Software Engineer at Google · acquaintance: polite tone'."""
+    work = " at ".join(part for part in (recipient.title, recipient.company) if part)
+    try:
+        closeness = Closeness(recipient.closeness).label
+    except ValueError:
+        closeness = recipient.closeness
+    parts = [f"To [b]{escape(recipient.full_name)}[/b]"]
+    if work:
+        parts.append(escape(work))
+    parts.append(f"{escape(closeness)} [dim]→[/dim] {escape(tone_labels[tone].split(' (')[0])}")
+    return " · ".join(parts)
+
+
+def lint_markup(issues: Sequence[LintIssue], recipient: Recipient) -> str:
+    """The check panel: each warning, then what you know about them."""
+    lines = [""]
+    if issues:
+        lines += [f"[$warning]•[/] {escape(issue.text)}" for issue in issues]
+    else:
+        lines.append("[$success]✓[/] A clear ask, something about them, within the limit.")
+    about = [
+        ("how you know them", recipient.how_we_know),
+        ("last time", recipient.last_summary),
+        ("introduced by", recipient.connector),
+        ("notes", recipient.notes),
+    ]
+    known = [(label, value) for label, value in about if value.strip()]
+    lines += ["", f"[b]About {escape(recipient.first_name or recipient.full_name)}[/b]"]
+    if known:
+        lines += [f"[dim]{label}:[/dim] {escape(value.strip())}" for label, value in known]
+    else:
+        lines.append("[dim]Nothing noted yet: one specific line about them goes a long way.[/dim]")
+    return "\n".join(lines)
+
+
+# ---- $EDITOR -------------------------------------------------------------------------
+
+
+class EditorError(Exception):
+    """Editing outside failed; the message is one sentence and the draft is unchanged."""
+
+
+def editor_command(environ: Mapping[str, str] | None = None) -> list[str]:
+    env = os.environ if environ is None else environ
+    raw = env.get("VISUAL", "").strip() or env.get("EDITOR", "").strip()
+    if raw:
+        try:
+            return shlex.split(raw)
+        except ValueError:
+            raise EditorError(f"$EDITOR '{raw}' cannot be read as a command.") from None
+    for name in ("nano", "vi"):
+        if shutil.which(name):
+            return [name]
+    raise EditorError("No editor found: set $EDITOR (for example EDITOR=nano).")
+
+
+SUBJECT_PREFIX = "Subject: "
+
+
+def to_file_text(message: Message, has_subject: bool) -> str:
+    head = f"{SUBJECT_PREFIX}{message.subject}\n\n" if has_subject else ""
+    return f"{head}{message.body}\n"
+
+
+def from_file_text(text: str, has_subject: bool, old_subject: str) -> Message:
+    """Read the edited file back: an optional 'Subject:' first line, then the body."""
+    text = text.replace("\r\n", "\n")
+    subject = old_subject
+    if has_subject and text.startswith(SUBJECT_PREFIX.strip()):
+        first, _, rest = text.partition("\n")
+        subject = first[len(SUBJECT_PREFIX.strip()) :].strip()
+        text = rest[1:] if rest.startswith("\n") else rest
+    return Message(subject, text.rstrip("\n"))
+
+
+def edit_in_editor(
+    message: Message,
+    has_subject: bool,
+    run: Callable[..., Any] = subprocess.run,
+    environ: Mapping[str, str] | None = None,
+) -> Message:
+    """Write a 0600 temp file, run the editor on it (no shell), read it back, delete it."""
+    command = editor_command(environ)
+    fd, name = tempfile.mkstemp(prefix="netui-draft-", suffix=".txt")
+    path = Path(name)
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(to_file_text(message, has_subject))
+        try:
+            completed = run([*command, str(path)], check=False)
+        except FileNotFoundError:
+            raise EditorError(f"The editor '{command[0]}' was not found: set $EDITOR.") from None
+        if completed.returncode != 0:
+            raise EditorError(
+                f"The editor exited with status {completed.returncode}: the message is unchanged."
+            )
+        text = path.read_text(encoding="utf-8", errors="replace")
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+    return from_file_text(text, has_subject, message.subject)
+
+
+# ---- reopening a saved draft -----------------------------------------------------------
+
+
+def draft_label(draft: DraftRow) -> str:
+    try:
+        intent = Intent(draft.intent).label
+    except ValueError:
+        intent = draft.intent
+    try:
+        channel = CHANNELS[Channel(draft.channel)].label
+    except ValueError:
+        channel = draft.channel
+    what = draft.subject or draft.preview
+    when = format_utc(draft.updated_at)[:10]
+    return (
+        f"[b]{escape(intent)}[/b] [dim]{escape(channel)} · {escape(draft.status)} · {when}[/dim]"
+        f"\n  {escape(what[:70])}"
+    )
+
+
+class DraftPickerScreen(ModalScreen[int | None]):
+    """This person's saved drafts, newest first; enter reopens one."""
+
+    BINDINGS = [Binding("escape", "close", "Close", id="composer_drafts_close")]
+
+    def __init__(self, drafts: Sequence[DraftRow]) -> None:
+        super().__init__()
+        self.drafts = list(drafts)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static("[b]Saved drafts[/b] [dim]enter reopens · escape closes[/dim]")
+            yield OptionList(
+                *[Option(draft_label(d), id=str(d.id)) for d in self.drafts],
+                id="composer-draft-list",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        assert event.option.id is not None
+        self.dismiss(int(event.option.id))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
