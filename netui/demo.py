@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from netui.db import Database
+from netui.meeting import load_default_checklist
 from netui.names import company_key, first_name_of
 from netui.paths import assets_dir
 from netui.timeutil import STORAGE_FORMAT, utcnow
@@ -39,6 +40,16 @@ def _insert_company(conn: sqlite3.Connection, company: dict[str, Any], now: str)
         ),
     )
     return int(cur.lastrowid or 0)
+
+
+def _meeting_start(meeting: dict[str, Any], day: date, now: datetime) -> datetime:
+    """'time': '16:30' local on the day, or '+2h' from now (today's meeting stays ahead)."""
+    when = str(meeting.get("time", "10:00"))
+    if when.startswith("+") and when.endswith("h"):
+        start = now + timedelta(hours=int(when[1:-1]))
+        return start.replace(minute=30 if start.minute >= 30 else 0, second=0)
+    at = datetime.strptime(when, "%H:%M").time()
+    return datetime.combine(day + timedelta(days=meeting["in_days"]), at).astimezone()
 
 
 def seed_demo(db: Database, today: date | None = None) -> int:
@@ -104,17 +115,23 @@ def seed_demo(db: Database, today: date | None = None) -> int:
                 (ids[d["person"]], d["intent"], d["tone"], d["channel"], d.get("subject", ""),
                  d["body"], now, now),
             )  # fmt: skip
+        checklist = list(load_default_checklist(assets_dir()))
         for m in data.get("meetings", []):
-            start = datetime.combine(
-                day + timedelta(days=m["in_days"]),
-                datetime.strptime(m.get("time", "10:00"), "%H:%M").time(),
-            ).astimezone()
-            conn.execute(
+            start = _meeting_start(m, day, now_dt)
+            cur = conn.execute(
                 "INSERT INTO meeting (person_id, starts_at, place, address, ask, notes, status, "
                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'planned', ?, ?)",
                 (ids[m["person"]], _ts(start), m.get("place", ""), m.get("address", ""),
                  m.get("ask", ""), m.get("notes", ""), now, now),
             )  # fmt: skip
+            conn.executemany(
+                "INSERT INTO checklist_item (meeting_id, phase, text, done, position) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [
+                    (cur.lastrowid, str(phase), text, int(pos < m.get("done_items", 0)), pos)
+                    for pos, (phase, text) in enumerate(checklist)
+                ],
+            )
     return len(ids)
 
 

@@ -8,7 +8,7 @@ import sys
 DOMAIN = [
     "netui.store", "netui.db", "netui.models", "netui.schema", "netui.pipeline",
     "netui.quickadd", "netui.names", "netui.roles", "netui.validate", "netui.settings",
-    "netui.paths", "netui.demo", "netui.cli",
+    "netui.paths", "netui.demo", "netui.cli", "netui.meeting", "netui.ics", "netui.cli_meetings",
 ]  # fmt: skip
 
 
