@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import sys
 import threading
 from dataclasses import dataclass
@@ -31,14 +32,16 @@ class CopyRoute(StrEnum):
 class CopyResult:
     route: CopyRoute
     reason: str = ""  # why the system clipboard was not used
+    in_tmux: bool = False  # tmux drops OSC 52 unless set-clipboard is on
 
     @property
     def message(self) -> str:
         if self.route is CopyRoute.system:
             return "Copied to the clipboard."
+        tip = " In tmux, 'set -g set-clipboard on' lets it through." if self.in_tmux else ""
         return (
             f"Sent to the terminal (OSC 52) because {self.reason}. The terminal can't "
-            "confirm it arrived: paste to check."
+            f"confirm it arrived: paste to check.{tip}"
         )
 
 
@@ -86,4 +89,4 @@ async def copy_text(app: App[Any], text: str, timeout: float = COPY_TIMEOUT) -> 
     if reason is None:
         return CopyResult(CopyRoute.system)
     app.copy_to_clipboard(text)
-    return CopyResult(CopyRoute.terminal, reason)
+    return CopyResult(CopyRoute.terminal, reason, in_tmux=bool(os.environ.get("TMUX")))

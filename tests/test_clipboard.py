@@ -40,6 +40,8 @@ async def test_system_clipboard_used_when_pyperclip_works(monkeypatch: pytest.Mo
 
 
 async def test_pyperclip_exception_falls_back_to_osc52(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TMUX", raising=False)
+
     def no_clipboard(text: str) -> None:
         raise pyperclip.PyperclipException("Pyperclip could not find a copy/paste mechanism")
 
@@ -106,3 +108,17 @@ async def test_late_answer_after_the_app_closed_is_harmless(
     assert result.route is CopyRoute.terminal
     release.set()
     assert finished.wait(5)
+
+
+async def test_inside_tmux_the_notice_says_how_to_let_osc52_through(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_clipboard(text: str) -> None:
+        raise pyperclip.PyperclipException("no mechanism")
+
+    monkeypatch.setattr(pyperclip, "copy", no_clipboard)
+    monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+    app = Recorder()
+    async with app.run_test():
+        result = await copy_text(app, TEXT)
+    assert result.message.endswith("In tmux, 'set -g set-clipboard on' lets it through.")
