@@ -197,6 +197,9 @@ async def test_delete_an_entry_and_undo(store: Store, settings: Settings, sam: i
         await settle(pilot)
         assert [r.summary for r in store.timeline(sam)] == ["new", "old"]
         assert len(prompts(app, "#timeline")) == 4
+        await pilot.press("down", "d")  # the cursor skips the month header between them
+        await settle(pilot)
+        assert [r.summary for r in store.timeline(sam)] == ["new"]
 
 
 async def test_edit_an_entry_and_undo(store: Store, settings: Settings, sam: int) -> None:
@@ -261,6 +264,14 @@ async def test_link_two_people_and_follow_the_link(
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, PersonScreen) and app.screen.person_id == sam
+        assert app.focused is not None and app.focused.id == "links"  # focus came back
+        await pilot.press("d")  # on the links list, d removes the link
+        await settle(pilot)
+        assert store.links_for(sam) == []
+        assert "No links" in prompts(app, "#links")[0]
+        await pilot.press("u")
+        await settle(pilot)
+        assert [link.other_id for link in store.links_for(sam)] == [priya]
 
 
 async def test_link_a_stub_person(store: Store, settings: Settings, sam: int) -> None:

@@ -143,12 +143,14 @@ class PersonScreen(TimelineActions):
         options.clear_options()
         options.add_options(new)
         ids = [o.id for o in new]
+        enabled = [i for i, o in enumerate(new) if not o.disabled]
         if keep is not None and keep in ids:
             options.highlighted = ids.index(keep)
-        elif index is not None and new:
-            options.highlighted = min(index, len(new) - 1)
+        elif index is not None and enabled:
+            # the nearest entry at or after where the cursor was (skipping month headers)
+            options.highlighted = next((i for i in enabled if i >= index), enabled[-1])
         else:
-            options.highlighted = next((i for i, o in enumerate(new) if not o.disabled), None)
+            options.highlighted = enabled[0] if enabled else None
 
     @staticmethod
     def _move_to(options: OptionList, option_id: str) -> None:

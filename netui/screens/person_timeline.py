@@ -199,7 +199,9 @@ class TimelineActions(Screen[None]):
         except NetuiError as exc:
             self.notify(str(exc), severity="error")
             return
-        self._done(
-            f"Deleted the {row.kind} of {row.day:%d %b}.",
-            Undo("delete", lambda: store.restore_interaction(row)),
-        )
+
+        def revert() -> None:
+            store.restore_interaction(row)
+            self._select_next = f"i{row.id}"
+
+        self._done(f"Deleted the {row.kind} of {row.day:%d %b}.", Undo("delete", revert))
