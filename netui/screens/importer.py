@@ -1,0 +1,370 @@
+"""The Import screen: pick a file, see what netui found and what will happen, then import."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    ProgressBar,
+    Select,
+    Static,
+)
+
+from netui.enums import HowWeKnow
+from netui.errors import NetuiError
+from netui.importers import (
+    FORMAT_LABELS,
+    ParseResult,
+    Table,
+    detect_format,
+    load_json,
+    parse_table,
+    read_csv_text,
+    read_source,
+)
+from netui.importers.spreadsheet import SKIP, apply_overrides
+from netui.importers.vcard import parse_text
+from netui.screens.import_parts import FieldPicker, PathSuggester
+from netui.store.imports import ImportReport
+
+if TYPE_CHECKING:
+    from netui.app import NetuiApp
+
+PREVIEW_ROWS = 200
+_ACTION_WORDS = {"new": "new", "updated": "update", "unchanged": "no change"}
+
+
+class ImportScreen(Screen[ImportReport | None]):
+    """Import people from a file: detect, map columns, preview, confirm, import."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "confirm", "Import", id="import_confirm", priority=True),
+        Binding("escape", "close", "Back", id="import_back"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, loaded: dict[str, Any]) -> None:
+            super().__init__()
+            self.loaded = loaded
+
+    class LoadFailed(Message):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    class Progressed(Message):
+        def __init__(self, percent: float, phase: str) -> None:
+            super().__init__()
+            self.percent = percent
+            self.phase = phase
+
+    class Finished(Message):
+        def __init__(self, report: ImportReport | None, text: str) -> None:
+            super().__init__()
+            self.report = report
+            self.text = text
+
+    def __init__(self, path: str = "") -> None:
+        super().__init__()
+        self.initial_path = path
+        self.path: Path | None = None
+        self.table: Table | None = None
+        self.result: ParseResult | None = None
+        self.report: ImportReport | None = None
+        self.json_data: dict[str, Any] | None = None
+        self.mapping: dict[str, str] = {}
+        self.busy = False
+
+    @property
+    def netui(self) -> NetuiApp:
+        return cast("NetuiApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="import-body"):
+            with Horizontal(id="import-bar"):
+                yield Input(
+                    self.initial_path,
+                    placeholder="File: Connections.csv, contacts.vcf, any .csv (→ completes)",
+                    suggester=PathSuggester(),
+                    id="import-path",
+                )
+                options = [
+                    (f"from {h.value}", h.value) for h in HowWeKnow if h is not HowWeKnow.other
+                ]
+                yield Select(options, prompt="how you know them", id="import-how")
+            yield Static(
+                "Type a path and press enter. LinkedIn, Google, Outlook, vCard, any "
+                "spreadsheet CSV or a netui JSON export.",
+                id="import-status",
+            )
+            yield DataTable(id="import-mapping", cursor_type="row", zebra_stripes=True)
+            yield DataTable(id="import-preview", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="import-summary")
+            yield ProgressBar(total=100, show_eta=False, id="import-progress")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#import-mapping", DataTable).display = False
+        self.query_one("#import-progress", ProgressBar).display = False
+        self.query_one("#import-path", Input).focus()
+        if self.initial_path:
+            self._load(self.initial_path)
+
+    # ---- loading and preview -----------------------------------------------------------
+
+    @on(Input.Submitted, "#import-path")
+    def _path_submitted(self, event: Input.Submitted) -> None:
+        self._load(event.value)
+
+    @on(Select.Changed, "#import-how")
+    def _how_changed(self) -> None:
+        if self.path is not None and self.result is not None:
+            self._start_load(self.path, self.table, self.mapping or None)
+
+    def _how(self) -> str:
+        value = self.query_one("#import-how", Select).value
+        return value if isinstance(value, str) else ""
+
+    def _load(self, text: str) -> None:
+        if not text.strip():
+            return
+        self.table = None
+        self.mapping = {}
+        self._start_load(Path(text.strip()).expanduser(), None, None)
+
+    def _start_load(self, path: Path, table: Table | None, mapping: dict[str, str] | None) -> None:
+        self.path = path
+        self.result = self.report = self.json_data = None
+        self._status(f"Reading {path.name}…")
+        self.load_file(path, table, mapping, self._how())
+
+    @work(thread=True, exclusive=True, group="import-load")
+    def load_file(
+        self, path: Path, table: Table | None, mapping: dict[str, str] | None, how: str
+    ) -> None:
+        """Read, parse and plan in a thread; the result arrives as a Loaded message."""
+        try:
+            loaded: dict[str, Any] = {"table": table}
+            if table is None:
+                text, encoding = read_source(path)
+                if not text.strip():
+                    raise NetuiError(f"{path.name} is empty.")
+                kind = detect_format(path, text)
+                if kind == "json":
+                    data = load_json(path)
+                    self.post_message(self.Loaded({"json": data, "table": None}))
+                    return
+                if kind == "vcard":
+                    result = parse_text(text, path.name)
+                else:
+                    table = read_csv_text(text, path.name, encoding)
+                    loaded["table"] = table
+            if table is not None:
+                result = parse_table(table, "auto", mapping)
+            loaded["result"] = result
+            loaded["report"] = self.netui.store.preview_import(result, how)
+            self.post_message(self.Loaded(loaded))
+        except NetuiError as exc:
+            self.post_message(self.LoadFailed(str(exc)))
+        except Exception as exc:  # never a traceback on screen (it could hold personal data)
+            self.post_message(
+                self.LoadFailed(f"{path.name} could not be read ({type(exc).__name__}).")
+            )
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        loaded = message.loaded
+        self.table = loaded.get("table")
+        if "json" in loaded:
+            self.json_data = loaded["json"]
+            tables = self.json_data["tables"] if self.json_data else {}
+            people = len((tables.get("person") or {}).get("rows", []))
+            self._status(
+                f"[b]{FORMAT_LABELS['json']}[/b] · {people:,} people. It restores a whole network "
+                "into an empty database. ctrl+s restores."
+            )
+            self._show_mapping(None)
+            self._show_preview(None, None)
+            return
+        self.result, self.report = loaded["result"], loaded["report"]
+        assert self.result is not None and self.report is not None
+        self.mapping = dict(self.result.mapping)
+        encoding = self.table.encoding if self.table else ""
+        sep = f" · {self.table.delimiter_name}-separated" if self.table else ""
+        header = f" · header on line {self.table.header_line}" if self.table else ""
+        self._status(
+            f"[b]{FORMAT_LABELS.get(self.result.format, self.result.format)}[/b] · "
+            f"{self.result.rows:,} {'cards' if self.result.format == 'vcard' else 'rows'}"
+            f"{sep}{header}" + (f" · {encoding}" if encoding else "")
+        )
+        self._show_mapping(self.result if self.result.format == "csv" else None)
+        self._show_preview(self.result, self.report)
+
+    @on(LoadFailed)
+    def _load_failed(self, message: LoadFailed) -> None:
+        self._status(f"[b red]✗[/] {message.text}")
+        self._show_mapping(None)
+        self._show_preview(None, None)
+
+    def _status(self, text: str) -> None:
+        self.query_one("#import-status", Static).update(text)
+
+    def _show_mapping(self, result: ParseResult | None) -> None:
+        table = self.query_one("#import-mapping", DataTable)
+        table.clear(columns=True)
+        table.display = result is not None and self.table is not None
+        if result is None or self.table is None:
+            return
+        table.add_columns("Column", "holds", "for example")
+        for i, name in enumerate(self.table.header):
+            example = next((r[i] for _l, r in self.table.rows[:20] if r[i].strip()), "")
+            field = self.mapping.get(name, SKIP)
+            label = Text(field.replace("_", " ")) if field != SKIP else Text("skip", style="dim")
+            table.add_row(name or f"(column {i + 1})", label, example[:40], key=name)
+
+    def _show_preview(self, result: ParseResult | None, report: ImportReport | None) -> None:
+        table = self.query_one("#import-preview", DataTable)
+        summary = self.query_one("#import-summary", Static)
+        table.clear(columns=True)
+        if result is None or report is None:
+            summary.update("")
+            return
+        table.add_columns("Line", "Name", "Will be", "Company", "Title", "Email", "Change")
+        for record, outcome in zip(result.records[:PREVIEW_ROWS], report.outcomes, strict=False):
+            what = _ACTION_WORDS.get(outcome.action, outcome.action)
+            table.add_row(
+                str(record.line), record.full_name, what, record.company, record.title,
+                record.email, outcome.detail,
+            )  # fmt: skip
+        lines = [
+            report.summary()
+            + (f" · {report.companies_added:,} new companies" if report.companies_added else "")
+        ]
+        lines += [f"[red]{p}[/red]" for p in report.problems[:2]]
+        if report.errors > 2:
+            lines.append(f"[red]… and {report.errors - 2:,} more errors[/red]")
+        if report.skipped:
+            lines.append(
+                f"[dim]skipped: {report.skipped[0].message} (line {report.skipped[0].line})"
+                + (f" and {len(report.skipped) - 1:,} more" if len(report.skipped) > 1 else "")
+                + "[/dim]"
+            )
+        lines.append(
+            "ctrl+s imports · enter on a column changes what it holds · esc goes back"
+            if self.result and self.result.format == "csv"
+            else "ctrl+s imports · esc goes back"
+        )
+        summary.update("\n".join(lines))
+
+    # ---- column mapping ------------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#import-mapping")
+    def _pick_field(self, event: DataTable.RowSelected) -> None:
+        column = str(event.row_key.value)
+        current = self.mapping.get(column, SKIP)
+        self.app.push_screen(FieldPicker(column, current), lambda f: self._remap(column, f))
+
+    def _remap(self, column: str, field: str | None) -> None:
+        if field is None or self.table is None or self.path is None:
+            return
+        mapping = apply_overrides(self.table.header, self.mapping, [f"{column}={field}"])
+        self._start_load(self.path, self.table, mapping)
+
+    # ---- importing -----------------------------------------------------------------------
+
+    def action_confirm(self) -> None:
+        if self.busy:
+            return
+        if self.json_data is not None:
+            self._begin("Restoring…")
+            self.restore(self.json_data, self.path.name if self.path else "the file")
+            return
+        if self.result is None or self.report is None:
+            self.notify("Load a file first (type its path and press enter).", severity="warning")
+            return
+        if self.report.new == 0 and self.report.updated == 0:
+            self.notify("Nothing to import: everyone in this file is already here.")
+            return
+        self._begin("Importing…")
+        self.run_import(self.result, self._how())
+
+    def _begin(self, text: str) -> None:
+        self.busy = True
+        bar = self.query_one("#import-progress", ProgressBar)
+        bar.display = True
+        bar.update(progress=0)
+        self._status(text)
+
+    @work(thread=True, exclusive=True, group="import-run")
+    def run_import(self, result: ParseResult, how: str) -> None:
+        """The one-transaction import, off the UI thread, reporting progress."""
+        last = [0.0]
+
+        def progress(done: int, total: int, phase: str) -> None:
+            now = time.monotonic()
+            if now - last[0] < 0.05 and done < total:
+                return
+            last[0] = now
+            share = done / total if total else 1.0
+            percent = share * 50 + (50 if phase == "writing" else 0)
+            self.post_message(self.Progressed(percent, phase))
+
+        try:
+            report = self.netui.store.import_records(result, how, progress)
+        except NetuiError as exc:
+            self.post_message(self.Finished(None, str(exc)))
+        except Exception as exc:  # nothing was saved: the transaction rolled back
+            self.post_message(
+                self.Finished(None, f"The import failed ({type(exc).__name__}); nothing was saved.")
+            )
+        else:
+            self.post_message(
+                self.Finished(report, f"Imported {result.source}: {report.summary()}.")
+            )
+
+    @work(thread=True, exclusive=True, group="import-run")
+    def restore(self, data: dict[str, Any], source: str) -> None:
+        try:
+            counts = self.netui.store.restore_json(data, source)
+        except NetuiError as exc:
+            self.post_message(self.Finished(None, str(exc)))
+        else:
+            self.post_message(
+                self.Finished(None, f"Restored {source}: {counts.get('person', 0):,} people.")
+            )
+
+    @on(Progressed)
+    def _progressed(self, message: Progressed) -> None:
+        self.query_one("#import-progress", ProgressBar).update(progress=message.percent)
+        self._status(f"Importing… {message.phase}")
+
+    @on(Finished)
+    def _finished(self, message: Finished) -> None:
+        self.busy = False
+        self.query_one("#import-progress", ProgressBar).display = False
+        failed = message.report is None and not message.text.startswith("Restored")
+        if failed:
+            self._status(f"[b red]✗[/] {message.text}")
+            return
+        self.app.notify(message.text, title="Import", timeout=8)
+        self.dismiss(message.report)
+
+    def action_close(self) -> None:
+        if self.busy:
+            self.notify("The import is still running; it finishes in a moment.")
+            return
+        self.dismiss(None)
