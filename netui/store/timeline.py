@@ -118,6 +118,7 @@ class TimelineMixin(PeopleMixin):
         new_stage = advance_stage(person.stage, kind_, direction_)
         if new_stage != person.stage:
             person.stage = new_stage
+            person.next_step = ""  # a written plan for the old stage is done with
         if kind_ in MESSAGE_KINDS and direction_ is Direction.out:
             nudge = day + timedelta(days=self.follow_up_days)
             person.follow_up_on = max(nudge, self.today())
