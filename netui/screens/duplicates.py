@@ -1,0 +1,214 @@
+"""Likely duplicates: compare a pair field by field, choose each value, merge, undo."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from netui.errors import NetuiError
+from netui.store.duplicates import DuplicatePair, MergeField, MergeUndo
+
+if TYPE_CHECKING:
+    from netui.app import NetuiApp
+
+_LABELS = {"full_name": "name", "linkedin_url": "LinkedIn", "how_we_know_text": "how we met",
+           "follow_up_on": "follow up on", "connected_on": "connected on"}  # fmt: skip
+
+
+def _show(value: object, width: int = 28) -> str:
+    text = "" if value is None else str(value).replace("\n", " ⏎ ")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class DuplicatesScreen(Screen[None]):
+    """Pairs that look like one person; merge keeps the left record and moves everything."""
+
+    BINDINGS = [
+        Binding("a", "choose('a')", "Left value", id="dup_use_left"),
+        Binding("b", "choose('b')", "Right value", id="dup_use_right"),
+        Binding("m", "merge", "Merge", id="dup_merge"),
+        Binding("u", "undo", "Undo merge", id="dup_undo"),
+        Binding("n", "not_duplicate", "Not duplicates (hide)", id="dup_not", show=False),
+        Binding("escape", "back", "Back", id="dup_back"),
+    ]
+
+    class PairsLoaded(Message):
+        def __init__(self, pairs: list[DuplicatePair]) -> None:
+            super().__init__()
+            self.pairs = pairs
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pairs: list[DuplicatePair] = []
+        self.dismissed: set[tuple[int, int]] = set()
+        self.pair: DuplicatePair | None = None
+        self.fields: list[MergeField] = []
+        self.undo_stack: list[MergeUndo] = []
+
+    @property
+    def netui(self) -> NetuiApp:
+        return cast("NetuiApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Looking for duplicates…", id="dup-status")
+        yield DataTable(id="dup-pairs", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="dup-pair-title")
+        yield DataTable(id="dup-fields", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        pairs = self.query_one("#dup-pairs", DataTable)
+        pairs.add_columns("Why", "Left (kept)", "Right")
+        pairs.focus()
+        self.query_one("#dup-fields", DataTable).display = False
+        self.load_pairs()
+
+    # ---- the list of pairs ----------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="duplicates")
+    def load_pairs(self) -> None:
+        self.post_message(self.PairsLoaded(self.netui.store.likely_duplicates()))
+
+    @on(PairsLoaded)
+    def _pairs_loaded(self, message: PairsLoaded) -> None:
+        self.pairs = [p for p in message.pairs if (p.a.id, p.b.id) not in self.dismissed]
+        table = self.query_one("#dup-pairs", DataTable)
+        table.clear()
+        for i, pair in enumerate(self.pairs):
+            table.add_row(pair.reason, _show(pair.a.label, 34), _show(pair.b.label, 34), key=str(i))
+        self._status()
+
+    def _status(self) -> None:
+        count = len(self.pairs)
+        if count == 0:
+            text = (
+                "No likely duplicates (same LinkedIn, email or phone, or a similar name at "
+                "one company)."
+            )
+        else:
+            text = f"{count:,} likely duplicate{'s' if count != 1 else ''} · enter compares a pair"
+        if self.undo_stack:
+            text += f" · u undoes merging {self.undo_stack[-1].label}"
+        self.query_one("#dup-status", Static).update(text)
+
+    @on(DataTable.RowSelected, "#dup-pairs")
+    def _open_pair(self, event: DataTable.RowSelected) -> None:
+        self._open(self.pairs[int(str(event.row_key.value))])
+
+    def _open(self, pair: DuplicatePair) -> None:
+        try:
+            self.fields = self.netui.store.merge_fields(pair.a.id, pair.b.id)
+        except NetuiError as exc:
+            self.notify(str(exc), severity="error")
+            self.load_pairs()
+            return
+        self.pair = pair
+        self.query_one("#dup-pair-title", Static).update(
+            f"[b]{pair.a.label}[/b] (#{pair.a.id}, kept)  ←  [b]{pair.b.label}[/b] "
+            f"(#{pair.b.id}) · a / b picks a value · m merges · esc back"
+        )
+        self._fill_fields()
+        fields = self.query_one("#dup-fields", DataTable)
+        fields.display = True
+        fields.focus()
+
+    def _fill_fields(self) -> None:
+        table = self.query_one("#dup-fields", DataTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        table.add_columns("Field", "Left", "Right")
+        same = 0
+        for f in self.fields:
+            if not f.differs:
+                same += 1
+                continue
+            left, right = _show(f.a), _show(f.b)
+            table.add_row(
+                _LABELS.get(f.name, f.name.replace("_", " ")),
+                Text("✓ " + left, style="bold green")
+                if f.choice == "a"
+                else Text("  " + left, style="dim"),
+                Text("✓ " + right, style="bold green")
+                if f.choice == "b"
+                else Text("  " + right, style="dim"),
+                key=f.name,
+            )
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+        if same:
+            table.add_row(Text(f"{same} fields are the same", style="dim"), "", "", key="_same")
+
+    # ---- choosing and merging -------------------------------------------------------------
+
+    def action_choose(self, side: str) -> None:
+        table = self.query_one("#dup-fields", DataTable)
+        if self.pair is None or not table.row_count:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        self.fields = [
+            MergeField(f.name, f.a, f.b, side) if f.name == key else f for f in self.fields
+        ]
+        self._fill_fields()
+        if table.cursor_row < table.row_count - 1:
+            table.move_cursor(row=table.cursor_row + 1)
+
+    def action_merge(self) -> None:
+        if self.pair is None:
+            self.notify("Open a pair first (enter on it).", severity="warning")
+            return
+        values = {f.name: (f.a if f.choice == "a" else f.b) for f in self.fields if f.differs}
+        try:
+            undo = self.netui.store.merge_people(self.pair.a.id, self.pair.b.id, values)
+        except NetuiError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.undo_stack.append(undo)
+        self.notify(f"Merged {undo.label}. u undoes it.", title="Duplicates")
+        self._close_pair()
+        self.load_pairs()
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify("Nothing to undo here.")
+            return
+        undo = self.undo_stack.pop()
+        try:
+            self.netui.store.undo_merge(undo)
+        except NetuiError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.notify(f"Undone: {undo.drop_row['full_name']} is back.", title="Duplicates")
+        self._close_pair()
+        self.load_pairs()
+
+    def action_not_duplicate(self) -> None:
+        pair = self.pair
+        if pair is None:
+            table = self.query_one("#dup-pairs", DataTable)
+            if not self.pairs or not table.row_count:
+                return
+            pair = self.pairs[table.cursor_row]
+        self.dismissed.add((pair.a.id, pair.b.id))
+        self._close_pair()
+        self.load_pairs()
+
+    def _close_pair(self) -> None:
+        self.pair = None
+        self.fields = []
+        self.query_one("#dup-fields", DataTable).display = False
+        self.query_one("#dup-pair-title", Static).update("")
+        self.query_one("#dup-pairs", DataTable).focus()
+
+    def action_back(self) -> None:
+        if self.pair is not None:
+            self._close_pair()
+            return
+        self.dismiss(None)
