@@ -226,3 +226,18 @@ def test_people_screen_snapshot(store: Store, settings: Settings, snap_compare: 
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(110, 30), run_before=ready)
+
+
+async def test_keys_typed_right_after_slash_go_to_the_filter(
+    store: Store, settings: Settings
+) -> None:
+    """A fast typist's '/con' must filter, not run c (compose) on the list: '/' moves the
+    focus at once, before the keys already queued behind it are dispatched."""
+    app = seeded(store, settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await app.screen.run_action("focus_filter")
+        assert app.focused is app.screen.query_one("#filter", Input)  # no await in between
+        await pilot.press("c", "h", "e", "n")
+        await settle(pilot)
+        assert visible_names(app) == ["Mei Chen"]

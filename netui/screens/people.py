@@ -113,16 +113,17 @@ class PeopleScreen(Screen[None]):
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
-        self.table.focus()
+        self.set_focus(self.table)
 
     def action_focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        # Focus now, not after the queue: keys typed right after '/' belong to the filter.
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#filter", Input)
         if box.value:
             box.value = ""
-        self.table.focus()
+        self.set_focus(self.table)
 
     @on(PeopleTable.Loaded)
     def _loaded(self, event: PeopleTable.Loaded) -> None:
