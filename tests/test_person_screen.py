@@ -340,3 +340,24 @@ def test_person_screen_snapshot(store: Store, settings: Settings, snap_compare: 
         await open_person(pilot, sam)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
+
+
+async def test_r_reopens_a_saved_draft_in_the_composer(store: Store, settings: Settings) -> None:
+    from netui.screens.composer import ComposerScreen
+    from netui.screens.person import PersonScreen
+
+    pid = store.quick_add("Sam Rivera @ Stripe, recruiter")
+    draft_id = store.save_draft(
+        pid, intent="intro", tone="warm", channel="email", subject="Intro?", body="Hi Sam"
+    )
+    app = make_app(store, settings, today=lambda: TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.push_screen(PersonScreen(pid))
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ComposerScreen)
+        assert app.screen.draft_id == draft_id

@@ -48,6 +48,7 @@ class PersonScreen(TimelineActions):
         Binding("s", "stage", "Stage", id="stage"),
         Binding("k", "link", "Link", id="link"),
         Binding("c", "compose", "Compose", id="compose"),
+        Binding("r", "drafts", "Reopen a draft", id="drafts", show=False),
         Binding("m", "meeting", "Meet", id="meeting"),
         Binding("e", "edit", "Edit person", id="edit", show=False),
         Binding("b", "brief", "Meeting brief", id="brief", show=False),
@@ -245,6 +246,22 @@ class PersonScreen(TimelineActions):
 
     def action_compose(self) -> None:
         self._push("composer", "ComposerScreen", self.person_id)
+
+    def action_drafts(self) -> None:
+        """Pick one of their saved drafts and reopen it in the composer."""
+        from netui.screens.composer import ComposerScreen
+        from netui.screens.composer_parts import DraftPickerScreen
+
+        drafts = self.store.drafts_for(self.person_id)
+        if not drafts:
+            self.notify("No drafts yet: c writes one.", timeout=3)
+            return
+
+        def picked(draft_id: int | None) -> None:
+            if draft_id is not None:
+                self.app.push_screen(ComposerScreen(self.person_id, draft_id=draft_id))
+
+        self.app.push_screen(DraftPickerScreen(drafts), picked)
 
     def action_meeting(self) -> None:
         self._push("meeting", "MeetingScreen", self.person_id)

@@ -155,6 +155,7 @@ def drafts_markup(drafts: Sequence[Any] | None) -> str:
         lines.append(f"{escape(intent)} [dim]{escape(status)}[/dim] {escape(subject)[:30]}")
     if len(drafts) > 4:
         lines.append(f"[dim]+{len(drafts) - 4} more[/dim]")
+    lines.append("[dim]r reopens one[/dim]")
     return "\n".join(lines)
 
 
