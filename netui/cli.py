@@ -198,7 +198,7 @@ def _run_demo(settings: Settings) -> int:
         if not settings.my_name:
             settings.my_name = "Alex Morgan"
             settings.blurb = (
-                "Alex is a backend engineer with 4 years of Python and Go, looking for a "
+                "I'm a backend engineer with 4 years of Python and Go, looking for a "
                 "software-engineering role on a payments or infrastructure team."
             )
         app = make_app(store, settings)

@@ -43,5 +43,7 @@ def store(db_path: Path) -> Iterator[Store]:
 @pytest.fixture
 def settings() -> Settings:
     return Settings(
-        my_name="Alex Morgan", target_role="backend engineer", blurb="Alex builds APIs."
+        my_name="Alex Morgan",
+        target_role="backend engineer",
+        blurb="I build payment APIs in Python and Go.",
     )

@@ -106,7 +106,7 @@ async def test_opens_with_the_next_step_in_the_right_tone(
         )
         text = body(app).text
         assert text.startswith("Hi Sam,\n\nHope you're doing well, and thanks again for our coffee")
-        assert "Alex builds APIs." in text  # the forwardable blurb from settings
+        assert "I build payment APIs in Python and Go." in text  # the blurb from settings
         subject = app.screen.query_one("#composer-subject", Input).value
         assert subject == "Could you introduce me to an engineer at Stripe?"
         assert "✓ A clear ask" in text_of(app, "#composer-lint")
