@@ -57,6 +57,7 @@ class PeopleScreen(Screen[None]):
         Binding("t", "upcoming", "Upcoming meetings", id="upcoming", show=False),
         Binding("i", "import", "Import", id="import", show=False),
         Binding("M", "duplicates", "Duplicates", id="duplicates", show=False),
+        Binding("comma", "settings", "Settings (your name, blurb)", id="settings", show=False),
         Binding("escape", "clear_filter", "Clear filter", id="clear_filter", show=False),
     ]
 
@@ -310,6 +311,15 @@ class PeopleScreen(Screen[None]):
 
     def action_import(self) -> None:
         self._push("importer", "ImportScreen")
+
+    def action_settings(self) -> None:
+        from netui.screens.settings import SettingsScreen
+
+        def saved(changed: bool | None) -> None:
+            if changed:
+                self.notify("Settings saved.")
+
+        self.app.push_screen(SettingsScreen(), saved)
 
     def action_duplicates(self) -> None:
         self._push("duplicates", "DuplicatesScreen")

@@ -1,0 +1,78 @@
+"""Settings: who you are (used in every message) and your defaults."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from netui.errors import NetuiError
+from netui.settings import save_settings
+
+if TYPE_CHECKING:
+    from netui.app import NetuiApp
+
+FIELDS = (
+    ("my_name", "Your name (signs your messages)", "Alex Morgan"),
+    ("target_role", "The role you are looking for", "backend engineer"),
+    ("blurb", "One or two sentences about you, in the first person (intro requests)",
+     "I'm a backend engineer with 4 years of Python…"),
+    ("city", "Your city (meeting places near them and you)", "Berlin"),
+    ("follow_up_days", "Days before a follow-up is due after you write", "5"),
+)  # fmt: skip
+
+
+class SettingsScreen(ModalScreen[bool]):
+    """ctrl+s saves to settings.toml (0600); escape leaves them as they were."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="settings_save", priority=True),
+        Binding("escape", "dismiss(False)", "Cancel", id="settings_cancel"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        settings = cast("NetuiApp", self.app).settings
+        with VerticalScroll(classes="dialog wide"):
+            yield Label("[b]Settings[/b]  [dim]ctrl+s saves · esc cancels[/dim]")
+            for key, label, placeholder in FIELDS:
+                yield Label(label, classes="field-label")
+                yield Input(str(getattr(settings, key)), placeholder=placeholder, id=f"s-{key}")
+            yield Static("", id="settings-error", classes="error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save")
+
+    def action_save(self) -> None:
+        app = cast("NetuiApp", self.app)
+        values = {key: self.query_one(f"#s-{key}", Input).value.strip() for key, _, _ in FIELDS}
+        days = values.pop("follow_up_days")
+        if not days.isdigit() or not 1 <= int(days) <= 365:
+            self.query_one("#settings-error", Static).update(
+                f"Not saved: follow-up days must be a whole number from 1 to 365, not '{days}'."
+            )
+            return
+        updated = replace(
+            app.settings,
+            my_name=values["my_name"],
+            target_role=values["target_role"],
+            blurb=values["blurb"],
+            city=values["city"],
+            follow_up_days=int(days),
+        )
+        try:
+            save_settings(updated)
+        except (NetuiError, OSError) as exc:
+            self.query_one("#settings-error", Static).update(f"Not saved: {exc}")
+            return
+        app.settings = updated
+        app.store.follow_up_days = updated.follow_up_days
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        self.action_save()
