@@ -142,3 +142,44 @@ def test_path_completion(tmp_path: Path) -> None:
     assert complete_path(base + "Conn") == base + "Connections.csv"
     assert complete_path(base + "cont") == base + "contacts/"
     assert complete_path(base + "not") is None  # not a file netui imports
+
+
+async def test_i_and_shift_m_on_the_people_list_open_import_and_duplicates(
+    store: Store, settings: Settings
+) -> None:
+    from netui.screens.duplicates import DuplicatesScreen
+
+    app = make_app(store, settings, today=lambda: TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(app.screen, ImportScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("M")
+        await settle(pilot)
+        assert isinstance(app.screen, DuplicatesScreen)
+        assert "No likely duplicates" in text_of(app, "#dup-status")
+
+
+async def test_a_json_export_restores_into_an_empty_database_from_the_screen(
+    store: Store, settings: Settings, tmp_path: Path
+) -> None:
+    from netui import exporters
+    from netui.db import Database
+
+    store.add_person("Vera Backup", company="Acme", email="vera@example.com")
+    dump = tmp_path / "netui.json"
+    dump.write_text(exporters.tables_json(store.export_tables()), encoding="utf-8")
+    fresh = Store(Database.open(tmp_path / "fresh.db"))
+    app = make_app(fresh, settings, today=lambda: TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_file(pilot, dump)
+        assert "netui JSON export · 1 person." in text_of(app, "#import-status")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, ImportScreen)
+    assert fresh.export_tables() == store.export_tables()
+    fresh.db.close()

@@ -194,8 +194,9 @@ class ImportScreen(Screen[ImportReport | None]):
             tables = self.json_data["tables"] if self.json_data else {}
             people = len((tables.get("person") or {}).get("rows", []))
             self._status(
-                f"[b]{FORMAT_LABELS['json']}[/b] · {people:,} people. It restores a whole network "
-                "into an empty database. ctrl+s restores."
+                f"[b]{FORMAT_LABELS['json']}[/b] · {people:,} "
+                f"{'person' if people == 1 else 'people'}. It restores a whole network into an "
+                "empty database. ctrl+s restores."
             )
             self._show_mapping(None)
             self._show_preview(None, None)
@@ -343,9 +344,9 @@ class ImportScreen(Screen[ImportReport | None]):
         except NetuiError as exc:
             self.post_message(self.Finished(None, str(exc)))
         else:
-            self.post_message(
-                self.Finished(None, f"Restored {source}: {counts.get('person', 0):,} people.")
-            )
+            people = counts.get("person", 0)
+            noun = "person" if people == 1 else "people"
+            self.post_message(self.Finished(None, f"Restored {source}: {people:,} {noun}."))
 
     @on(Progressed)
     def _progressed(self, message: Progressed) -> None:
