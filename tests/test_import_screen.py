@@ -183,3 +183,28 @@ async def test_a_json_export_restores_into_an_empty_database_from_the_screen(
         assert not isinstance(app.screen, ImportScreen)
     assert fresh.export_tables() == store.export_tables()
     fresh.db.close()
+
+
+async def test_a_big_file_shows_progress_while_importing(
+    store: Store, settings: Settings, tmp_path: Path
+) -> None:
+    big = tmp_path / "Connections.csv"
+    rows = [f"First{i},Last{i},https://www.linkedin.com/in/p-{i},,Co {i % 40},Engineer,01 Jan 2024"
+            for i in range(12_000)]  # fmt: skip
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
+    big.write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    seen: list[float] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, ImportScreen.Progressed):
+            seen.append(message.percent)
+
+    app = make_app(store, settings, today=lambda: TODAY)
+    async with app.run_test(size=(100, 30), message_hook=hook) as pilot:
+        await settle(pilot)
+        await open_file(pilot, big)
+        assert "new 12,000" in text_of(app, "#import-summary")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert seen and seen[-1] == 100 and seen == sorted(seen)
+    assert store.total_people() == 12_000
