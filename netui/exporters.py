@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from netui.errors import InputError
 from netui.importers.spreadsheet import EXPORT_ONLY, NETUI_HEADERS
 
 TRIGGERS = frozenset("=+-@\t\r\n")
@@ -117,8 +118,13 @@ def tables_json(data: Mapping[str, Any]) -> str:
 def write_private(path: Path, data: bytes) -> Path:
     """Write a file readable only by the user (0600): temp file beside it, then rename."""
     path = path.expanduser()
+    if path.is_dir():
+        raise InputError(f"{path} is a folder; give a file name to write.")
     tmp = path.with_name(f".{path.name}.part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    except OSError as exc:
+        raise InputError(f"Cannot write {path} ({exc.strerror or exc}).") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

@@ -260,3 +260,14 @@ def test_ics_export_of_a_meeting(
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert main(["--db", str(store.db.path), "export", "--format", "ics"]) == 1
     assert "needs --meeting ID" in capsys.readouterr().err
+
+
+def test_export_to_a_folder_or_missing_folder_is_one_sentence(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _seeded(db_path)
+    assert main(["--db", str(db_path), "export", "-o", str(tmp_path)]) == 1
+    assert "is a folder; give a file name" in capsys.readouterr().err
+    missing = tmp_path / "no" / "such" / "people.csv"
+    assert main(["--db", str(db_path), "export", "-o", str(missing)]) == 1
+    assert "Cannot write" in capsys.readouterr().err
