@@ -20,7 +20,10 @@ filter key   Headless Pilot (app.run_test(size=(120, 40))), one child process pe
              composed" = Screen's compositor render_update (every visible render_line run)
              plus rendering that update to the ANSI string the terminal driver would write;
              only the write to a real terminal is missing. Between runs the box is cleared
-             and the list allowed to settle.
+             and the list allowed to settle. Filter figures are medians over runs x --samples
+             keystrokes (default 5 x 3), each started at a random point of Textual's 60 Hz
+             frame clock (a random wait of up to two frames first): where a key lands against
+             that clock moves its figure by up to ~17 ms, so one sample a run is too few.
 3 keys       The same, with the three letters of --query sent back to back (a fast burst);
              stops at the first frame after the result for the whole query is applied.
 worst key    The filter key figure for --worst (a letter matching most people).
@@ -29,6 +32,13 @@ PgDn         Table focused, cursor at the top; each press is timed from the Key 
              presses); median over --presses presses a run, then median over runs; `max` is
              the median of each run's slowest press (a press that has to fetch a new window).
 End          One press of End (jump to the last person) timed the same way.
+
+The second table breaks each filter figure down (ms after the key event, medians): `echo` the
+first frame (the letter appears in the box), `SQL from/to` the worker's first query start and
+last query end, `(sum)` the worker's SQL wall time, `arrived` the result reaching the table's
+message queue, `applied` the Loaded message (rows swapped in), `tick` the start of the screen
+update that painted it, `painted` that frame composed; `UI SQL` is SQL run on the UI thread
+during the measurement, `fetches` the worker fetches that ran, `frames` the frames composed.
 
 Start-up figures: the machine sets PYTHONDONTWRITEBYTECODE=1; it is removed from the children's
 environment and each child is run once first (not timed) so the bytecode cache is warm, as it
@@ -44,6 +54,7 @@ import contextlib
 import json
 import os
 import pty
+import random
 import select
 import shutil
 import signal
@@ -186,13 +197,15 @@ def _reap(pid: int, fd: int) -> Any:
 # ---- headless Pilot (runs in a child process per size: --pilot PATH) -------------------
 
 
-def pilot_main(path: str, runs: int, query: str, worst: str, presses: int) -> None:
+def pilot_main(path: str, runs: int, query: str, worst: str, presses: int, samples: int) -> None:
     import asyncio
 
-    print(json.dumps(asyncio.run(_pilot(Path(path), runs, query, worst, presses))))
+    print(json.dumps(asyncio.run(_pilot(Path(path), runs, query, worst, presses, samples))))
 
 
-async def _pilot(path: Path, runs: int, query: str, worst: str, presses: int) -> dict[str, Any]:
+async def _pilot(
+    path: Path, runs: int, query: str, worst: str, presses: int, samples: int = 1
+) -> dict[str, Any]:
     import asyncio
     import threading
     from time import perf_counter
@@ -286,9 +299,13 @@ async def _pilot(path: Path, runs: int, query: str, worst: str, presses: int) ->
             assert app._driver is not None
             app._driver.send_message(event)
 
+        jitter = random.Random(7)
+
         async def settle() -> None:
+            # Idle, then a random wait of up to two frames: a person's key lands at any
+            # point of Textual's 60 Hz frame clock, and that phase moves the figure.
             await pilot.pause()
-            await asyncio.sleep(0.05)
+            await asyncio.sleep(0.05 + jitter.uniform(0, 2 / 60))
 
         def painted_after_loaded(text: str, since: float) -> Any:
             return lambda: any(t >= since and q == text for t, q, _ in loaded)
@@ -330,14 +347,15 @@ async def _pilot(path: Path, runs: int, query: str, worst: str, presses: int) ->
                 "tick_ms": (end_tick - t0) * 1000,
                 "worker_sql_ms": sum(e - s for s, e in worker) * 1000,
                 "ui_sql_ms": sum(ui_sql) * 1000,
-                "queries": sum(1 for n, ui, *_ in sql if not ui and n == "count_people"),
+                "fetches": sum(1 for n, ui, *_ in sql if not ui and n == "people_page"),
                 "count": next(c for t, q, c in loaded if t >= t0 and q == keys),
             }
 
         await pilot.press("slash")
         await settle()
         result: dict[str, Any] = {"total": total, "key": [], "seq": [], "worst": []}
-        for run in range(runs + 1):  # run 0 warms SQLite's page cache and is dropped
+        # run 0 warms SQLite's page cache and is dropped
+        for run in range(runs * samples + 1):
             one = await type_keys(query[0])
             seq = await type_keys(query)
             bad = await type_keys(worst)
@@ -381,7 +399,7 @@ async def _pilot(path: Path, runs: int, query: str, worst: str, presses: int) ->
 def run_pilot(path: Path, env: dict[str, str], args: argparse.Namespace) -> dict[str, Any]:
     argv = [sys.executable, str(Path(__file__).resolve()), "--pilot", str(path)]
     argv += ["--runs", str(args.runs), "--query", args.query, "--worst", args.worst]
-    argv += ["--presses", str(args.presses)]
+    argv += ["--presses", str(args.presses), "--samples", str(args.samples)]
     done = subprocess.run(
         argv, env=env, cwd=source_of(env), check=True, capture_output=True, text=True
     )
@@ -412,6 +430,12 @@ def main() -> int:
     parser.add_argument("--worst", default="e", help="a letter that matches most people")
     parser.add_argument("--presses", type=int, default=10, help="PgDn presses a run")
     parser.add_argument(
+        "--samples",
+        type=int,
+        default=3,
+        help="filter measurements a run (their phase against Textual's frame clock varies)",
+    )
+    parser.add_argument(
         "--textual-fps", type=int, help="diagnosis: set TEXTUAL_FPS (frame cap, default 60)"
     )
     parser.add_argument(
@@ -421,7 +445,7 @@ def main() -> int:
     parser.add_argument("--pilot", metavar="PATH", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.pilot:
-        pilot_main(args.pilot, args.runs, args.query, args.worst, args.presses)
+        pilot_main(args.pilot, args.runs, args.query, args.worst, args.presses, args.samples)
         return 0
     sizes = sorted(int(s.replace("_", "").replace(",", "")) for s in args.sizes.split(","))
     if args.keep:
@@ -508,7 +532,7 @@ def report(sizes: list[int], folder: Path, args: argparse.Namespace) -> int:
     print(
         f"{'people':>8} {'case':>6} | {'matches':>7} | {'echo':>5} | {'SQL from':>8} {'to':>5} "
         f"{'(sum)':>6} | {'arrived':>7} | {'applied':>7} | {'tick':>5} | {'painted':>7} | "
-        f"{'UI SQL':>6} | {'queries':>7} | frames"
+        f"{'UI SQL':>6} | {'fetches':>7} | frames"
     )
     for n in sizes:
         for case in ("key", "seq", "worst"):
@@ -524,7 +548,7 @@ def report(sizes: list[int], folder: Path, args: argparse.Namespace) -> int:
                 f"{med([r['tick_ms'] for r in runs]):5.1f} | "
                 f"{med([r['ms'] for r in runs]):7.1f} | "
                 f"{med([r['ui_sql_ms'] for r in runs]):6.1f} | "
-                f"{med([r['queries'] for r in runs]):7.0f} | "
+                f"{med([r['fetches'] for r in runs]):7.0f} | "
                 f"{med([r['frames'] for r in runs]):.0f}"
             )
     print()
