@@ -232,4 +232,3 @@ class ImportMixin(DuplicateMixin):
         with self.db.read() as conn:
             rows = conn.execute(_EXPORT_SQL).fetchall()
         return [dict(zip(EXPORT_FIELDS, r, strict=True)) for r in rows]
-
