@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -136,6 +137,10 @@ def _prune_backups(folder: Path, stem: str, keep: int) -> None:
         old.unlink()
 
 
+class OutOfTime(Exception):
+    """A budgeted read ran past its budget (and was interrupted, changing nothing)."""
+
+
 class Database:
     """One SQLite file: a driver connection for fast reads, one lazy SQLAlchemy engine."""
 
@@ -145,6 +150,7 @@ class Database:
         self.read_lock = threading.RLock()
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
+        self.bulk_writes = 0
 
     @classmethod
     def open(cls, path: Path, *, steps: Sequence[str] = MIGRATIONS, keep: int = 10) -> Database:
@@ -190,6 +196,26 @@ class Database:
             yield self.reader
 
     @contextmanager
+    def try_read(self, budget: float) -> Iterator[sqlite3.Connection | None]:
+        """The read connection if free now (else None), its statements cut off at `budget`
+        seconds with OutOfTime: the UI thread tries a read itself and hands it to a worker
+        when it would cost more than a frame."""
+        if not self.read_lock.acquire(blocking=False):
+            yield None
+            return
+        deadline = time.perf_counter() + budget
+        self.reader.set_progress_handler(lambda: int(time.perf_counter() > deadline), 2000)
+        try:
+            yield self.reader
+        except sqlite3.OperationalError as exc:
+            if "interrupted" in str(exc):
+                raise OutOfTime() from None
+            raise
+        finally:
+            self.reader.set_progress_handler(None, 0)
+            self.read_lock.release()
+
+    @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """A driver-level write transaction (bulk paths): all or nothing."""
         with self.read_lock:
@@ -200,6 +226,7 @@ class Database:
                 self.reader.execute("ROLLBACK")
                 raise
             self.reader.execute("COMMIT")
+            self.bulk_writes += 1
 
     @property
     def engine(self) -> Engine:

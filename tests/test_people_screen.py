@@ -241,3 +241,24 @@ async def test_keys_typed_right_after_slash_go_to_the_filter(
         await pilot.press("c", "h", "e", "n")
         await settle(pilot)
         assert visible_names(app) == ["Mei Chen"]
+
+
+async def test_a_busy_reader_hands_the_query_to_a_worker(store: Store, settings: Settings) -> None:
+    """When the read can't run inline, the worker still delivers the latest query."""
+    import threading
+
+    app = seeded(store, settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        release = threading.Event()
+        holder = threading.Thread(target=lambda: (store.db.read_lock.acquire(), release.wait(5),
+                                                  store.db.read_lock.release()))  # fmt: skip
+        holder.start()
+        await pilot.pause(0.05)
+        await pilot.press("slash", *"mei")
+        assert count_label(app) == "4 people"  # not yet: the worker waits for the reader
+        release.set()
+        holder.join()
+        await settle(pilot)
+        assert visible_names(app) == ["Mei Chen"]
+        assert count_label(app) == "1 of 4"

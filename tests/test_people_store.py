@@ -125,3 +125,46 @@ def test_quick_add_through_the_store(store: Store) -> None:
     assert person.role == "engineer" and person.how_we_know == "college"
     assert person.title == "Staff Software Engineer" and person.city == "Berlin"
     assert store.company_name(person.company_id) == "Stripe"
+
+
+def test_budgeted_window_gives_up_instead_of_blocking(store: Store) -> None:
+    """The UI thread's read: interrupted past its budget, None when the reader is busy."""
+    import threading
+
+    from netui.demo import generate_people
+
+    generate_people(store.db, 3000)
+    query = PeopleQuery(text="a", sort="company")
+    assert store.people_window(query, 0, 50, budget=0.0) is None  # out of time
+    full = store.people_window(query, 0, 50)  # the reader still works after an interrupt
+    assert full is not None and full.count > 50 and len(full.rows) == 50
+    assert full.total == 3000
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with store.db.read():
+            held.set()
+            release.wait(5)
+
+    worker = threading.Thread(target=hold)
+    worker.start()
+    held.wait(5)
+    try:
+        assert store.people_window(query, 0, 50, budget=1.0) is None  # busy: no waiting
+    finally:
+        release.set()
+        worker.join()
+    assert store.people_window(query, 0, 50, budget=1.0) == full
+
+
+def test_window_total_follows_every_kind_of_write(store: Store) -> None:
+    from netui.demo import generate_people
+
+    store.add_person("Ann")
+    assert store.people_window(PeopleQuery(text="zzz"), 0, 10) is not None
+    generate_people(store.db, 10)  # a bulk write on the reader's own connection
+    window = store.people_window(PeopleQuery(text="zzz"), 0, 10)
+    assert window is not None and window.total == 11
+    store.add_person("Bo")  # an ORM write
+    window = store.people_window(PeopleQuery(text="zzz"), 0, 10)
+    assert window is not None and window.total == 12

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -30,6 +31,7 @@ class StoreBase:
         self.now = now
         self.follow_up_days = follow_up_days
         self.writes = 0  # bumped after each committed write: screens refresh on change
+        self._total_cache: tuple[tuple[int, bool], int] | None = None
 
     @contextmanager
     def _tx(self) -> Iterator[Session]:
@@ -41,6 +43,11 @@ class StoreBase:
         self.writes += 1
 
     def data_version(self) -> int:
-        """Changes whenever any other connection (another process too) commits."""
+        """Changes whenever anything commits: this process (ORM or bulk) or another one."""
         with self.db.read() as conn:
-            return int(conn.execute("PRAGMA data_version").fetchone()[0]) + self.writes
+            return self.data_version_of(conn)
+
+    def data_version_of(self, conn: sqlite3.Connection) -> int:
+        # PRAGMA data_version moves when *other* connections commit; add our own writes.
+        version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+        return version + self.writes + self.db.bulk_writes

@@ -52,6 +52,16 @@ class PeopleQuery:
 
 
 @dataclass(frozen=True, slots=True)
+class PeopleWindow:
+    """What the People list needs for one query: how many, of how many, and some rows."""
+
+    count: int
+    total: int
+    offset: int
+    rows: list[PersonRow]
+
+
+@dataclass(frozen=True, slots=True)
 class CompanyRow:
     id: int
     name: str

@@ -7,7 +7,7 @@ the ~100 rows around the viewport, so start-up and filtering cost the same at 30
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from rich.segment import Segment
@@ -24,9 +24,11 @@ from textual.widget import Widget
 from netui.enums import Closeness, Role
 from netui.pipeline import list_hint
 from netui.store import PeopleQuery, PersonRow, Store
+from netui.store.rows import PeopleWindow
 from netui.timeutil import parse_utc, relative_day
 
 WINDOW = 120  # rows fetched around the viewport
+INLINE_BUDGET = 0.008  # seconds a read may take on the UI thread before a worker does it
 MARGIN = 30
 
 
@@ -119,15 +121,10 @@ class PeopleTable(ScrollView, can_focus=True):
             self.people_query = query
 
     class _Fetched(Message):
-        def __init__(
-            self, generation: int, count: int, total: int, offset: int, rows: list[PersonRow]
-        ) -> None:
+        def __init__(self, generation: int, window: PeopleWindow) -> None:
             super().__init__()
             self.generation = generation
-            self.count = count
-            self.total = total
-            self.offset = offset
-            self.rows = rows
+            self.window = window
 
     def __init__(self, store: Store, today: date, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -142,14 +139,26 @@ class PeopleTable(ScrollView, can_focus=True):
     # ---- data ---------------------------------------------------------------------
 
     def set_query(self, query: PeopleQuery, *, keep_cursor: bool = False) -> None:
-        """Show another query; the latest one wins (earlier results are dropped)."""
+        """Show another query; the latest one wins (earlier results are dropped).
+
+        The read is tried here first with a budget shorter than a frame, so the typed
+        letter and the new rows reach the screen together; a read that would take longer
+        (or finds the reader busy) is handed to a worker instead.
+        """
         self.people_query = query
         self._generation += 1
         if not keep_cursor:
             self.cursor = 0
             self.scroll_to(y=0, animate=False)
-        start = max(0, int(self.scroll_y) - MARGIN)
-        self._fetch(self._generation, query, start)
+        start = 0 if not keep_cursor else max(0, int(self.scroll_y) - MARGIN)
+        try:
+            window = self.store.people_window(query, start, WINDOW, budget=INLINE_BUDGET)
+        except sqlite3.Error:
+            window = None  # the worker reports it
+        if window is not None:
+            self._apply(self._generation, window)
+        else:
+            self._fetch(self._generation, query, start)
 
     def reload(self) -> None:
         """Fetch again (after a change) keeping the cursor where it was."""
@@ -158,30 +167,30 @@ class PeopleTable(ScrollView, can_focus=True):
     @work(thread=True, exclusive=True, group="people-fetch")
     def _fetch(self, generation: int, query: PeopleQuery, offset: int) -> None:
         try:
-            count = self.store.count_people(query)
-            unfiltered = PeopleQuery(archived=query.archived)
-            filtered = replace(query, sort="name", descending=False) != unfiltered
-            total = self.store.count_people(unfiltered) if filtered else count
-            rows = self.store.people_page(query, offset, WINDOW)
+            window = self.store.people_window(query, offset, WINDOW)
         except sqlite3.Error as exc:  # e.g. locked for longer than busy_timeout
             self.app.call_from_thread(
                 self.notify, f"Could not read the list ({exc}); try again.", severity="error"
             )
             return
-        self.post_message(self._Fetched(generation, count, total, offset, rows))
+        assert window is not None  # no budget: always a result
+        self.post_message(self._Fetched(generation, window))
 
     def on_people_table__fetched(self, message: _Fetched) -> None:
         message.stop()
-        if message.generation != self._generation:
+        self._apply(message.generation, message.window)
+
+    def _apply(self, generation: int, window: PeopleWindow) -> None:
+        if generation != self._generation:
             return  # a newer keystroke already asked for something else
         self._loading = False
-        self.count = message.count
-        self._rows = {message.offset + i: row for i, row in enumerate(message.rows)}
+        self.count = window.count
+        self._rows = {window.offset + i: row for i, row in enumerate(window.rows)}
         self.virtual_size = Size(self.scrollable_content_region.width, self.count)
         if self.cursor >= self.count:
             self.cursor = max(0, self.count - 1)
         self.refresh()
-        self.post_message(self.Loaded(self.count, message.total, self.people_query))
+        self.post_message(self.Loaded(self.count, window.total, self.people_query))
 
     def _ensure_rows(self, first: int, last: int) -> None:
         """Fetch the window around rows first..last if any is missing (~1 ms a page)."""
