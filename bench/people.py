@@ -222,22 +222,26 @@ async def _pilot(
 
     store = Store(Database.open(path))
     main_thread = threading.get_ident()
-    sql: list[tuple[str, bool, float, float, str]] = []  # (what, on_ui, start, end, text)
+    # (what, on_ui, start, end, text, delivered): every list read, inline tries included
+    sql: list[tuple[str, bool, float, float, str, bool]] = []
 
     def timed(name: str) -> None:
         real = getattr(store, name)
 
-        def wrapper(q: Any, *args: Any) -> Any:
+        def wrapper(q: Any, *args: Any, **kwargs: Any) -> Any:
             t = perf_counter()
+            result = None
             try:
-                return real(q, *args)
+                result = real(q, *args, **kwargs)
+                return result
             finally:
                 on_ui = threading.get_ident() == main_thread
-                sql.append((name, on_ui, t, perf_counter(), getattr(q, "text", "")))
+                delivered = result is not None
+                sql.append((name, on_ui, t, perf_counter(), getattr(q, "text", ""), delivered))
 
         setattr(store, name, wrapper)
 
-    timed("count_people")
+    timed("people_window")
     timed("people_page")
 
     loaded: list[tuple[float, str, int]] = []  # (time, query text, count) at Loaded dispatch
@@ -333,21 +337,24 @@ async def _pilot(
             end = await frame_when(painted_after_loaded(keys, t0))
             end_tick = frame_ticks[frames.index(end)]
             hit = next(t for t, q, _ in loaded if t >= t0 and q == keys)
-            worker = [(s, e) for n, ui, s, e, q in sql if not ui and q == keys]
-            ui_sql = [(e - s) for n, ui, s, e, q in sql if ui]
-            arrived = [t for t in fetched if worker and t >= worker[-1][1]]
+            reads = [r for r in sql if r[0] == "people_window" and r[4] == keys]
+            last = [r for r in reads if r[5]][-1]  # the read whose rows were shown
+            if last[1]:  # read inline on the UI thread: applied as it returned
+                arrived = last[3]
+            else:
+                arrived = next(t for t in fetched if t >= last[3])
             return {
-                "sql_start_ms": (worker[0][0] - t0) * 1000,
-                "sql_end_ms": (worker[-1][1] - t0) * 1000,
-                "arrived_ms": (arrived[0] - t0) * 1000,
+                "sql_start_ms": (reads[0][2] - t0) * 1000,
+                "sql_end_ms": (last[3] - t0) * 1000,
+                "arrived_ms": (arrived - t0) * 1000,
                 "ms": (end - t0) * 1000,
                 "loaded_ms": (hit - t0) * 1000,
                 "echo_ms": (frames[first_frame] - t0) * 1000,
                 "frames": len(frames) - first_frame,
                 "tick_ms": (end_tick - t0) * 1000,
-                "worker_sql_ms": sum(e - s for s, e in worker) * 1000,
-                "ui_sql_ms": sum(ui_sql) * 1000,
-                "fetches": sum(1 for n, ui, *_ in sql if not ui and n == "people_page"),
+                "worker_sql_ms": sum(r[3] - r[2] for r in reads if not r[1]) * 1000,
+                "ui_sql_ms": sum(r[3] - r[2] for r in sql if r[1]) * 1000,
+                "fetches": sum(1 for r in reads if not r[1]),
                 "count": next(c for t, q, c in loaded if t >= t0 and q == keys),
             }
 

@@ -26,6 +26,19 @@ if TYPE_CHECKING:
     from netui.app import NetuiApp
 
 
+class FilterInput(Input):
+    """The find box. It filters while the keystroke is handled, not in a later message, so
+    the typed letter and the matching rows reach the screen in the same frame."""
+
+    def __init__(self, on_value: Callable[[str], None], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._on_value = on_value
+
+    def watch_value(self, value: str) -> None:
+        if self.is_mounted:
+            self._on_value(value)
+
+
 @dataclass
 class Undo:
     """One step the user can take back with `u`."""
@@ -78,7 +91,8 @@ class PeopleScreen(Screen[None]):
         app = cast("NetuiApp", self.app)
         yield Header()
         with Horizontal(id="people-bar"):
-            yield Input(
+            yield FilterInput(
+                self._filter_changed,
                 placeholder="/ find: name, company, title, email, notes, how you know them",
                 id="filter",
             )
@@ -108,9 +122,8 @@ class PeopleScreen(Screen[None]):
 
     # ---- find, filter, sort -------------------------------------------------------
 
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self.table.set_query(replace(self.table.people_query, text=event.value))
+    def _filter_changed(self, value: str) -> None:
+        self.table.set_query(replace(self.table.people_query, text=value))
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
