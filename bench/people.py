@@ -339,10 +339,9 @@ async def _pilot(
             hit = next(t for t, q, _ in loaded if t >= t0 and q == keys)
             reads = [r for r in sql if r[0] == "people_window" and r[4] == keys]
             last = [r for r in reads if r[5]][-1]  # the read whose rows were shown
-            if last[1]:  # read inline on the UI thread: applied as it returned
-                arrived = last[3]
-            else:
-                arrived = next(t for t in fetched if t >= last[3])
+            # read inline on the UI thread: applied as it returned; else when the worker's
+            # message arrived
+            arrived = last[3] if last[1] else next(t for t in fetched if t >= last[3])
             return {
                 "sql_start_ms": (reads[0][2] - t0) * 1000,
                 "sql_end_ms": (last[3] - t0) * 1000,
