@@ -48,6 +48,7 @@ CREATE INDEX ix_person_name ON person(full_name COLLATE NOCASE, id);
 -- The People list's default view: skipping to any page and counting stay in this index.
 CREATE INDEX ix_person_live_name ON person(full_name COLLATE NOCASE, id)
     WHERE archived_at IS NULL;
+CREATE INDEX ix_person_archived ON person(archived_at) WHERE archived_at IS NOT NULL;
 CREATE INDEX ix_person_company ON person(company_id);
 CREATE INDEX ix_person_follow_up ON person(follow_up_on);
 CREATE INDEX ix_person_last_contact ON person(last_contact);

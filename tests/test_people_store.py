@@ -168,3 +168,19 @@ def test_window_total_follows_every_kind_of_write(store: Store) -> None:
     store.add_person("Bo")  # an ORM write
     window = store.people_window(PeopleQuery(text="zzz"), 0, 10)
     assert window is not None and window.total == 12
+
+
+def test_dense_filters_read_in_name_order_give_the_same_rows(store: Store) -> None:
+    """The fast path for common letters returns exactly what the sorted path returns."""
+    from netui.demo import generate_people
+
+    generate_people(store.db, 2000)
+    store.archive_person(5)
+    for text in ("a", "e", "jo", "ma li", "x"):
+        query = PeopleQuery(text=text)
+        for offset in (0, 150):
+            window = store.people_window(query, offset, 120)
+            assert window is not None
+            assert window.rows == store.people_page(query, offset, 120), (text, offset)
+            assert window.count == len(store.people_page(query, 0, 10_000))
+    assert all(r.id != 5 for r in store.people_window(PeopleQuery(text="a"), 0, 2000).rows)

@@ -60,6 +60,7 @@ _SORT_SQL = {
 }
 
 _WORD = re.compile(r"\w+")
+DENSE_SHARE = 20  # a filter matching 1 in 20 people or more is read in name order
 
 
 def fts_query(text: str) -> str:
@@ -235,13 +236,23 @@ class PeopleMixin(CompanyMixin, StoreBase):
         return int(conn.execute("SELECT count(*) FROM person p" + where, params).fetchone()[0])
 
     def _page(
-        self, conn: sqlite3.Connection, query: PeopleQuery, offset: int, limit: int
+        self,
+        conn: sqlite3.Connection,
+        query: PeopleQuery,
+        offset: int,
+        limit: int,
+        *,
+        dense: bool = False,
     ) -> list[PersonRow]:
         where, params = self._where(query)
         direction = " DESC" if query.descending else ""
         order = _SORT_SQL.get(query.sort, _SORT_SQL["name"]).format(d=direction)
         then = ", p.id" if query.sort == "name" else ", p.full_name COLLATE NOCASE, p.id"
         join = " LEFT JOIN company c ON c.id = p.company_id" if query.sort == "company" else ""
+        if dense and query.sort == "name" and not query.archived:
+            # Many matches: walk the name index and stop after one page, instead of
+            # sorting every match (21,000 for 'e' at 30,000 people: 8.7 -> ~1 ms).
+            join = " INDEXED BY ix_person_live_name"
         ids_sql = f"SELECT p.id FROM person p{join}{where} ORDER BY {order}{then} LIMIT ? OFFSET ?"
         ids = [r[0] for r in conn.execute(ids_sql, [*params, limit, offset])]
         if not ids:
@@ -287,7 +298,8 @@ class PeopleMixin(CompanyMixin, StoreBase):
                 else:
                     total = self._count(conn, unfiltered)
                 self._total_cache = (version, total)
-                rows = self._page(conn, query, offset, limit)
+                dense = count * DENSE_SHARE >= total and count > offset + limit
+                rows = self._page(conn, query, offset, limit, dense=dense)
         except OutOfTime:
             return None
         return PeopleWindow(count, total, offset, rows)
