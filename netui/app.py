@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 
 from netui import __version__
 from netui.commands import PeopleCommands
+from netui.errors import NetuiError
 from netui.settings import Settings
 from netui.store import Store
 
@@ -36,6 +38,16 @@ class NetuiApp(App[None]):
         from netui.screens.people import PeopleScreen
 
         self.push_screen(PeopleScreen())
+        self._watch_health()
+
+    @work(thread=True, exit_on_error=False)
+    def _watch_health(self) -> None:
+        """The start-up health check runs beside the first screen; a damaged file ends the
+        app with one sentence before anything is written to it."""
+        try:
+            self.store.db.require_healthy()
+        except NetuiError as exc:
+            self.call_from_thread(self.exit, None, exc.exit_code, f"netui: {exc}")
 
     def _fatal_error(self) -> None:
         """On a crash show one line, not Textual's traceback with locals (personal data)."""

@@ -162,8 +162,9 @@ def _settings(args: argparse.Namespace, store: Store, settings: Settings) -> int
     return 0
 
 
-def open_store(path: Path, settings: Settings) -> Store:
-    db = Database.open(path, keep=settings.backups_kept)
+def open_store(path: Path, settings: Settings, *, for_app: bool = False) -> Store:
+    # The app checks the file's health while its first screen is drawn; writes wait for it.
+    db = Database.open(path, keep=settings.backups_kept, check_in_background=for_app)
     return Store(db, follow_up_days=settings.follow_up_days)
 
 
@@ -172,7 +173,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     settings = load_settings()
     if args.demo:
         return _run_demo(settings)
-    store = open_store(database_path(args.db), settings)
+    store = open_store(database_path(args.db), settings, for_app=args.command is None)
     try:
         if args.command is None:
             from netui.app import make_app
@@ -191,7 +192,7 @@ def _run_demo(settings: Settings) -> int:
 
     path = demo_database_path()
     fresh = not path.exists()
-    store = open_store(path, settings)
+    store = open_store(path, settings, for_app=True)
     try:
         if fresh or store.total_people() == 0:
             seed_demo(store.db)

@@ -213,3 +213,53 @@ def test_env_var_and_default_locations(tmp_path: Path, monkeypatch: pytest.Monke
     assert default.name == "netui.db"
     assert _mode(default.parent) == 0o700
     assert os.fspath(tmp_path) in os.fspath(default)
+
+
+def _trash_middle_pages(path: Path) -> None:
+    db = Database.open(path)
+    with db.write() as conn:
+        conn.executemany(
+            "INSERT INTO company (name, name_key, created_at) VALUES (?, ?, '2026-01-01')",
+            [(f"Company {i} " + "x" * 200, f"company {i}") for i in range(400)],
+        )
+    with db.read() as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 * 3, 4096 * 6):
+        data[offset] = 0xA5
+    path.write_bytes(bytes(data))
+
+
+def test_background_check_blocks_every_write_to_a_damaged_file(db_path: Path) -> None:
+    _trash_middle_pages(db_path)
+    before = _digest(db_path)
+    db = Database.open(db_path, check_in_background=True)  # the app's start-up path
+    store = Store(db)
+    with pytest.raises(DamagedDatabaseError):
+        store.add_person("Never Written")
+    with pytest.raises(DamagedDatabaseError), db.write():
+        pass
+    db.close()
+    assert _digest(db_path) == before
+
+
+def test_app_on_a_damaged_file_exits_with_one_sentence(db_path: Path) -> None:
+    import subprocess
+    import sys
+
+    _trash_middle_pages(db_path)
+    before = _digest(db_path)
+    script = (
+        "import sys; from pathlib import Path; from netui.cli import open_store;"
+        "from netui.settings import Settings; from netui.app import make_app;"
+        "app = make_app(open_store(Path(sys.argv[1]), Settings(), for_app=True));"
+        "app.run(headless=True); sys.exit(app.return_code)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(db_path)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 3
+    assert "is damaged" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert _digest(db_path) == before

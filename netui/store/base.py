@@ -38,6 +38,7 @@ class StoreBase:
         """One ORM session in one explicit transaction (BEGIN IMMEDIATE): all or nothing."""
         from sqlmodel import Session
 
+        self.db.require_healthy()  # never write to a file the start-up check found damaged
         with Session(self.db.engine, expire_on_commit=False) as session, session.begin():
             yield session
         self.writes += 1
