@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import webbrowser
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -335,4 +334,6 @@ def open_link(url: str, opener: Callable[[str], bool] | None = None) -> bool:
         raise InputError(f"netui only opens mailto, http and https links, not {shown}.")
     if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
         raise InputError("That link has spaces or control characters in it; not opened.")
+    import webbrowser  # its import starts subprocess machinery: not at start-up
+
     return bool((opener or webbrowser.open)(url))

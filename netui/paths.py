@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 from platformdirs import user_config_path, user_data_path
@@ -52,6 +51,8 @@ def backup_dir(db_path: Path) -> Path:
 
 def assets_dir() -> Path:
     """The shipped assets: inside the wheel, or the repository's `assets/` in a checkout."""
+    from importlib import resources  # 6 ms: only when assets are read, not at start-up
+
     packaged = resources.files("netui") / "assets"
     if packaged.is_dir():
         return Path(str(packaged))

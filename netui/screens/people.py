@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, cast
@@ -15,9 +14,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from netui.errors import NetuiError
-from netui.screens.dialogs import ConfirmScreen, QuickAddScreen
-from netui.screens.filters import FiltersScreen
-from netui.screens.person_form import PersonFormScreen
 from netui.store import PeopleQuery, Store
 from netui.store.rows import SORT_KEYS
 from netui.widgets.people_table import PeopleHeader, PeopleTable
@@ -186,6 +182,8 @@ class PeopleScreen(Screen[None]):
         self._set_query(replace(q, sort=event.key, descending=descending))
 
     def action_filters(self) -> None:
+        from netui.screens.filters import FiltersScreen
+
         def chosen(query: PeopleQuery | None) -> None:
             if query is not None:
                 self._set_query(replace(query, text=self.table.people_query.text))
@@ -214,6 +212,8 @@ class PeopleScreen(Screen[None]):
         return row.id
 
     def action_add(self) -> None:
+        from netui.screens.person_form import PersonFormScreen
+
         def added(person_id: int | None) -> None:
             if person_id is not None:
                 person = self.store.get_person(person_id)
@@ -223,6 +223,8 @@ class PeopleScreen(Screen[None]):
         self.app.push_screen(PersonFormScreen(), added)
 
     def action_quick_add(self) -> None:
+        from netui.screens.dialogs import QuickAddScreen
+
         def closed(person_id: int | None) -> None:
             if person_id is not None:
                 self._refresh()
@@ -230,6 +232,8 @@ class PeopleScreen(Screen[None]):
         self.app.push_screen(QuickAddScreen(), closed)
 
     def action_edit(self) -> None:
+        from netui.screens.person_form import PersonFormScreen
+
         person_id = self._current_id()
         if person_id is None:
             return
@@ -241,6 +245,8 @@ class PeopleScreen(Screen[None]):
         self.app.push_screen(PersonFormScreen(person_id), saved)
 
     def action_archive(self) -> None:
+        from netui.screens.dialogs import ConfirmScreen
+
         row = self.table.current
         if row is None or row.archived:
             if row is not None:
@@ -293,37 +299,40 @@ class PeopleScreen(Screen[None]):
 
     # ---- other screens --------------------------------------------------------------
 
-    def _push(self, module: str, name: str, *args: Any, **kwargs: Any) -> None:
-        """Open another screen, telling the user plainly if it is not in this build."""
-        try:
-            screen_class = getattr(importlib.import_module(f"netui.screens.{module}"), name)
-        except (ImportError, AttributeError):
-            self.notify("That screen is not part of this build yet.", severity="warning")
-            return
-        self.app.push_screen(screen_class(*args, **kwargs))
-
-    def _push_for_current(self, module: str, name: str, **kwargs: Any) -> None:
-        person_id = self._current_id()
-        if person_id is not None:
-            self._push(module, name, person_id, **kwargs)
+    # Other screens are imported when first opened: start-up only pays for this one.
 
     def action_compose(self) -> None:
-        self._push_for_current("composer", "ComposerScreen")
+        from netui.screens.composer import ComposerScreen
+
+        if (person_id := self._current_id()) is not None:
+            self.app.push_screen(ComposerScreen(person_id))
 
     def action_meeting(self) -> None:
-        self._push_for_current("meeting", "MeetingScreen")
+        from netui.screens.meeting import MeetingScreen
+
+        if (person_id := self._current_id()) is not None:
+            self.app.push_screen(MeetingScreen(person_id))
 
     def action_follow_up(self) -> None:
-        self._push_for_current("followup", "FollowUpScreen")
+        from netui.screens.followup import FollowUpScreen
+
+        if (person_id := self._current_id()) is not None:
+            self.app.push_screen(FollowUpScreen(person_id))
 
     def action_companies(self) -> None:
-        self._push("companies", "CompaniesScreen")
+        from netui.screens.companies import CompaniesScreen
+
+        self.app.push_screen(CompaniesScreen())
 
     def action_upcoming(self) -> None:
-        self._push("upcoming", "UpcomingScreen")
+        from netui.screens.upcoming import UpcomingScreen
+
+        self.app.push_screen(UpcomingScreen())
 
     def action_import(self) -> None:
-        self._push("importer", "ImportScreen")
+        from netui.screens.importer import ImportScreen
+
+        self.app.push_screen(ImportScreen())
 
     def action_settings(self) -> None:
         from netui.screens.settings import SettingsScreen
@@ -335,4 +344,6 @@ class PeopleScreen(Screen[None]):
         self.app.push_screen(SettingsScreen(), saved)
 
     def action_duplicates(self) -> None:
-        self._push("duplicates", "DuplicatesScreen")
+        from netui.screens.duplicates import DuplicatesScreen
+
+        self.app.push_screen(DuplicatesScreen())

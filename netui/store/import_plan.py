@@ -12,12 +12,14 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netui.enums import HowWeKnow
-from netui.importers.record import Record
 from netui.names import company_key, first_name_of, fold, linkedin_key, person_key, phone_key
 from netui.roles import infer_role
+
+if TYPE_CHECKING:
+    from netui.importers.record import Record
 
 # person columns the importer reads and writes, in INSERT order
 COLUMNS = (

@@ -5,14 +5,16 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netui.errors import InputError
-from netui.importers.record import ParseResult, Problem, Record
 from netui.schema import SCHEMA_VERSION
 from netui.store.duplicates import DuplicateMixin, driver_connection
 from netui.store.import_plan import COLUMNS, ImportPlan, Outcome, Planner
 from netui.timeutil import format_utc
+
+if TYPE_CHECKING:
+    from netui.importers.record import ParseResult, Problem, Record
 
 Progress = Callable[[int, int, str], None]  # done, total, what is happening
 TABLES = ("company", "person", "interaction", "draft", "meeting", "checklist_item", "link")
