@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 
@@ -59,6 +59,26 @@ class NetuiApp(App[None]):
             self.store.db.require_healthy()
         except NetuiError as exc:
             self.call_from_thread(self.exit, None, exc.exit_code, f"netui: {exc}")
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Give a typed character to the widget that has the focus *now*.
+
+        Textual sends each key to the widget focused when the key is read; a burst like
+        '/con' is read at once, so 'c', 'o', 'n' go to the list before '/' has moved the
+        focus to the find box. Unhandled, they bubble up here, the focus chain (now the
+        box) claims them, and they are lost. Re-send them to the box instead.
+        """
+        focused = self.focused
+        if (
+            focused is not None
+            and not getattr(event, "netui_redirected", False)
+            and focused.check_consume_key(event.key, event.character)
+        ):
+            event.prevent_default()  # App._on_key (bindings) must not see it as well
+            again = events.Key(event.key, event.character)
+            again.netui_redirected = True  # type: ignore[attr-defined]
+            focused.post_message(again)
+        # Otherwise Textual goes on to App._on_key itself (handlers run down the MRO).
 
     def _fatal_error(self) -> None:
         """On a crash show one line, not Textual's traceback with locals (personal data)."""
