@@ -106,6 +106,9 @@ def approach_text(role: str, company: str = "") -> str:
     approach = approach_for(role)
     if approach is Approach.pitch:
         return "pitch yourself (once you have caught up)"
+    if role == Role.non_tech:
+        # Not in tech themselves: their worth to the search is who they know there.
+        return "ask who they know at tech companies, then for an introduction"
     if approach is Approach.intro:
         return f"ask for an introduction to engineers at {company or 'their company'}"
     return "find out what they do"
@@ -187,6 +190,8 @@ def next_step(
     if stage_ is Stage.engaged:
         if approach is Approach.pitch:
             return f"Pitch yourself to {name} for an engineering role{at}"
+        if role == Role.non_tech:
+            return f"Ask {name} who they know at tech companies"
         if approach is Approach.intro:
             return f"Ask {name} for an intro to an engineer{at}"
         return f"Find out what {name} does{at}"

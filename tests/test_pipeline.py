@@ -181,3 +181,15 @@ def test_later_stages_and_paused() -> None:
 )
 def test_what_settles_a_pending_follow_up(kind: str, direction: str, settles: bool) -> None:
     assert settles_follow_up(kind, direction) is settles
+
+
+def test_non_tech_people_are_asked_who_they_know_not_about_their_own_company() -> None:
+    """Mei runs a bakery: an intro 'to engineers at Local Bakery Co.' makes no sense."""
+    from netui.pipeline import approach_text, next_step
+
+    assert approach_text("non_tech", "Local Bakery Co.") == (
+        "ask who they know at tech companies, then for an introduction"
+    )
+    assert approach_text("recruiter", "Stripe") == "ask for an introduction to engineers at Stripe"
+    sentence = next_step("engaged", "non_tech", "Mei", "Local Bakery Co.", [], date(2026, 11, 26))
+    assert sentence == "Ask Mei who they know at tech companies"
