@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 def people_commands() -> type[Provider]:
     """The palette's people search, imported when the palette first opens (textual.command
     costs ~18 ms at start-up)."""
-    from netui.commands import PeopleCommands
+    from netui.screens.palette import PeopleCommands
 
     return PeopleCommands
 

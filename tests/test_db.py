@@ -74,20 +74,7 @@ def test_newer_database_is_refused_and_untouched(db_path: Path) -> None:
 
 
 def test_damaged_database_is_refused_and_untouched(db_path: Path) -> None:
-    db = Database.open(db_path)
-    with db.write() as conn:
-        conn.executemany(
-            "INSERT INTO company (name, name_key, created_at) VALUES (?, ?, '2026-01-01')",
-            [(f"Company {i} " + "x" * 200, f"company {i}") for i in range(400)],
-        )
-    with db.read() as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    data = bytearray(db_path.read_bytes())
-    page = 4096
-    for offset in range(page * 3, page * 6):  # trash a few b-tree pages in the middle
-        data[offset] = 0xA5
-    db_path.write_bytes(bytes(data))
+    _trash_middle_pages(db_path)
     before = _digest(db_path)
     with pytest.raises(DamagedDatabaseError) as caught:
         Database.open(db_path)

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.reactive import reactive
-from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
 
-from netui.clipboard import CopyRoute, copy_text
 from netui.compose import (
     CHANNELS,
     Channel,
@@ -24,9 +19,6 @@ from netui.compose import (
     Sender,
     Template,
     Tone,
-    can_open_links,
-    mailto_url,
-    open_link,
     placeholder_values,
     render,
     suggested_intent,
@@ -34,10 +26,13 @@ from netui.compose import (
 )
 from netui.errors import NetuiError
 from netui.message_lint import length_label, lint
+from netui.screens.composer_exits import ComposerExits
 from netui.screens.composer_parts import (
+    TONE_LABELS,
+    Choice,
+    CountLine,
     DraftPickerScreen,
-    EditorError,
-    edit_in_editor,
+    MessageArea,
     lint_markup,
     recipient_line,
 )
@@ -48,36 +43,8 @@ if TYPE_CHECKING:
     from netui.app import NetuiApp
     from netui.store import Store
 
-TONE_LABELS = {
-    Tone.casual: "Casual (close)",
-    Tone.warm: "Warm (friend)",
-    Tone.polite: "Polite",
-}
 
-
-class CountLine(Widget):
-    """The length against the channel's limit: repainted per keystroke, never re-laid out."""
-
-    text: reactive[str] = reactive("", layout=False)
-
-    def render(self) -> str:
-        return self.text
-
-
-class MessageArea(TextArea):
-    """The body editor. ctrl+y belongs to the composer (copy), so redo moves to ctrl+r."""
-
-    BINDINGS = [Binding("ctrl+r", "redo", "Redo", id="composer_redo", show=False)]
-
-
-@dataclass(frozen=True)
-class Choice:
-    template_key: str
-    tone: Tone
-    channel: Channel
-
-
-class ComposerScreen(Screen[None]):
+class ComposerScreen(ComposerExits):
     """Write to one person: pick intent, channel and tone; edit; copy or send; mark sent."""
 
     # Priority bindings fire while the body or the subject has focus; none of these keys
@@ -394,77 +361,6 @@ class ComposerScreen(Screen[None]):
         if unsaved and self._save():
             self.notify(f"Draft #{self.draft_id} saved.")
         self.dismiss(None)
-
-    # ---- copy ---------------------------------------------------------------------
-
-    def action_copy(self) -> None:
-        """Save, then copy the body: the system clipboard, or the terminal (OSC 52)."""
-        if self._choice is None or not self._save():
-            return
-        self._copy_worker(self._message().body)
-
-    @work(exclusive=True, group="composer-copy")
-    async def _copy_worker(self, text: str) -> None:
-        result = await copy_text(self.app, text)
-        if self.draft_id is not None:
-            self.store.mark_copied(self.draft_id)
-            self.status = "copied" if self.status == "draft" else self.status
-        saved = f" Draft #{self.draft_id} saved."
-        if result.route is CopyRoute.system:
-            self.notify(result.message + saved, title="Copied")
-        else:
-            self.notify(result.message + saved, title="Sent to the terminal", timeout=10)
-        if self.is_mounted:
-            self._refresh_status()
-
-    # ---- other ways out -----------------------------------------------------------
-
-    def action_edit_outside(self) -> None:
-        """Edit in $VISUAL / $EDITOR: the app steps aside, a 0600 temp file, read back."""
-        if self._choice is None:
-            return
-        message = self._message()
-        has_subject = CHANNELS[self._current_choice().channel].has_subject
-        try:
-            with self.app.suspend():
-                edited = edit_in_editor(message, has_subject)
-        except EditorError as exc:
-            self.notify(str(exc), severity="error", timeout=8)
-            return
-        except Exception as exc:  # SuspendNotSupported and the like: say it, don't crash
-            self.notify(f"Can't hand the terminal to an editor here ({exc}).", severity="error")
-            return
-        if edited != message:
-            self._write(edited, rendered=False)
-            self.notify("Edited in your editor: ctrl+z undoes it.")
-
-    def action_open_mail(self) -> None:
-        if self._choice is None:
-            return
-        if not can_open_links():
-            self.notify(
-                "No desktop to open a mail app from here: copy it with ctrl+y instead.",
-                severity="warning",
-            )
-            return
-        if not self._save():
-            return
-        message = self._message()
-        self._open_worker(mailto_url(self.recipient.email, message.subject, message.body))
-
-    @work(thread=True, exclusive=True, group="composer-open")
-    def _open_worker(self, url: str) -> None:
-        try:
-            opened = open_link(url)
-        except NetuiError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
-            return
-        text = (
-            "Opened in your mail app: send it there, then ctrl+t marks it sent."
-            if opened
-            else "No mail app answered: copy it with ctrl+y instead."
-        )
-        self.app.call_from_thread(self.notify, text)
 
     def action_pick_draft(self) -> None:
         drafts = self.store.drafts_for(self.person_id)

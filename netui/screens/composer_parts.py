@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.markup import escape
+from textual.reactive import reactive
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widget import Widget
+from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from netui.compose import CHANNELS, Channel, Intent, Message, Recipient, Tone
@@ -182,3 +185,32 @@ class DraftPickerScreen(ModalScreen[int | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+TONE_LABELS = {
+    Tone.casual: "Casual (close)",
+    Tone.warm: "Warm (friend)",
+    Tone.polite: "Polite",
+}
+
+
+class CountLine(Widget):
+    """The length against the channel's limit: repainted per keystroke, never re-laid out."""
+
+    text: reactive[str] = reactive("", layout=False)
+
+    def render(self) -> str:
+        return self.text
+
+
+class MessageArea(TextArea):
+    """The body editor. ctrl+y belongs to the composer (copy), so redo moves to ctrl+r."""
+
+    BINDINGS = [Binding("ctrl+r", "redo", "Redo", id="composer_redo", show=False)]
+
+
+@dataclass(frozen=True)
+class Choice:
+    template_key: str
+    tone: Tone
+    channel: Channel

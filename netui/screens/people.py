@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import on
@@ -13,7 +13,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from netui.errors import NetuiError
+from netui.screens.undo import Undo, UndoStack
 from netui.store import PeopleQuery, Store
 from netui.store.rows import SORT_KEYS
 from netui.widgets.people_table import PeopleHeader, PeopleTable
@@ -33,14 +33,6 @@ class FilterInput(Input):
     def watch_value(self, value: str) -> None:
         if self.is_mounted:
             self._on_value(value)
-
-
-@dataclass
-class Undo:
-    """One step the user can take back with `u`."""
-
-    description: str
-    revert: Callable[[], object]
 
 
 class PeopleScreen(Screen[None]):
@@ -72,7 +64,7 @@ class PeopleScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.undo_stack: list[Undo] = []
+        self.undo_stack = UndoStack()
         self._seen_version = -1
 
     @property
@@ -285,17 +277,8 @@ class PeopleScreen(Screen[None]):
         self._refresh()
 
     def action_undo(self) -> None:
-        if not self.undo_stack:
-            self.notify("Nothing to undo.", timeout=2)
-            return
-        step = self.undo_stack.pop()
-        try:
-            step.revert()
-        except NetuiError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self.notify(f"Undid the {step.description}.")
-        self._refresh()
+        if self.undo_stack.undo(self.notify):
+            self._refresh()
 
     # ---- other screens --------------------------------------------------------------
 

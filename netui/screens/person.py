@@ -21,7 +21,6 @@ from netui.screens.person_timeline import (
     LOG_PLACEHOLDER,
     LogBar,
     TimelineActions,
-    Undo,
 )
 from netui.screens.person_view import (
     card_markup,
@@ -32,6 +31,7 @@ from netui.screens.person_view import (
     timeline_options,
 )
 from netui.screens.stage import StageScreen
+from netui.screens.undo import Undo
 from netui.store import Store
 
 if TYPE_CHECKING:

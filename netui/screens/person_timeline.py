@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, cast
 
@@ -17,6 +15,7 @@ from netui.enums import Direction, InteractionKind, Stage
 from netui.errors import NetuiError
 from netui.logparse import LogEntry, at_for, parse_log_line
 from netui.screens.logform import LogFormScreen
+from netui.screens.undo import Undo, UndoStack
 from netui.store import Store
 from netui.store.timeline import InteractionRow
 
@@ -28,14 +27,6 @@ LOG_HINT = (
     "[b]Log[/b] [dim]what (message email call coffee meeting intro referral reply ask note),"
     " when (today yesterday mon 3d 2026-11-20), then : and what happened[/dim]"
 )
-
-
-@dataclass
-class Undo:
-    """One step `u` takes back."""
-
-    description: str
-    revert: Callable[[], object]
 
 
 class LogBar(Vertical):
@@ -53,7 +44,7 @@ class TimelineActions(Screen[None]):
     def __init__(self, person_id: int) -> None:
         super().__init__()
         self.person_id = person_id
-        self.undo_stack: list[Undo] = []
+        self.undo_stack = UndoStack()
         self._select_next: str | None = None  # an option id to put the cursor on
 
     @property
@@ -176,17 +167,8 @@ class TimelineActions(Screen[None]):
         self._done("Entry saved.", Undo("edit", revert))
 
     def action_undo(self) -> None:
-        if not self.undo_stack:
-            self.notify("Nothing to undo.", timeout=2)
-            return
-        step = self.undo_stack.pop()
-        try:
-            step.revert()
-        except NetuiError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self.notify(f"Undid the {step.description}.")
-        self.reload()
+        if self.undo_stack.undo(self.notify):
+            self.reload()
 
     def _delete_entry(self) -> None:
         option_id = self._highlighted("#timeline")

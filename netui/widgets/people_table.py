@@ -1,7 +1,7 @@
 """A virtual people list (Line API): renders only the visible rows, fetched a window at a time.
 
-DataTable measured ~11 s to show 50,000 rows; this widget asks the store for the count and
-the ~100 rows around the viewport, so start-up and filtering cost the same at 30 or 30,000.
+A widget row per person measured ~11 s to show 50,000 rows; this widget asks the store for
+the count and the ~120 rows around the viewport, so it costs about the same at 30 or 30,000.
 """
 
 from __future__ import annotations
