@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import stat
 import time as time_module
 from collections.abc import Iterator
@@ -29,7 +28,6 @@ from netui.widgets.people_table import PeopleTable
 from tests.conftest import NOW, TODAY
 
 SOON = datetime(2026, 11, 28, 15, 0, tzinfo=UTC)  # Sat 28 Nov, 10:00 in New York
-HAS_COMPOSER = importlib.util.find_spec("netui.screens.composer") is not None
 
 
 @pytest.fixture(autouse=True)
@@ -244,11 +242,9 @@ async def test_mark_done_then_the_follow_up_is_owed_until_sent(
         assert meeting.status == "done" and meeting.follow_up_owed
         entry = store.timeline(sam)[0]
         assert (entry.kind, entry.summary) == ("coffee", "Knows two engineers on Payments")
-        if HAS_COMPOSER:
-            assert type(app.screen).__name__ == "ComposerScreen"
-            app.pop_screen()
-        else:
-            assert "The composer is not part of this build yet" in notices(app)
+        assert type(app.screen).__name__ == "ComposerScreen"
+        assert app.screen.requested_intent == "follow_up"
+        app.pop_screen()
         await settle(pilot)
         assert isinstance(app.screen, MeetingScreen)
         assert "done · follow-up owed" in head(app)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -356,18 +355,9 @@ class MeetingScreen(Screen[None]):
 
     def action_compose(self) -> None:
         """The composer with the follow-up draft for this person."""
-        try:
-            module = importlib.import_module("netui.screens.composer")
-            composer = module.ComposerScreen
-        except (ImportError, AttributeError):
-            self.notify(
-                "The composer is not part of this build yet: send the follow-up email "
-                "yourself, then press f.",
-                severity="warning",
-                timeout=6,
-            )
-            return
-        self.app.push_screen(composer(self.person_id, intent="follow_up"))
+        from netui.screens.composer import ComposerScreen
+
+        self.app.push_screen(ComposerScreen(self.person_id, intent="follow_up"))
 
     def action_follow_up_sent(self) -> None:
         self.store.settle_follow_up(self.person_id)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import on
@@ -32,7 +31,6 @@ from netui.screens.person_view import (
 )
 from netui.screens.stage import StageScreen
 from netui.screens.undo import Undo
-from netui.store import Store
 
 if TYPE_CHECKING:
     from netui.app import NetuiApp
@@ -129,10 +127,10 @@ class PersonScreen(TimelineActions):
         self._link_targets = {f"l{link.id}": link.other_id for link in links}
         self._fill(self.query_one("#links", OptionList), link_options(links))
         self.query_one("#person-drafts", Static).update(
-            drafts_markup(_optional(store, "drafts_for", self.person_id))
+            drafts_markup(store.drafts_for(self.person_id))
         )
         self.query_one("#person-meetings", Static).update(
-            meetings_markup(_optional(store, "meetings_for", self.person_id), today)
+            meetings_markup(store.meetings_for(self.person_id), today)
         )
 
     @staticmethod
@@ -232,20 +230,17 @@ class PersonScreen(TimelineActions):
     def action_back(self) -> None:
         self.app.pop_screen()
 
-    def _push(self, module: str, name: str, *args: Any) -> None:
-        """Open another helper's screen, or say plainly that it is not in this build."""
-        try:
-            screen_class = getattr(importlib.import_module(f"netui.screens.{module}"), name)
-        except (ImportError, AttributeError):
-            self.notify("That screen is not part of this build yet.", severity="warning")
-            return
-        self.app.push_screen(screen_class(*args), lambda _: self.reload())
+    # Other screens are imported when first opened; the person reloads when they close.
 
     def action_edit(self) -> None:
-        self._push("person_form", "PersonFormScreen", self.person_id)
+        from netui.screens.person_form import PersonFormScreen
+
+        self.app.push_screen(PersonFormScreen(self.person_id), lambda _: self.reload())
 
     def action_compose(self) -> None:
-        self._push("composer", "ComposerScreen", self.person_id)
+        from netui.screens.composer import ComposerScreen
+
+        self.app.push_screen(ComposerScreen(self.person_id), lambda _: self.reload())
 
     def action_drafts(self) -> None:
         """Pick one of their saved drafts and reopen it in the composer."""
@@ -264,24 +259,19 @@ class PersonScreen(TimelineActions):
         self.app.push_screen(DraftPickerScreen(drafts), picked)
 
     def action_meeting(self) -> None:
-        self._push("meeting", "MeetingScreen", self.person_id)
+        from netui.screens.meeting import MeetingScreen
+
+        self.app.push_screen(MeetingScreen(self.person_id), lambda _: self.reload())
 
     def action_brief(self) -> None:
         """The brief for their next planned meeting (or the latest one)."""
-        meetings = _optional(self.store, "meetings_for", self.person_id)
-        if meetings is None:
-            self._push("brief", "BriefScreen", 0)
-            return
+        from netui.screens.brief import BriefScreen
+
+        meetings = self.store.meetings_for(self.person_id)
         if not meetings:
             self.notify("No meeting planned yet: m plans one.", timeout=3)
             return
         now = self.store.now()
         planned = [m for m in meetings if m.status == "planned" and m.starts_at >= now]
         chosen = min(planned, key=lambda m: m.starts_at) if planned else meetings[0]
-        self._push("brief", "BriefScreen", chosen.id)
-
-
-def _optional(store: Store, method: str, person_id: int) -> list[Any] | None:
-    """Another helper's read (drafts_for, meetings_for), or None before it exists."""
-    read = getattr(store, method, None)
-    return list(read(person_id)) if callable(read) else None
+        self.app.push_screen(BriefScreen(chosen.id))

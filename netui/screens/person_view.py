@@ -141,10 +141,8 @@ def link_options(links: Sequence[LinkRow]) -> list[Option]:
     return options
 
 
-def drafts_markup(drafts: Sequence[Any] | None) -> str:
-    """The composer's drafts (rows with intent/status/subject), or where they will appear."""
-    if drafts is None:
-        return "[dim]Drafts appear here (c composes).[/dim]"
+def drafts_markup(drafts: Sequence[Any]) -> str:
+    """The person's drafts (rows with intent/status/subject)."""
     if not drafts:
         return "[dim]No drafts: c composes a message.[/dim]"
     lines = []
@@ -159,10 +157,8 @@ def drafts_markup(drafts: Sequence[Any] | None) -> str:
     return "\n".join(lines)
 
 
-def meetings_markup(meetings: Sequence[Any] | None, today: date) -> str:
-    """The meetings helper's rows (starts_at, place, status), or where they will appear."""
-    if meetings is None:
-        return "[dim]Meetings appear here (m plans one).[/dim]"
+def meetings_markup(meetings: Sequence[Any], today: date) -> str:
+    """The person's meetings (rows with starts_at, place, status)."""
     if not meetings:
         return "[dim]No meetings: m plans one.[/dim]"
     lines = []
