@@ -84,11 +84,9 @@ EXTENSIONS = ("netui.cli_io", "netui.cli_meetings")
 
 def _load_extensions() -> None:
     import importlib
-    import importlib.util
 
     for name in EXTENSIONS:
-        if importlib.util.find_spec(name) is not None:
-            importlib.import_module(name)
+        importlib.import_module(name)
 
 
 @command("add")

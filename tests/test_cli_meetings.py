@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import stat
 import subprocess
@@ -52,9 +51,6 @@ def test_meetings_brief_prints_the_brief(db_path: Path, meeting_id: int) -> None
     assert missing.stderr.strip() == "netui: There is no meeting #99."
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("netui.cli_io") is None, reason="export commands not in this build"
-)
 def test_export_a_meeting_as_ics(db_path: Path, meeting_id: int, tmp_path: Path) -> None:
     target = tmp_path / "priya.ics"
     result = netui(
