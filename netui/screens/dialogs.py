@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Input, Label, Static, TextArea
 
 from netui.errors import NetuiError
 
@@ -88,3 +88,25 @@ class QuickAddScreen(ModalScreen[int | None]):
 
     def action_close(self) -> None:
         self.dismiss(self.added[-1] if self.added else None)
+
+
+def form_state(screen: Screen[Any]) -> dict[str, object]:
+    """What the user has typed or chosen in a form, field by field."""
+    state: dict[str, object] = {}
+    for index, widget in enumerate(screen.query("Input, TextArea, Select, Checkbox")):
+        value = widget.text if isinstance(widget, TextArea) else getattr(widget, "value", None)
+        state[widget.id or f"#{index}"] = value
+    return state
+
+
+def leave_form(screen: Screen[Any], start: dict[str, object]) -> None:
+    """Escape on a form: leave at once if nothing changed, else ask before discarding."""
+    if form_state(screen) == start:
+        screen.dismiss(None)
+        return
+
+    def answered(discard: bool | None) -> None:
+        if discard:
+            screen.dismiss(None)
+
+    screen.app.push_screen(ConfirmScreen("Discard what you typed?", yes="Discard"), answered)

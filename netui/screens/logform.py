@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from netui.enums import Direction, InteractionKind
 from netui.errors import NetuiError
 from netui.logparse import DATE_HELP, LogEntry, parse_past_day
+from netui.screens.dialogs import form_state, leave_form
 
 if TYPE_CHECKING:
     from netui.app import NetuiApp
@@ -59,6 +60,7 @@ class LogFormScreen(ModalScreen[LogEntry | None]):
 
     def on_mount(self) -> None:
         self.query_one("#lf-summary", TextArea).focus()
+        self._start = form_state(self)
 
     def action_save(self) -> None:
         today = cast("NetuiApp", self.app).today()
@@ -79,7 +81,7 @@ class LogFormScreen(ModalScreen[LogEntry | None]):
         self.dismiss(LogEntry(kind, direction, day, summary))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        leave_form(self, self._start)
 
     @on(Button.Pressed, "#lf-save")
     def _save_pressed(self) -> None:

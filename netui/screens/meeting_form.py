@@ -19,6 +19,7 @@ from netui.meeting import (
     parse_meeting_time,
     to_local,
 )
+from netui.screens.dialogs import form_state, leave_form
 from netui.store import Store
 
 if TYPE_CHECKING:
@@ -110,6 +111,7 @@ class MeetingFormScreen(ModalScreen[int | None]):
 
     def on_mount(self) -> None:
         self.query_one("#mf-date", Input).focus()
+        self._start = form_state(self)
 
     def _value(self, key: str) -> str:
         return self.query_one(f"#mf-{key}", Input).value
@@ -166,7 +168,7 @@ class MeetingFormScreen(ModalScreen[int | None]):
         self.dismiss(meeting_id)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        leave_form(self, self._start)
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:
