@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 from netui.app import NetuiApp, make_app
 from netui.demo import seed_demo
 from netui.settings import Settings
-from netui.store import Store
+from netui.store import PeopleQuery, Store
 from netui.widgets.people_table import PeopleTable
 from tests.conftest import TODAY
 
@@ -268,3 +268,24 @@ async def test_a_busy_reader_hands_the_query_to_a_worker(store: Store, settings:
         await settle(pilot)
         assert visible_names(app) == ["Mei Chen"]
         assert count_label(app) == "1 of 4"
+
+
+async def test_erase_an_archived_person_for_good(store: Store, settings: Settings) -> None:
+    app = seeded(store, settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        first = visible_names(app)[0]
+        await pilot.press("P")  # not archived: refused
+        await settle(pilot)
+        assert store.total_people() == 4
+        await pilot.press("d", "y")
+        await settle(pilot)
+        await pilot.press("x", "P")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert visible_names(app) == []
+        assert store.count_people(PeopleQuery(archived=True)) == 0
+        assert first not in [r.full_name for r in store.search_people(first.split()[0])]
+        raw = store.db.reader.execute("SELECT count(*) FROM person").fetchone()[0]
+        assert raw == 3

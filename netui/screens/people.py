@@ -46,6 +46,7 @@ class PeopleScreen(Screen[None]):
         Binding("d", "archive", "Archive", id="archive"),
         Binding("u", "undo", "Undo", id="undo", show=False),
         Binding("r", "restore", "Restore archived", id="restore", show=False),
+        Binding("P", "purge", "Erase an archived person for good", id="purge", show=False),
         Binding("c", "compose", "Compose", id="compose"),
         Binding("m", "meeting", "Meet", id="meeting"),
         Binding("f", "follow_up", "Follow-up", id="follow_up", show=False),
@@ -145,7 +146,7 @@ class PeopleScreen(Screen[None]):
         header.show_sort(q.sort, q.descending)
         parts = []
         if q.archived:
-            parts.append("[b]archived[/b] (r restores, x goes back)")
+            parts.append("[b]archived[/b] (r restores, P erases for good, x goes back)")
         for label, value in (("stage", q.stage), ("role", q.role), ("closeness", q.closeness)):
             if value:
                 parts.append(f"{label}: [b]{value}[/b]")
@@ -275,6 +276,31 @@ class PeopleScreen(Screen[None]):
         )
         self.notify(f"Restored {row.full_name}.")
         self._refresh()
+
+    def action_purge(self) -> None:
+        """Erase an archived person for good (privacy): only from the archived list."""
+        from netui.screens.dialogs import ConfirmScreen
+
+        row = self.table.current
+        if row is None or not row.archived:
+            self.notify("P erases archived people only: d archives, x shows them.", timeout=4)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.store.purge_person(row.id)
+                self.notify(f"Erased {row.full_name} and everything about them.")
+                self._refresh()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Erase [b]{row.full_name}[/b] for good?\nTheir timeline, drafts, meetings and "
+                "links go too, and the file is scrubbed. This cannot be undone (backups "
+                "made earlier still hold them).",
+                yes="Erase",
+            ),
+            answered,
+        )
 
     def action_undo(self) -> None:
         if self.undo_stack.undo(self.notify):
