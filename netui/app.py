@@ -35,7 +35,7 @@ class NetuiApp(App[None]):
     COMMANDS = App.COMMANDS | {people_commands}
     BINDINGS = [
         Binding("question_mark", "show_keys", "Keys", id="keys"),
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, show=False),
     ]
 
     def __init__(self, store: Store, settings: Settings, today: Callable[[], date]) -> None:

@@ -41,9 +41,9 @@ class PeopleScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "focus_filter", "Find", id="find"),
         Binding("a", "add", "Add", id="add"),
-        Binding("plus", "quick_add", "Quick add", id="quick_add"),
+        Binding("plus", "quick_add", "Quick add", id="quick_add", show=False),
         Binding("e", "edit", "Edit", id="edit"),
-        Binding("d", "archive", "Archive", id="archive"),
+        Binding("d", "archive", "Archive", id="archive", show=False),
         Binding("u", "undo", "Undo", id="undo", show=False),
         Binding("r", "restore", "Restore archived", id="restore", show=False),
         Binding("P", "purge", "Erase an archived person for good", id="purge", show=False),

@@ -99,7 +99,7 @@ class PeopleTable(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page down", show=False),
         Binding("home", "first", "First", show=False),
         Binding("end", "last", "Last", show=False),
-        Binding("enter", "select", "Open", id="open"),
+        Binding("enter", "select", "Open", id="open", show=False),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True)
