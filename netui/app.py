@@ -50,6 +50,15 @@ class NetuiApp(App[None]):
 
         self.push_screen(PeopleScreen())
         self._watch_health()
+        self.call_after_refresh(self._warm_orm)
+
+    @work(thread=True, exit_on_error=False)
+    def _warm_orm(self) -> None:
+        """Load SQLModel and the engine once the first screen is up, so the first save
+        doesn't pay ~250 ms for them (they are kept off the start-up path on purpose)."""
+        import netui.models  # noqa: F401
+
+        _ = self.store.db.engine
 
     @work(thread=True, exit_on_error=False)
     def _watch_health(self) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from netui.app import NetuiApp, make_app
 from netui.errors import InputError
@@ -15,6 +15,7 @@ from netui.screens.companies import CompaniesScreen, CompanyScreen, stages_text
 from netui.screens.person import PersonScreen
 from netui.settings import Settings
 from netui.store import Store
+from netui.widgets.row_list import RowList
 from tests.conftest import TODAY
 
 
@@ -37,8 +38,8 @@ def seed(store: Store) -> dict[str, int]:
 
 
 def table_rows(app: NetuiApp) -> list[list[str]]:
-    table = app.screen.query_one("#companies", DataTable)
-    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+    table = app.screen.query_one("#companies", RowList)
+    return [table.cells_at(i) for i in range(table.count)]
 
 
 # ---- store ------------------------------------------------------------------------

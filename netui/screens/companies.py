@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.markup import escape
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui.enums import STAGE_ORDER, Stage
@@ -19,6 +18,7 @@ from netui.errors import NetuiError
 from netui.names import fold
 from netui.pipeline import Approach, approach_for
 from netui.store import CompanyRow, PeopleQuery, Store
+from netui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
     from netui.app import NetuiApp
@@ -36,6 +36,17 @@ def stages_text(stages: str) -> str:
     order = [*STAGE_ORDER, Stage.paused]
     present = {s for s in stages.split(",") if s}
     return ", ".join(s.value for s in order if s.value in present)
+
+
+def company_cells(row: CompanyRow) -> list[str]:
+    return [
+        "★" if row.is_target else "",
+        row.name,
+        str(row.people),
+        str(row.engineers),
+        str(row.connectors),
+        stages_text(row.stages),
+    ]
 
 
 class CompaniesScreen(Screen[None]):
@@ -59,60 +70,46 @@ class CompaniesScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="/ find a company", id="companies-filter")
-        table: DataTable[str | Text] = DataTable(
-            id="companies", cursor_type="row", zebra_stripes=True
+        yield RowList[CompanyRow](
+            [("★", 1), ("Company", 0), ("People", 6), ("Pitch", 5), ("Intro", 5), ("Stages", 0)],
+            company_cells,
+            empty="No companies match: esc clears the filter.",
+            id="companies",
         )
-        yield table
         yield Footer()
+
+    @property
+    def table(self) -> RowList[CompanyRow]:
+        return cast("RowList[CompanyRow]", self.query_one("#companies", RowList))
 
     def on_mount(self) -> None:
         self.sub_title = "Companies"
-        table = self.query_one("#companies", DataTable)
-        table.add_column("★", key="target", width=1)
-        table.add_column("Company", key="name", width=24)
-        table.add_column("People", key="people", width=6)
-        table.add_column("Pitch", key="pitch", width=5)
-        table.add_column("Intro", key="intro", width=5)
-        table.add_column("Stages", key="stages")
-        self.reload()
-        table.focus()
+        self.table.focus()  # the rows arrive from on_screen_resume's read
 
     def on_screen_resume(self) -> None:
         self.reload()
 
     def reload(self) -> None:
-        self.rows = self.store.companies()
+        """Re-read the companies off the UI thread (~60 ms with 10,000 of them)."""
+        self._load()
+
+    @work(thread=True, exclusive=True, group="companies")
+    def _load(self) -> None:
+        rows = self.store.companies()
+        self.app.call_from_thread(self._loaded, rows)
+
+    def _loaded(self, rows: list[CompanyRow]) -> None:
+        self.rows = rows
         self._show()
 
     def _show(self) -> None:
-        table = self.query_one("#companies", DataTable)
         wanted = fold(self.query_one("#companies-filter", Input).value.strip())
-        keep = table.cursor_row
-        current = self._current()
-        table.clear()
-        for row in self.rows:
-            if wanted and wanted not in fold(row.name):
-                continue
-            table.add_row(
-                "★" if row.is_target else "",
-                Text(row.name),
-                str(row.people),
-                str(row.engineers),
-                str(row.connectors),
-                stages_text(row.stages),
-                key=str(row.id),
-            )
-        if current is not None and str(current.id) in table.rows:
-            table.move_cursor(row=table.get_row_index(str(current.id)))
-        elif table.row_count:
-            table.move_cursor(row=min(keep, table.row_count - 1))
+        current = self.table.current
+        shown = [row for row in self.rows if not wanted or wanted in fold(row.name)]
+        self.table.set_rows(shown, keep=lambda r: current is not None and r.id == current.id)
 
     def _current(self) -> CompanyRow | None:
-        table = self.query_one("#companies", DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return next((r for r in self.rows if str(r.id) == key), None)
+        return self.table.current
 
     @on(Input.Changed, "#companies-filter")
     def _filter(self) -> None:
@@ -120,14 +117,14 @@ class CompaniesScreen(Screen[None]):
 
     @on(Input.Submitted, "#companies-filter")
     def _filter_done(self) -> None:
-        self.query_one("#companies", DataTable).focus()
+        self.table.focus()
 
     def action_focus_filter(self) -> None:
         self.query_one("#companies-filter", Input).focus()
 
     def action_back(self) -> None:
         if self.focused is self.query_one("#companies-filter", Input):
-            self.query_one("#companies", DataTable).focus()
+            self.table.focus()
             return
         self.app.pop_screen()
 
@@ -158,10 +155,10 @@ class CompaniesScreen(Screen[None]):
 
         self.app.push_screen(AliasScreen(row.name), named)
 
-    @on(DataTable.RowSelected, "#companies")
-    def _open(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value is not None:
-            self.app.push_screen(CompanyScreen(int(event.row_key.value)))
+    @on(RowList.Selected)
+    def _open(self) -> None:
+        if (row := self.table.current) is not None:
+            self.app.push_screen(CompanyScreen(row.id))
 
 
 class CompanyScreen(Screen[None]):
