@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -11,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from netui.enums import MeetingStatus, Phase
 from netui.errors import NetuiError
@@ -176,10 +177,8 @@ class MeetingScreen(Screen[None]):
         checklist.set_options(options)
         index = None
         if current_id is not None:
-            try:
+            with contextlib.suppress(OptionDoesNotExist):  # the item was just removed
                 index = checklist.get_option_index(current_id)
-            except Exception:
-                index = None
         if index is None:
             index = next((k for k, o in enumerate(options) if not o.disabled), None)
         checklist.highlighted = index
