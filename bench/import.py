@@ -35,6 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from netui import demo
 from netui.db import Database
 from netui.importers import parse_file
 from netui.names import company_key, first_name_of
@@ -50,71 +51,8 @@ PREAMBLE = (
     'their connections to see or download it."\n\n'
 )
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
-FIRST = [
-    "Ada",
-    "Ben",
-    "Chen",
-    "Dana",
-    "Elif",
-    "Farah",
-    "Gia",
-    "Hana",
-    "Ian",
-    "José",
-    "Kai",
-    "Lena",
-    "Maya",
-    "Noor",
-    "Omar",
-    "Priya",
-    "Rosa",
-    "Sam",
-    "Taro",
-    "Uma",
-    "Wei",
-    "Zoë",
-]
-LAST = [
-    "Abara",
-    "Bauer",
-    "Costa",
-    "Dubois",
-    "García",
-    "Haddad",
-    "Ito",
-    "Kim",
-    "López",
-    "Müller",
-    "Novak",
-    "Okafor",
-    "Patel",
-    "Rossi",
-    "Sato",
-    "Silva",
-    "Wang",
-    "Xu",
-]
-WORDS = [
-    "Acme",
-    "Blue",
-    "Cloud",
-    "Data",
-    "Edge",
-    "Flow",
-    "Grid",
-    "Hyper",
-    "Kite",
-    "Loop",
-    "Nova",
-    "Orbit",
-    "Pixel",
-    "Quant",
-    "Signal",
-    "Tidal",
-    "Vector",
-    "Wave",
-    "Zen",
-]
+# The synthetic network's name lists: one copy, in netui.demo.
+FIRST, LAST, WORDS = demo._FIRST, demo._LAST, demo._COMPANY_WORDS
 SUFFIX = ["Labs", "Systems", "AI", "Inc.", "Technologies", "Software", "Works", "Group"]
 TITLES = [
     "Software Engineer",

@@ -26,6 +26,7 @@ from netui.pipeline import list_hint
 from netui.store import PeopleQuery, PersonRow, Store
 from netui.store.rows import PeopleWindow
 from netui.timeutil import parse_utc, relative_day
+from netui.widgets.row_list import fit
 
 WINDOW = 120  # rows fetched around the viewport
 INLINE_BUDGET = 0.008  # seconds a read may take on the UI thread before a worker does it
@@ -62,12 +63,6 @@ def layout_columns(width: int) -> list[tuple[Column, int]]:
     flex_total = sum(c.flex for c in shown) or 1
     widths = [c.width + spare * c.flex // flex_total for c in shown]
     return list(zip(shown, widths, strict=True))
-
-
-def _fit(text: str, width: int) -> str:
-    if len(text) > width:
-        return text[: max(0, width - 1)] + "…"
-    return text.ljust(width)
 
 
 class PeopleTable(ScrollView, can_focus=True):
@@ -223,7 +218,7 @@ class PeopleTable(ScrollView, can_focus=True):
         self._ensure_rows(int(self.scroll_y), int(self.scroll_y) + height)
         row = self._rows.get(index)
         if row is None:
-            return Strip([Segment(_fit("…", width), base)], width)
+            return Strip([Segment(fit("…", width), base)], width)
         segments = self._row_segments(row, width, base)
         if index == self.cursor:
             cursor = self.get_component_rich_style("people-table--cursor")
@@ -242,7 +237,7 @@ class PeopleTable(ScrollView, can_focus=True):
         else:
             text = " No people yet: a adds one, + quick-adds a line, i imports a file."
         muted = self.get_component_rich_style("people-table--muted")
-        return Strip([Segment(_fit(text, width), base + muted)], width)
+        return Strip([Segment(fit(text, width), base + muted)], width)
 
     def _cell(self, row: PersonRow, key: str) -> tuple[str, str | None]:
         """Text of one cell and the component class that styles it, if any."""
@@ -284,7 +279,7 @@ class PeopleTable(ScrollView, can_focus=True):
             style = base
             if component:
                 style = base + self.get_component_rich_style(component)
-            segments.append(Segment(_fit(text, col_width) + " ", style))
+            segments.append(Segment(fit(text, col_width) + " ", style))
         used = sum(len(s.text) for s in segments)
         if used < width:
             segments.append(Segment(" " * (width - used), base))
@@ -365,7 +360,7 @@ class PeopleHeader(Widget):
         parts: list[Segment] = []
         for column, col_width in layout_columns(width):
             arrow = (" ↓" if self.descending else " ↑") if column.key == self.sort else ""
-            parts.append(Segment(_fit(column.title + arrow, col_width) + " ", self.rich_style))
+            parts.append(Segment(fit(column.title + arrow, col_width) + " ", self.rich_style))
         return Strip(parts).adjust_cell_length(self.size.width, self.rich_style)
 
     def on_click(self, event: events.Click) -> None:
