@@ -1,0 +1,400 @@
+"""Mail: mbox files (Google Takeout's, CRLF, X-Gmail-Labels) and Maildir folders.
+
+Headers only, streamed: the mbox is read in chunks and only the header block of each
+message is parsed (bodies are skipped with a byte search for the next "From " line), so
+memory stays flat whatever the file's size. Bulk mail never makes anyone a candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime
+from email.header import decode_header, make_header
+from email.utils import getaddresses
+from typing import IO, Protocol
+
+from netui.channels.domains import guess_company
+from netui.channels.model import ChannelResult, Collector, Contact, conversation_key
+from netui.channels.sources import Tree
+from netui.errors import InputError
+
+CHUNK = 1 << 20
+MAX_HEADER = 1 << 20  # a "header" longer than this is not one: the message is skipped
+BULK_REASON = "bulk mail (mailing lists, no-reply senders, Spam, Trash)"
+
+_HEADER_RE = re.compile(
+    rb"^(from|to|cc|date|subject|list-id|list-unsubscribe|list-post|precedence|"
+    rb"auto-submitted|x-gmail-labels|x-gm-thrid)[ \t]*:[ \t]*(.*(?:\r?\n[ \t].*)*)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SEPARATOR = re.compile(rb"From \S+\s.*\d:\d\d")
+_FOLD_RE = re.compile(rb"\r?\n[ \t]+")
+_SIMPLE_ADDR = re.compile(
+    r"\s*(?:([^<>,\"]*?)\s*<([^<>\s,]+@[^<>\s,]+)>|([^<>\s,\"]+@[^<>\s,\"]+))\s*"
+)
+_DATE_RE = re.compile(
+    r"(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?"
+    r"(?:\s*([+-]\d{4}|[A-Z]{1,4}))?"
+)
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+)}  # fmt: skip
+_ZONES = {"UT": 0, "UTC": 0, "GMT": 0, "Z": 0, "EST": -500, "EDT": -400, "CST": -600,
+          "CDT": -500, "MST": -700, "MDT": -600, "PST": -800, "PDT": -700}  # fmt: skip
+_EPOCH = date(1970, 1, 1).toordinal()
+BULK_LOCAL = re.compile(
+    r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|notifications?|notify|mailer[-_.]?daemon|"
+    r"postmaster|bounces?|alerts?|newsletters?|news|info|support|hello|team|marketing|"
+    r"updates?|digest|automated|system|admin|billing|receipts?|orders?|feedback|"
+    r"calendar-notification|invitations?|jobs-noreply|messages-noreply)([-+._].*)?$",
+    re.IGNORECASE,
+)
+_LIST_ADDR = re.compile(r"mailto:([^>?\s]+@[^>?\s]+)", re.IGNORECASE)
+
+
+# ---- the mbox scan ------------------------------------------------------------------------
+
+
+class Readable(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
+def header_blocks(stream: Readable, chunk: int = CHUNK) -> Iterator[bytes]:
+    """Each message's header block (bytes, without its "From " line); bodies skipped."""
+    buf = stream.read(chunk)
+    if not buf:
+        return
+    pos = 0
+    eof = False
+    while True:
+        # `pos` is the start of a "From " line: find where its header block ends.
+        while True:
+            line_end = buf.find(b"\n", pos)
+            if line_end != -1:
+                ends = [i for i in (buf.find(b"\n\n", line_end), buf.find(b"\n\r\n", line_end))
+                        if i != -1]  # fmt: skip
+                if ends:
+                    end = min(ends)
+                    break
+            if eof or len(buf) - pos > MAX_HEADER:
+                end = len(buf) if line_end != -1 else pos
+                break
+            more = stream.read(chunk)
+            eof = not more
+            buf = buf[pos:] + more
+            pos = 0
+        if line_end != -1 and line_end < end <= pos + MAX_HEADER:
+            yield buf[line_end + 1 : end]
+        # skip the body: the next message starts at a "From " line with a date on it.
+        start = end
+        while True:
+            nxt = buf.find(b"\nFrom ", start)
+            if nxt != -1:
+                line_end = buf.find(b"\n", nxt + 1)
+                if line_end != -1 or eof:
+                    if _SEPARATOR.match(buf, nxt + 1, line_end if line_end != -1 else len(buf)):
+                        break
+                    start = nxt + 1
+                    continue
+                keep = nxt  # the "From " line is cut by the chunk: read on from it
+            elif eof:
+                return
+            else:
+                keep = max(start, len(buf) - 5)
+            more = stream.read(chunk)
+            eof = not more
+            buf = buf[keep:] + more
+            start = 0
+        pos = nxt + 1
+
+
+def parse_headers(block: bytes) -> dict[str, str]:
+    """The headers netui reads, unfolded and decoded (To and Cc repeated are joined)."""
+    found: dict[str, str] = {}
+    for match in _HEADER_RE.finditer(block):
+        name = match.group(1).decode("ascii").lower()
+        raw = _FOLD_RE.sub(b" ", match.group(2)).rstrip(b"\r ")
+        try:
+            value = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            value = raw.decode("latin-1")
+        if name in found:
+            if name in ("to", "cc"):
+                found[name] += ", " + value
+            continue
+        found[name] = value
+    return found
+
+
+def decode_words(text: str) -> str:
+    """RFC 2047 encoded words decoded: '=?UTF-8?Q?Jos=C3=A9?=' -> 'José'."""
+    if "=?" not in text:
+        return text.strip().strip('"').strip()
+    try:
+        return str(make_header(decode_header(text))).strip().strip('"').strip()
+    except (ValueError, LookupError, UnicodeDecodeError):
+        return text.strip()
+
+
+def addresses(value: str) -> list[tuple[str, str]]:
+    """(name, address) pairs from a To/From/Cc value; addresses lower-cased."""
+    if not value:
+        return []
+    pairs: list[tuple[str, str]] = []
+    if '"' not in value and "(" not in value:
+        for part in value.split(","):
+            match = _SIMPLE_ADDR.fullmatch(part)
+            if match is None:
+                break
+            name, addr = (match.group(1) or "", match.group(2) or match.group(3))
+            pairs.append((name, addr.casefold()))
+        else:
+            return [(decode_words(n), a) for n, a in pairs]
+        pairs = []
+    for name, addr in getaddresses([value]):
+        if "@" in addr:
+            pairs.append((decode_words(name), addr.casefold()))
+    return pairs
+
+
+def parse_date(value: str) -> datetime | None:
+    """An RFC 5322 date -> aware UTC; None when it cannot be read."""
+    match = _DATE_RE.search(value)
+    if match is None:
+        return None
+    day_s, mon_s, year_s, hour_s, min_s, sec_s, zone = match.groups()
+    month = _MONTHS.get(mon_s.lower())
+    if month is None:
+        return None
+    year = int(year_s)
+    year += 2000 if year < 50 else 1900 if year < 100 else 0
+    offset = 0
+    if zone:
+        signed = int(zone) if zone[0] in "+-" else _ZONES.get(zone, 0)
+        sign = -1 if signed < 0 else 1
+        offset = sign * ((abs(signed) // 100) * 3600 + (abs(signed) % 100) * 60)
+    try:
+        ordinal = date(year, month, int(day_s)).toordinal()
+    except ValueError:
+        return None
+    seconds = int(hour_s) * 3600 + int(min_s) * 60 + int(sec_s or 0) - offset
+    ts = (ordinal - _EPOCH) * 86400 + seconds
+    try:
+        return datetime.fromtimestamp(ts, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def is_bulk(headers: dict[str, str]) -> bool:
+    if "list-id" in headers or "list-unsubscribe" in headers:
+        return True
+    if headers.get("precedence", "").strip().lower() in ("bulk", "list", "junk"):
+        return True
+    auto = headers.get("auto-submitted", "").strip().lower()
+    if auto and auto != "no":
+        return True
+    labels = {x.strip().lower() for x in headers.get("x-gmail-labels", "").split(",")}
+    return bool(labels & {"spam", "trash"})
+
+
+def is_bulk_address(address: str) -> bool:
+    return bool(BULK_LOCAL.match(address.partition("@")[0]))
+
+
+# ---- who wrote to whom, before we know which address is yours ----------------------------
+
+
+class MailBook:
+    """Messages folded into (sender, recipient, conversation, day) edges with ids."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.addrs: list[str] = []
+        self.names: list[str] = []
+        self.named_by_self: list[bool] = []
+        self.presence: list[int] = []
+        self.convs: dict[str, int] = {}
+        self.topics: list[str] = []
+        self.edges: dict[tuple[int, int, int, int], list[int]] = {}  # -> [count, last ts]
+        self.bulk_senders: set[int] = set()
+        self.messages = 0
+        self.skipped: Counter[str] = Counter()
+
+    def _id(self, address: str, name: str, own_name: bool) -> int:
+        i = self.ids.get(address)
+        if i is None:
+            i = self.ids[address] = len(self.addrs)
+            self.addrs.append(address)
+            self.names.append(name)
+            self.named_by_self.append(own_name)
+            self.presence.append(0)
+        elif name and ((own_name and not self.named_by_self[i]) or not self.names[i]):
+            self.names[i] = name
+            self.named_by_self[i] = own_name
+        return i
+
+    def add(self, headers: dict[str, str]) -> None:
+        self.messages += 1
+        senders = addresses(headers.get("from", ""))
+        if not senders:
+            self.skipped["no sender"] += 1
+            return
+        name, address = senders[0]
+        if is_bulk(headers):
+            self.bulk_senders.add(self._id(address, name, True))
+            for listed in _LIST_ADDR.findall(headers.get("list-post", "")):
+                self.bulk_senders.add(self._id(listed.casefold(), "", False))
+            self.skipped[BULK_REASON] += 1
+            return
+        at = parse_date(headers.get("date", ""))
+        if at is None:
+            self.skipped["no readable Date header"] += 1
+            return
+        sender = self._id(address, name, True)
+        recipients = {
+            self._id(a, n, False)
+            for n, a in addresses(headers.get("to", "")) + addresses(headers.get("cc", ""))
+        }
+        recipients.discard(sender)
+        for i in recipients | {sender}:
+            self.presence[i] += 1
+        subject = decode_words(headers.get("subject", ""))
+        thread = headers.get("x-gm-thrid", "").strip() or conversation_key(subject)
+        conv = self.convs.get(thread)
+        if conv is None:
+            conv = self.convs[thread] = len(self.topics)
+            self.topics.append(subject)
+        ts = int(at.timestamp())
+        day = ts // 86400
+        for r in recipients:
+            edge = self.edges.get((sender, r, conv, day))
+            if edge is None:
+                self.edges[(sender, r, conv, day)] = [1, ts]
+            else:
+                edge[0] += 1
+                edge[1] = max(edge[1], ts)
+
+    def me(self, my_emails: Iterable[str]) -> tuple[list[str], bool]:
+        """Your addresses: from the setting, else the one present in most messages."""
+        given = [e.strip().casefold() for e in my_emails if e.strip()]
+        if given:
+            return given, False
+        if not self.presence:
+            return [], True
+        best = max(range(len(self.presence)), key=self.presence.__getitem__)
+        return [self.addrs[best]], True
+
+    def result(self, source: str, label: str, my_emails: Iterable[str]) -> ChannelResult:
+        me, inferred = self.me(my_emails)
+        result = ChannelResult(source, "mail", label, me=me, me_inferred=inferred)
+        result.items = self.messages
+        result.skipped = self.skipped
+        mine = {self.ids[a] for a in me if a in self.ids}
+        wrote_to = {r for (s, r, _c, _d) in self.edges if s in mine}
+        excluded = {
+            i for i, a in enumerate(self.addrs)
+            if (i in self.bulk_senders and i not in wrote_to) or is_bulk_address(a)
+        }  # fmt: skip
+        collector = Collector()
+        keys: dict[int, str] = {}
+        for (s, r, conv, _day), (count, ts) in self.edges.items():
+            if s in mine and r not in mine:
+                other, outgoing = r, True
+            elif r in mine and s not in mine:
+                other, outgoing = s, False
+            else:
+                continue
+            if other in excluded:
+                continue
+            key = keys.get(other)
+            if key is None:
+                address = self.addrs[other]
+                company, how = guess_company(address)
+                contact = Contact(name=self.names[other], email=address, company=company,
+                                  how_we_know=how)  # fmt: skip
+                key = keys[other] = result.add_contact(contact)
+            at = datetime.fromtimestamp(ts, UTC)
+            collector.add(key, f"mail:{conv}", at, outgoing=outgoing, topic=self.topics[conv],
+                          count=count)  # fmt: skip
+        result.evidence = collector.evidence()
+        return result
+
+
+# ---- readers ------------------------------------------------------------------------------
+
+
+def looks_like_mbox(head: bytes) -> bool:
+    if not head.startswith(b"From "):
+        return False
+    first_end = head.find(b"\n")
+    rest = head[first_end + 1 : first_end + 2000] if first_end != -1 else b""
+    return bool(re.match(rb"[A-Za-z0-9-]+:", rest))
+
+
+def read_mbox(tree: Tree, names: list[str], my_emails: Iterable[str] = ()) -> ChannelResult:
+    book = MailBook()
+    for name in names:
+        with tree.open(name) as fh:
+            head = fh.read(6)
+            if not head.startswith(b"From "):
+                raise InputError(f"{tree.where(name)} is not an mbox (no 'From ' line first).")
+            stream = _Prefixed(head, fh)
+            for block in header_blocks(stream):
+                book.add(parse_headers(block))
+    label = "Gmail mbox" if any("gmail" in n.casefold() or "mail" in n.casefold()
+                                for n in names) else "mbox"  # fmt: skip
+    return book.result(tree.label, label, my_emails)
+
+
+def read_maildir(tree: Tree, names: list[str], my_emails: Iterable[str] = ()) -> ChannelResult:
+    book = MailBook()
+    for name in names:
+        with tree.open(name) as fh:
+            block = _read_header_block(fh)
+        if block is None:
+            book.skipped["not a mail message"] += 1
+            continue
+        book.add(parse_headers(block))
+    return book.result(tree.label, "Maildir", my_emails)
+
+
+def maildir_messages(tree: Tree) -> list[str]:
+    """Files in cur/ and new/ of every Maildir folder in the tree."""
+    found = []
+    for name in tree.names():
+        parts = name.split("/")
+        if len(parts) >= 2 and parts[-2] in ("cur", "new") and not parts[-1].startswith("."):
+            found.append(name)
+    return sorted(found)
+
+
+def _read_header_block(fh: IO[bytes]) -> bytes | None:
+    data = b""
+    while len(data) < MAX_HEADER:
+        more = fh.read(65536)
+        data += more
+        ends = [i for i in (data.find(b"\n\n"), data.find(b"\n\r\n")) if i != -1]
+        if ends:
+            data = data[: min(ends)]
+            break
+        if not more:
+            break
+    if not re.match(rb"[A-Za-z0-9-]+:", data):
+        return None
+    return data
+
+
+class _Prefixed:
+    """A stream with some already-read bytes put back in front."""
+
+    def __init__(self, head: bytes, fh: IO[bytes]) -> None:
+        self.head = head
+        self.fh = fh
+
+    def read(self, size: int = -1, /) -> bytes:
+        if self.head:
+            head, self.head = self.head, b""
+            return head + self.fh.read(size - len(head) if size > 0 else -1)
+        return self.fh.read(size)

@@ -1,0 +1,164 @@
+"""An archive as a tree of members: a zip (read in place, never unpacked), a folder, a file."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
+from typing import IO, cast
+
+from netui.errors import InputError
+
+MAX_MEMBERS = 200_000  # a folder walk stops here (a home folder typed by mistake)
+
+
+class Tree:
+    """Members by relative POSIX path; `open` gives a binary stream of one of them."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.label = path.name or str(path)
+
+    def names(self) -> list[str]:
+        raise NotImplementedError
+
+    @contextmanager
+    def open(self, name: str) -> Iterator[IO[bytes]]:
+        raise NotImplementedError
+        yield  # pragma: no cover
+
+    def where(self, name: str) -> str:
+        """How an error names a member: 'export.zip: messages.csv'."""
+        return f"{self.label}: {name}" if name != self.label else self.label
+
+    def find(self, *suffixes: str) -> list[str]:
+        """Members whose path ends with one of these (case-insensitive), in name order."""
+        wanted = tuple(s.casefold() for s in suffixes)
+        return sorted(n for n in self.names() if n.casefold().endswith(wanted))
+
+    def read_text(self, name: str) -> str:
+        with self.open(name) as fh:
+            data = fh.read()
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{self.where(name)} is not UTF-8 text (byte {exc.start + 1})."
+            ) from None
+
+    def head(self, name: str, size: int = 4096) -> bytes:
+        with self.open(name) as fh:
+            return fh.read(size)
+
+
+@contextmanager
+def _open_file(path: Path, where: str) -> Iterator[IO[bytes]]:
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 (closed below)
+    except OSError as exc:
+        raise InputError(f"{where} cannot be read ({exc.strerror or exc}).") from None
+    with fh:
+        yield fh
+
+
+class FileTree(Tree):
+    def names(self) -> list[str]:
+        return [self.label]
+
+    @contextmanager
+    def open(self, name: str) -> Iterator[IO[bytes]]:
+        with _open_file(self.path, self.where(name)) as fh:
+            yield fh
+
+
+class DirTree(Tree):
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self._names: list[str] | None = None
+
+    def names(self) -> list[str]:
+        if self._names is None:
+            found: list[str] = []
+            for root, dirs, files in os.walk(self.path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                rel = PurePosixPath(Path(root).relative_to(self.path).as_posix())
+                found += [str(rel / f) if str(rel) != "." else f for f in files]
+                if len(found) > MAX_MEMBERS:
+                    break
+            self._names = found
+        return self._names
+
+    @contextmanager
+    def open(self, name: str) -> Iterator[IO[bytes]]:
+        with _open_file(self.path / name, self.where(name)) as fh:
+            yield fh
+
+
+class ZipTree(Tree):
+    def __init__(self, path: Path, archive: zipfile.ZipFile) -> None:
+        super().__init__(path)
+        self.zip = archive
+        self._names = [i.filename for i in archive.infolist() if not i.is_dir()]
+
+    def names(self) -> list[str]:
+        return self._names
+
+    @contextmanager
+    def open(self, name: str) -> Iterator[IO[bytes]]:
+        try:
+            fh = self.zip.open(name)
+        except (zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
+            raise InputError(f"{self.where(name)} cannot be read from the zip ({exc}).") from None
+        try:
+            yield cast("IO[bytes]", io.BufferedReader(_ZipGuard(fh, self.where(name))))
+        finally:
+            fh.close()
+
+
+class _ZipGuard(io.RawIOBase):
+    """A zip member stream whose corruption errors become one-line InputErrors."""
+
+    def __init__(self, fh: IO[bytes], where: str) -> None:
+        super().__init__()
+        self.fh = fh
+        self.where_ = where
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            return self.fh.read(size)
+        except (zipfile.BadZipFile, EOFError, OSError) as exc:
+            raise InputError(f"{self.where_} is damaged inside the zip ({exc}).") from None
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+@contextmanager
+def open_tree(path: Path) -> Iterator[Tree]:
+    """A folder, a zip or a plain file as a Tree; one-line errors for what cannot be read."""
+    if not path.exists():
+        raise InputError(f"{path} does not exist.")
+    if path.is_dir():
+        yield DirTree(path)
+        return
+    try:
+        is_zip = zipfile.is_zipfile(path)
+    except OSError as exc:
+        raise InputError(f"{path.name} cannot be read ({exc.strerror or exc}).") from None
+    if not is_zip:
+        yield FileTree(path)
+        return
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InputError(f"{path.name} is not a readable zip ({exc}).") from None
+    with archive:
+        yield ZipTree(path, archive)
