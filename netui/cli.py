@@ -79,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
 # Other modules (import, export, meetings) add their sub-commands through these hooks:
 # each module in EXTENSIONS appends to PARSER_HOOKS and registers with @command.
 PARSER_HOOKS: list[Callable[[Any], None]] = []
-EXTENSIONS = ("netui.cli_io", "netui.cli_meetings")
+EXTENSIONS = ("netui.cli_io", "netui.cli_meetings", "netui.cli_paths")
 
 
 def _load_extensions() -> None:

@@ -175,5 +175,61 @@ CREATE TRIGGER interaction_ad AFTER DELETE ON interaction BEGIN
 END;
 """
 
-MIGRATIONS: list[str] = [V1]
+# Paths into a company (netui/network.py) rank each tie by how often you talked, whether
+# they ever answered and what you did last: kept per person by triggers, so ranking 20,000
+# people reads one row each instead of counting 300,000 interactions. Notes don't count.
+# A recount (delete, edit) reads one person's entries through ix_interaction_person_at.
+_RECOUNT = """
+    DELETE FROM contact_stats WHERE person_id = {pid};
+    INSERT INTO contact_stats (person_id, interactions, replies, last_at, last_kind)
+    SELECT {pid}, count(*), sum(direction = 'in' OR kind = 'reply'), max(at),
+           (SELECT kind FROM interaction WHERE person_id = {pid} AND kind != 'note'
+            ORDER BY at DESC, id DESC LIMIT 1)
+    FROM interaction WHERE person_id = {pid} AND kind != 'note' HAVING count(*) > 0;
+"""
+V2_PATHS = f"""
+CREATE TABLE contact_stats (
+    person_id INTEGER PRIMARY KEY,
+    interactions INTEGER NOT NULL DEFAULT 0,
+    replies INTEGER NOT NULL DEFAULT 0,
+    last_at TEXT,
+    last_kind TEXT NOT NULL DEFAULT ''
+);
+
+INSERT INTO contact_stats (person_id, interactions, replies, last_at, last_kind)
+SELECT person_id, count(*), sum(direction = 'in' OR kind = 'reply'), max(at), ''
+FROM interaction WHERE kind != 'note' GROUP BY person_id;
+UPDATE contact_stats SET last_kind = coalesce((
+    SELECT kind FROM interaction i WHERE i.person_id = contact_stats.person_id
+    AND i.kind != 'note' ORDER BY i.at DESC, i.id DESC LIMIT 1), '');
+
+CREATE TRIGGER contact_stats_ai AFTER INSERT ON interaction WHEN new.kind != 'note' BEGIN
+    INSERT INTO contact_stats (person_id, interactions, replies, last_at, last_kind)
+    VALUES (new.person_id, 1, new.direction = 'in' OR new.kind = 'reply', new.at, new.kind)
+    ON CONFLICT (person_id) DO UPDATE SET
+        interactions = interactions + 1,
+        replies = replies + excluded.replies,
+        last_kind = CASE WHEN last_at IS NULL OR excluded.last_at >= last_at
+                         THEN excluded.last_kind ELSE last_kind END,
+        last_at = CASE WHEN last_at IS NULL OR excluded.last_at >= last_at
+                       THEN excluded.last_at ELSE last_at END;
+END;
+
+CREATE TRIGGER contact_stats_ad AFTER DELETE ON interaction WHEN old.kind != 'note' BEGIN
+    {_RECOUNT.format(pid="old.person_id")}
+END;
+
+CREATE TRIGGER contact_stats_au AFTER UPDATE OF person_id, kind, direction, at
+ON interaction BEGIN
+    {_RECOUNT.format(pid="old.person_id")}
+    {_RECOUNT.format(pid="new.person_id")}
+END;
+
+-- Job changes are notes ("Now at Stripe (was Acme)", see store/import_plan.py): this
+-- index holds only those, so "who used to work at X" never scans the timeline.
+CREATE INDEX ix_interaction_job_change ON interaction(person_id)
+    WHERE kind = 'note' AND substr(summary, 1, 4) = 'Now ' AND instr(summary, ' (was ') > 0;
+"""
+
+MIGRATIONS: list[str] = [V1, V2_PATHS]
 SCHEMA_VERSION = len(MIGRATIONS)

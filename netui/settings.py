@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from netui.errors import InputError
+from netui.network import DEFAULT_MAX_HOPS
 from netui.paths import config_dir
 
 SETTINGS_FILE = "settings.toml"
@@ -22,6 +23,7 @@ class Settings:
     going_cold_days: int = 90
     city: str = ""
     backups_kept: int = 10
+    path_max_hops: int = DEFAULT_MAX_HOPS  # links walked from someone you know, at most
 
     @property
     def my_first_name(self) -> str:

@@ -6,6 +6,7 @@ from netui.store.drafts import DraftMixin
 from netui.store.imports import ImportMixin
 from netui.store.links import LinkMixin
 from netui.store.meetings import MeetingMixin
+from netui.store.paths import PathsMixin
 from netui.store.people import PeopleMixin
 from netui.store.rows import CompanyRow, PeopleQuery, PersonRow
 from netui.store.timeline import TimelineMixin
@@ -13,5 +14,7 @@ from netui.store.timeline import TimelineMixin
 __all__ = ["CompanyRow", "PeopleQuery", "PersonRow", "Store"]
 
 
-class Store(DraftMixin, MeetingMixin, ImportMixin, LinkMixin, TimelineMixin, PeopleMixin):
+class Store(
+    PathsMixin, DraftMixin, MeetingMixin, ImportMixin, LinkMixin, TimelineMixin, PeopleMixin
+):
     """Every store operation; built on one `Database`."""

@@ -291,3 +291,23 @@ def _job_change(old_company: str, new_company: str, old_title: str, new_title: s
     if new_company:
         return f"Now at {new_company} (was {old_company})"
     return f"Now {new_title} (was {old_title})"
+
+
+# The note `_job_change` writes, read back: where they were before ("(was Acme)" or
+# "(was Engineer at Acme)"). A title-only change ("Now Staff Engineer (was Engineer)")
+# names no company.
+JOB_CHANGE_PREFIX = "Now "
+_WAS = re.compile(r"^Now (?P<now>.*) \(was (?P<was>.*)\)$", re.DOTALL)
+
+
+def former_company(note: str) -> str:
+    """The company a job-change note says they left, or '' (not a job change, or a title)."""
+    match = _WAS.match(note.strip())
+    if match is None:
+        return ""
+    now, was = match.group("now"), match.group("was")
+    if now.startswith("at "):
+        return was.strip()
+    if " at " in now:
+        return was.rpartition(" at ")[2].strip() if " at " in was else was.strip()
+    return ""

@@ -219,9 +219,12 @@ class TimelineMixin(PeopleMixin):
         }  # fmt: skip
         with self._tx() as s:
             self._person_or_raise(s, row.person_id)
+            # Delete, then insert (not INSERT OR REPLACE): a replaced row fires no delete
+            # trigger, so the derived counts (contact_stats) would count it twice.
+            s.execute(text("DELETE FROM interaction WHERE id = :id"), {"id": row.id})
             s.execute(
                 text(
-                    "INSERT OR REPLACE INTO interaction "
+                    "INSERT INTO interaction "
                     "(id, person_id, kind, direction, at, summary, created_at) "
                     "VALUES (:id, :person_id, :kind, :direction, :at, :summary, :created_at)"
                 ),

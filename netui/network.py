@@ -1,0 +1,447 @@
+"""Who can get you in (pure): every path from the people you know into a company, ranked
+and explained in one line.
+
+The store hands over a `Network` for one company (its people, the people linked to them up
+to `max_hops` links away, who used to work there); nothing here reads a file or a clock.
+
+A path starts with someone you know (never a stub: you have only heard of them) and ends
+at the first person it reaches who works at the company:
+
+- direct: they work there themselves;
+- former: they used to work there (a job change netui recorded);
+- linked: they know (or work with, or were introduced by) someone who works there, or
+  someone who knows someone there: one link per hop, `DEFAULT_MAX_HOPS` at most.
+
+Archived people are never on a path and nobody appears twice on one (no cycles).
+
+The strength of a path is the product of
+    tie(first person)                    how well you know them, 0..1 (`tie_strength`)
+  × (LINK_WEIGHT[kind] × HOP_PENALTY)    once for every link walked
+  × ROLE_WEIGHT[role of the last person] who they are to your search
+    (or FORMER_COLLEAGUE_WEIGHT for someone who used to work there).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from netui.enums import Closeness, InteractionKind, LinkKind, Role
+from netui.pipeline import Approach, approach_for
+
+# ---- the ranking's constants (each one is a choice; change them here only) -------------
+
+CLOSENESS_WEIGHT: Mapping[str, float] = {
+    Closeness.close: 1.0,
+    Closeness.friend: 0.7,
+    Closeness.acquaintance: 0.4,
+    Closeness.met_once: 0.2,
+}
+"""Where a tie starts: the closeness you gave them. The chapter asks close people first."""
+
+RECENCY_HALF_LIFE_DAYS = 120.0
+"""The warm part of a tie halves every 120 days without an interaction (exponential decay):
+a coffee last week counts fully, one four months ago half as much."""
+
+RECENCY_FLOOR = 0.3
+"""The part of a tie that never decays: a college friend you haven't talked to in years is
+still a friend, only a colder one. Nothing ever logged counts as this floor."""
+
+VOLUME_WEIGHT = 0.3
+"""How much of a tie rests on how often you have talked (the rest on closeness × recency)."""
+
+VOLUME_HALF = 4
+"""Interactions that earn half of the volume part: n / (n + 4), so 4 conversations count
+for half and 12 for three quarters; it never runs away with one chatty contact."""
+
+ONE_WAY_FACTOR = 0.8
+"""A tie where they have never answered (no reply, nothing came in) counts this much."""
+
+LINK_WEIGHT: Mapping[str, float] = {
+    LinkKind.works_with: 0.8,
+    LinkKind.knows: 0.6,
+    LinkKind.introduced_by: 0.6,
+}
+"""How well two other people know each other, by the link you recorded between them."""
+
+HOP_PENALTY = 0.6
+"""Every link walked multiplies the strength by this on top of the link's weight: asking
+someone to ask someone is a bigger favour, so a two-hop path loses to a one-hop path of
+the same ties."""
+
+ROLE_WEIGHT: Mapping[str, float] = {
+    Role.engineer: 1.0,
+    Role.engineering_manager: 1.0,
+    Role.founder_cto: 1.0,
+    Role.recruiter: 0.75,
+    Role.other_tech: 0.6,
+    Role.unknown: 0.5,
+    Role.non_tech: 0.4,
+}
+"""Who the path reaches: someone who can refer you or is an engineer (pitch them) first, a
+recruiter next, then anyone who can pass you on."""
+
+FORMER_COLLEAGUE_WEIGHT = 0.5
+"""Someone who used to work there still knows people there, less surely than an employee."""
+
+DEFAULT_MAX_HOPS = 2
+"""Links walked at most from the person you know (a setting: `path_max_hops`)."""
+
+MAX_HOPS_LIMIT = 3
+"""The most the setting allows: past three, nobody forwards a stranger's note."""
+
+STRENGTH_WORDS: tuple[tuple[float, str], ...] = (
+    (0.45, "strong"),
+    (0.2, "good"),
+    (0.08, "fair"),
+    (0.0, "weak"),
+)
+"""A path's strength in words: the first threshold it reaches."""
+
+NO_WAY_IN = "none"
+"""The word for a company with no path at all."""
+
+CLOSENESS_WORDS: Mapping[str, str] = {
+    Closeness.close: "close friend",
+    Closeness.friend: "friend",
+    Closeness.acquaintance: "acquaintance",
+    Closeness.met_once: "met once",
+}
+
+APPROACH_WORDS: Mapping[Approach, str] = {
+    Approach.pitch: "pitch",
+    Approach.intro: "ask for an intro",
+    Approach.find_out: "find out what they do",
+}
+"""The last part of an explanation: what the path is for, from the last person's role."""
+
+# How a link reads from the person walking it (person_a's side, then person_b's):
+# (X, Y, introduced_by) is "X was introduced to you by Y".
+_PHRASE_FROM_A: Mapping[str, str] = {
+    LinkKind.knows: "knows",
+    LinkKind.works_with: "works with",
+    LinkKind.introduced_by: "was introduced to you by",
+}
+_PHRASE_FROM_B: Mapping[str, str] = {**_PHRASE_FROM_A, LinkKind.introduced_by: "introduced you to"}
+
+_KIND_WORDS: Mapping[str, str] = {
+    InteractionKind.reply: "their reply",
+    InteractionKind.referral: "referral",
+}
+
+
+class PathKind(StrEnum):
+    direct = "direct"  # they work there
+    former = "former"  # they used to work there
+    linked = "linked"  # they know someone there (through one or more links)
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """What the ranking knows about one person (filled by the store)."""
+
+    id: int
+    name: str
+    first_name: str = ""
+    company_id: int | None = None
+    title: str = ""
+    role: str = Role.unknown
+    closeness: str = Closeness.acquaintance
+    is_stub: bool = False
+    archived: bool = False
+    days_since: float | None = None  # since the last interaction (notes aside); None: never
+    last_kind: str = ""
+    interactions: int = 0  # every logged interaction but notes
+    replies: int = 0  # of them: replies and anything that came in from them
+
+
+@dataclass(frozen=True, slots=True)
+class LinkEnd:
+    """One link seen from one end: the other person, the kind, and how it reads from the
+    other person towards this end ('knows', 'introduced you to', ...)."""
+
+    other: int
+    kind: str
+    phrase_back: str
+
+
+@dataclass
+class Network:
+    """Some companies and everyone the store found near them (one load serves many)."""
+
+    companies: dict[int, str] = field(default_factory=dict)
+    people: dict[int, Contact] = field(default_factory=dict)
+    links: dict[int, list[LinkEnd]] = field(default_factory=dict)
+    former: dict[int, set[int]] = field(default_factory=dict)  # company -> who used to work there
+    _inside: dict[int, list[int]] | None = field(default=None, repr=False)
+
+    def add_person(self, person: Contact) -> None:
+        self.people[person.id] = person
+        self._inside = None
+
+    def add_link(self, a: int, b: int, kind: str) -> None:
+        """A link as stored: (a, b, introduced_by) is "a was introduced to you by b"."""
+        if kind not in LINK_WEIGHT:
+            return
+        self.links.setdefault(a, []).append(LinkEnd(b, kind, _PHRASE_FROM_B[kind]))
+        self.links.setdefault(b, []).append(LinkEnd(a, kind, _PHRASE_FROM_A[kind]))
+
+    def inside(self, company_id: int) -> list[int]:
+        """Who works there now (archived people left out)."""
+        if self._inside is None:
+            index: dict[int, list[int]] = {}
+            for person in self.people.values():
+                if person.company_id is not None and not person.archived:
+                    index.setdefault(person.company_id, []).append(person.id)
+            self._inside = index
+        return self._inside.get(company_id, [])
+
+
+@dataclass(frozen=True, slots=True)
+class Path:
+    """One way in: `people[0]` is the person you know, `people[-1]` the one it reaches."""
+
+    strength: float
+    kind: PathKind
+    company_id: int
+    people: tuple[int, ...]
+    phrases: tuple[str, ...] = ()  # the link read from people[i] to people[i + 1]
+
+    @property
+    def first(self) -> int:
+        return self.people[0]
+
+    @property
+    def target(self) -> int:
+        return self.people[-1]
+
+    @property
+    def hops(self) -> int:
+        return len(self.people) - 1
+
+
+# ---- the ranking -------------------------------------------------------------------------
+
+
+def recency_factor(days_since: float | None) -> float:
+    """1.0 just after an interaction, halving towards RECENCY_FLOOR every half-life."""
+    if days_since is None:
+        return RECENCY_FLOOR
+    days = max(0.0, days_since)
+    return RECENCY_FLOOR + (1 - RECENCY_FLOOR) * float(0.5 ** (days / RECENCY_HALF_LIFE_DAYS))
+
+
+def volume_factor(interactions: int) -> float:
+    n = max(0, interactions)
+    return 1 - VOLUME_WEIGHT + VOLUME_WEIGHT * n / (n + VOLUME_HALF)
+
+
+def tie_strength(person: Contact) -> float:
+    """How well you know them, 0..1: closeness × recency × how often × two-way."""
+    closeness = CLOSENESS_WEIGHT.get(person.closeness, CLOSENESS_WEIGHT[Closeness.acquaintance])
+    two_way = 1.0 if person.replies > 0 else ONE_WAY_FACTOR
+    return (
+        closeness * recency_factor(person.days_since) * volume_factor(person.interactions) * two_way
+    )
+
+
+def role_weight(role: str) -> float:
+    return ROLE_WEIGHT.get(role, ROLE_WEIGHT[Role.unknown])
+
+
+def strength_word(strength: float | None) -> str:
+    if strength is None:
+        return NO_WAY_IN
+    return next(word for floor, word in STRENGTH_WORDS if strength >= floor)
+
+
+# One step of the walk back from the company: (value so far, next person towards it, phrase).
+_Step = tuple[float, int, str]
+
+
+def find_paths(network: Network, company_id: int, max_hops: int = DEFAULT_MAX_HOPS) -> list[Path]:
+    """Each person you know who can get you in, with their strongest way, strongest first
+    (ties: fewer hops, then by name): one row per conversation you could start.
+
+    The walk goes back from the people inside, one link per round, keeping for each person
+    the best value of reaching the company in exactly that many links. Every factor is
+    below 1, so a walk that visits someone twice is always beaten by the same walk without
+    the loop: the best walk is a path with no cycle, and that is the one kept.
+    """
+    max_hops = max(0, min(max_hops, MAX_HOPS_LIMIT))
+    people = network.people
+    ties: dict[int, float] = {}
+
+    def tie(person: Contact) -> float:
+        value = ties.get(person.id)
+        if value is None:
+            value = ties[person.id] = tie_strength(person)
+        return value
+
+    best: dict[int, tuple[float, int]] = {}  # person -> (strength, hops)
+    kinds: dict[int, PathKind] = {}
+
+    def offer(pid: int, strength: float, hops: int, kind: PathKind) -> None:
+        old = best.get(pid)
+        if old is None or strength > old[0]:
+            best[pid] = (strength, hops)
+            kinds[pid] = kind
+
+    inside = network.inside(company_id)
+    level: dict[int, float] = {}
+    for pid in inside:
+        person = people[pid]
+        level[pid] = role_weight(person.role)
+        if not person.is_stub:
+            offer(pid, tie(person) * level[pid], 0, PathKind.direct)
+    for pid in network.former.get(company_id, ()):
+        former = people.get(pid)
+        if former is None or former.archived or former.is_stub or former.company_id == company_id:
+            continue
+        offer(pid, tie(former) * FORMER_COLLEAGUE_WEIGHT, 0, PathKind.former)
+
+    levels: list[dict[int, _Step]] = []
+    links = network.links
+    frontier = level
+    for hops in range(1, max_hops + 1):
+        reached: dict[int, _Step] = {}
+        for pid, value in frontier.items():
+            for end in links.get(pid, ()):
+                other = end.other
+                walker = people.get(other)
+                if walker is None or walker.archived or walker.company_id == company_id:
+                    continue
+                weight = value * LINK_WEIGHT[end.kind] * HOP_PENALTY
+                old = reached.get(other)
+                if old is None or weight > old[0]:
+                    reached[other] = (weight, pid, end.phrase_back)
+        levels.append(reached)
+        for pid, (weight, _, _) in reached.items():
+            walker = people[pid]
+            if not walker.is_stub:
+                offer(pid, tie(walker) * weight, hops, PathKind.linked)
+        frontier = {pid: step[0] for pid, step in reached.items()}
+
+    paths = []
+    for pid, (strength, hops) in best.items():
+        chain = [pid]
+        phrases = []
+        for depth in range(hops, 0, -1):
+            _, after, phrase = levels[depth - 1][chain[-1]]
+            chain.append(after)
+            phrases.append(phrase)
+        paths.append(Path(strength, kinds[pid], company_id, tuple(chain), tuple(phrases)))
+    return sorted(paths, key=lambda p: (-p.strength, p.hops, people[p.first].name.casefold()))
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """A company's ways in, in short: how many people can get you in, the best strength."""
+
+    company_id: int
+    paths: int
+    best: float | None
+
+    @property
+    def word(self) -> str:
+        return strength_word(self.best)
+
+
+def overview(network: Network, company_id: int, max_hops: int = DEFAULT_MAX_HOPS) -> Overview:
+    paths = find_paths(network, company_id, max_hops)
+    return Overview(company_id, len(paths), paths[0].strength if paths else None)
+
+
+def targets_order(rows: Iterable[Overview]) -> list[Overview]:
+    """No way in first, then the weakest best path: where the work is."""
+    return sorted(rows, key=lambda o: (o.best is not None, o.best or 0.0, o.company_id))
+
+
+# ---- what to do with a path, and the one line that explains it ---------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NextMove:
+    """The message a path calls for: to whom, which intent, and whom to name in it."""
+
+    person_id: int
+    intent: str  # a compose.Intent value
+    target_id: int | None = None  # the person to ask an introduction to, if one is known
+
+
+def next_move(path: Path, network: Network) -> NextMove:
+    """Pitch someone who works there and can refer you; anyone else: ask for an intro,
+    naming the next person on the path when there is one."""
+    first = network.people[path.first]
+    if path.kind is PathKind.direct and approach_for(first.role) is Approach.pitch:
+        return NextMove(first.id, "pitch")
+    target = path.people[1] if path.hops else None
+    return NextMove(first.id, "intro", target)
+
+
+def ago(days_since: float) -> str:
+    """'today', 'yesterday', '3 days ago', '2 weeks ago', '8 months ago', '2 years ago'."""
+    days = int(days_since)
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 14:
+        return f"{days} days ago"
+    if days < 60:
+        return f"{days // 7} weeks ago"
+    if days < 730:
+        return f"{days // 30} months ago"
+    return f"{days // 365} years ago"
+
+
+def tie_words(person: Contact) -> str:
+    """'close friend, coffee 3 days ago' / 'acquaintance, nothing logged yet'."""
+    closeness = CLOSENESS_WORDS.get(person.closeness, person.closeness)
+    if person.days_since is None:
+        return f"{closeness}, nothing logged yet"
+    kind = _KIND_WORDS.get(person.last_kind, person.last_kind or "last talked")
+    return f"{closeness}, {kind} {ago(person.days_since)}"
+
+
+def _role_label(role: str) -> str:
+    try:
+        return Role(role).label
+    except ValueError:
+        return role
+
+
+def who(person: Contact, network: Network) -> str:
+    """'Dana Ruiz, engineer at Stripe'; a stub already says where: "Sam's roommate at Stripe"."""
+    at = network.companies.get(person.company_id or 0, "")
+    if at and at.casefold() in person.name.casefold():
+        return person.name
+    what = person.title or (_role_label(person.role) if person.role != Role.unknown else "")
+    if what and at:
+        return f"{person.name}, {what} at {at}"
+    if at:
+        return f"{person.name} at {at}"
+    return f"{person.name}, {what}" if what else person.name
+
+
+def explain(path: Path, network: Network) -> str:
+    """One line, e.g. 'Priya Patel (close friend, coffee 3 days ago) → knows Dana Ruiz,
+    engineer at Stripe → pitch'."""
+    people = network.people
+    first = people[path.first]
+    company = network.companies.get(path.company_id, "")
+    head = f"{first.name} ({tie_words(first)})"
+    if path.kind is PathKind.direct:
+        what = f" as {first.title}" if first.title else ""
+        action = APPROACH_WORDS[approach_for(first.role)]
+        return f"{head} works at {company}{what} → {action}"
+    if path.kind is PathKind.former:
+        return f"{head} used to work at {company} → {APPROACH_WORDS[Approach.intro]}"
+    steps = [head]
+    for index, phrase in enumerate(path.phrases, start=1):
+        person = people[path.people[index]]
+        last = index == len(path.people) - 1
+        steps.append(f"{phrase} {who(person, network) if last else person.name}")
+    target = people[path.target]
+    return " → ".join([*steps, APPROACH_WORDS[approach_for(target.role)]])
