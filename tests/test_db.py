@@ -98,7 +98,7 @@ def test_migration_takes_a_backup_first_and_keeps_data(db_path: Path) -> None:
     db.close()
     db = Database.open(db_path, steps=[*MIGRATIONS, step_two])
     backups = list((db_path.parent / "backups").glob("*.db"))
-    assert len(backups) == 1 and "-v1-" in backups[0].name
+    assert len(backups) == 1 and f"-v{len(MIGRATIONS)}-" in backups[0].name
     assert _mode(backups[0]) == 0o600
     with db.read() as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) + 1
