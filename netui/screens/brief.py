@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
 from netui.errors import NetuiError
 from netui.meeting import Brief
-
-if TYPE_CHECKING:
-    from netui.app import NetuiApp
+from netui.screens.base import NetuiScreen
 
 NOTES_CHARS = 200  # about three lines at 80 columns: the brief must fit one screen
 
@@ -37,7 +32,7 @@ def brief_rows(brief: Brief) -> list[tuple[str, str, str]]:
     ]
 
 
-class BriefScreen(Screen[None]):
+class BriefScreen(NetuiScreen[None]):
     """Who they are, how you know them, what you will ask, where and when."""
 
     BINDINGS = [
@@ -50,10 +45,9 @@ class BriefScreen(Screen[None]):
         self.brief: Brief | None = None
 
     def compose(self) -> ComposeResult:
-        app = cast("NetuiApp", self.app)
         yield Header()
         try:
-            self.brief = brief = app.store.meeting_brief(self.meeting_id, app.today())
+            self.brief = brief = self.store.meeting_brief(self.meeting_id, self.today())
         except NetuiError as exc:
             yield Static(str(exc), classes="error")
             yield Footer()

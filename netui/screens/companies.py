@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.markup import escape
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -17,11 +16,9 @@ from netui.enums import STAGE_ORDER, Stage
 from netui.errors import NetuiError
 from netui.names import fold
 from netui.pipeline import Approach, approach_for
-from netui.store import CompanyRow, PeopleQuery, Store
+from netui.screens.base import NetuiModal, NetuiScreen
+from netui.store import CompanyRow, PeopleQuery
 from netui.widgets.row_list import RowList
-
-if TYPE_CHECKING:
-    from netui.app import NetuiApp
 
 GROUPS = (
     (Approach.pitch, "Pitch yourself to them (engineers, eng managers, CTOs)"),
@@ -49,7 +46,7 @@ def company_cells(row: CompanyRow) -> list[str]:
     ]
 
 
-class CompaniesScreen(Screen[None]):
+class CompaniesScreen(NetuiScreen[None]):
     """Every company, targets first; enter shows its people, t marks a target."""
 
     BINDINGS = [
@@ -62,10 +59,6 @@ class CompaniesScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[CompanyRow] = []
-
-    @property
-    def store(self) -> Store:
-        return cast("NetuiApp", self.app).store
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -132,9 +125,12 @@ class CompaniesScreen(Screen[None]):
         row = self._current()
         if row is None:
             return
-        self.store.set_company_target(row.id, not row.is_target)
-        self.notify(f"{row.name} is {'no longer ' if row.is_target else ''}a target.")
-        self.reload()
+
+        def toggled(_: object) -> None:
+            self.notify(f"{row.name} is {'no longer ' if row.is_target else ''}a target.")
+            self.reload()
+
+        self.attempt(lambda: self.store.set_company_target(row.id, not row.is_target), toggled)
 
     def action_alias(self) -> None:
         row = self._current()
@@ -144,14 +140,13 @@ class CompaniesScreen(Screen[None]):
         def named(alias: str | None) -> None:
             if not alias:
                 return
-            try:
-                moved = self.store.merge_company_name(row.id, alias)
-            except NetuiError as exc:
-                self.notify(str(exc), severity="error")
-                return
-            extra = f"; {moved} people moved here" if moved else ""
-            self.notify(f"{row.name} is also '{alias.strip()}'{extra}.")
-            self.reload()
+
+            def merged(moved: int) -> None:
+                extra = f"; {moved} people moved here" if moved else ""
+                self.notify(f"{row.name} is also '{alias.strip()}'{extra}.")
+                self.reload()
+
+            self.attempt(lambda: self.store.merge_company_name(row.id, alias), merged)
 
         self.app.push_screen(AliasScreen(row.name), named)
 
@@ -161,7 +156,7 @@ class CompaniesScreen(Screen[None]):
             self.app.push_screen(CompanyScreen(row.id))
 
 
-class CompanyScreen(Screen[None]):
+class CompanyScreen(NetuiScreen[None]):
     """One company's people in three groups: who to pitch, who can introduce you, unknown."""
 
     BINDINGS = [
@@ -172,10 +167,6 @@ class CompanyScreen(Screen[None]):
     def __init__(self, company_id: int) -> None:
         super().__init__()
         self.company_id = company_id
-
-    @property
-    def store(self) -> Store:
-        return cast("NetuiApp", self.app).store
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -227,18 +218,20 @@ class CompanyScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#company-people")
     def _open(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            cast("NetuiApp", self.app).open_person(int(event.option.id))
+            self.netui.open_person(int(event.option.id))
 
     def action_toggle_target(self) -> None:
         company = self.store.get_company(self.company_id)
-        self.store.set_company_target(self.company_id, not company.is_target)
-        self.reload()
+        self.attempt(
+            lambda: self.store.set_company_target(self.company_id, not company.is_target),
+            lambda _: self.reload(),
+        )
 
     def action_back(self) -> None:
         self.app.pop_screen()
 
 
-class AliasScreen(ModalScreen[str | None]):
+class AliasScreen(NetuiModal[str | None]):
     """Another name for a company; if that name is a company already, the two merge."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel")]

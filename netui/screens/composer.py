@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -36,12 +34,9 @@ from netui.screens.composer_parts import (
     lint_markup,
     recipient_line,
 )
+from netui.store.drafts import SentDraft
 from netui.templates import TemplateSet, default_templates
 from netui.timeutil import relative_day
-
-if TYPE_CHECKING:
-    from netui.app import NetuiApp
-    from netui.store import Store
 
 
 class ComposerScreen(ComposerExits):
@@ -76,10 +71,6 @@ class ComposerScreen(ComposerExits):
         self._problems: list[str] = []  # said once the screen is up
         self._failed = ""  # the person could not be read: say so and leave
         self._shown: dict[str, str] = {}  # what each Static shows now
-
-    @property
-    def store(self) -> Store:
-        return cast("NetuiApp", self.app).store
 
     # ---- layout -------------------------------------------------------------------
 
@@ -219,7 +210,7 @@ class ComposerScreen(ComposerExits):
         return self._choice
 
     def _render_choice(self, choice: Choice) -> Message:
-        settings = cast("NetuiApp", self.app).settings
+        settings = self.settings
         sender = Sender(settings.my_name, settings.target_role, settings.blurb)
         values = placeholder_values(self.recipient, sender)
         return render(self._template(choice.template_key), choice.tone, choice.channel, values)
@@ -332,8 +323,15 @@ class ComposerScreen(ComposerExits):
         choice = self._current_choice()
         message = self._message()
         template = self._template(choice.template_key)
-        try:
-            self.draft_id = self.store.save_draft(
+
+        def saved(draft_id: int) -> None:
+            self.draft_id = draft_id
+            self.status = self.status or "draft"
+            self._saved = message
+            self._refresh_status()
+
+        return self.attempt(
+            lambda: self.store.save_draft(
                 self.person_id,
                 intent=template.intent.value,
                 tone=choice.tone.value,
@@ -342,14 +340,9 @@ class ComposerScreen(ComposerExits):
                 body=message.body,
                 template_key=template.key,
                 draft_id=self.draft_id,
-            )
-        except NetuiError as exc:
-            self.notify(str(exc), severity="error")
-            return False
-        self.status = self.status or "draft"
-        self._saved = message
-        self._refresh_status()
-        return True
+            ),
+            saved,
+        )
 
     def action_save(self) -> None:
         if self._choice is not None and self._save():
@@ -398,21 +391,20 @@ class ComposerScreen(ComposerExits):
     def _mark_sent(self) -> None:
         if not self._save():
             return
-        assert self.draft_id is not None
-        try:
-            result = self.store.mark_sent(self.draft_id)
-        except NetuiError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        today = cast("NetuiApp", self.app).today()
-        when = (
-            f"follow up {relative_day(result.follow_up_on, today)}"
-            if result.follow_up_on
-            else "no follow-up date"
-        )
-        settled = " The meeting's follow-up is done." if result.settled_meetings else ""
-        self.notify(f"Marked sent. Stage: {result.stage.value}; {when}.{settled}", title="Sent")
-        self.dismiss(None)
+        draft_id = self.draft_id
+        assert draft_id is not None
+
+        def sent(result: SentDraft) -> None:
+            when = (
+                f"follow up {relative_day(result.follow_up_on, self.today())}"
+                if result.follow_up_on
+                else "no follow-up date"
+            )
+            settled = " The meeting's follow-up is done." if result.settled_meetings else ""
+            self.notify(f"Marked sent. Stage: {result.stage.value}; {when}.{settled}", title="Sent")
+            self.dismiss(None)
+
+        self.attempt(lambda: self.store.mark_sent(draft_id), sent)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_mail" and self._choice is not None:

@@ -5,18 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.screen import Screen
 
 from netui.clipboard import CopyRoute, copy_text
 from netui.compose import CHANNELS, Message, Recipient, can_open_links, mailto_url, open_link
 from netui.errors import NetuiError
+from netui.screens.base import NetuiScreen
 from netui.screens.composer_parts import Choice, EditorError, edit_in_editor
 
-if TYPE_CHECKING:
-    from netui.store import Store
 
-
-class ComposerExits(Screen[None]):
+class ComposerExits(NetuiScreen[None]):
     """Copy and the other exits; ComposerScreen supplies the draft and its text."""
 
     if TYPE_CHECKING:
@@ -24,9 +21,6 @@ class ComposerExits(Screen[None]):
         status: str
         recipient: Recipient
         _choice: Choice | None
-
-        @property
-        def store(self) -> Store: ...
 
         def _save(self) -> bool: ...
 

@@ -19,7 +19,6 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.markup import escape
 from textual.reactive import reactive
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -27,6 +26,7 @@ from textual.widgets.option_list import Option
 from netui.compose import CHANNELS, Channel, Intent, Message, Recipient, Tone
 from netui.enums import Closeness
 from netui.message_lint import LintIssue
+from netui.screens.base import NetuiModal
 from netui.store.drafts import DraftRow
 from netui.timeutil import format_utc
 
@@ -158,7 +158,7 @@ def draft_label(draft: DraftRow) -> str:
     )
 
 
-class DraftPickerScreen(ModalScreen[int | None]):
+class DraftPickerScreen(NetuiModal[int | None]):
     """This person's saved drafts, newest first; enter reopens one."""
 
     BINDINGS = [Binding("escape", "close", "Close", id="composer_drafts_close")]

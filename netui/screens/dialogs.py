@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
-from netui.errors import NetuiError
-
-if TYPE_CHECKING:
-    from netui.app import NetuiApp
+from netui.screens.base import NetuiModal
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(NetuiModal[bool]):
     """Ask before a step; y or enter confirms, n or escape cancels."""
 
     BINDINGS = [
@@ -48,7 +45,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(event.button.id == "yes")
 
 
-class QuickAddScreen(ModalScreen[int | None]):
+class QuickAddScreen(NetuiModal[int | None]):
     """One line per person, the same grammar as `netui add`; stays open to add many."""
 
     BINDINGS = [Binding("escape", "close", "Close", id="close")]
@@ -72,19 +69,21 @@ class QuickAddScreen(ModalScreen[int | None]):
 
     @on(Input.Submitted, "#quick-line")
     def _submitted(self, event: Input.Submitted) -> None:
-        app = cast("NetuiApp", self.app)
         result = self.query_one("#quick-result", Static)
-        try:
-            person_id = app.store.quick_add(event.value)
-        except NetuiError as exc:
-            result.update(f"[b red]✗[/] {exc}")
-            return
-        person = app.store.get_person(person_id)
-        company = app.store.company_name(person.company_id)
-        at = f" @ {company}" if company else ""
-        result.update(f"[b green]✓[/] Added {person.full_name}{at} ({person.role}).")
-        self.added.append(person_id)
-        event.input.value = ""
+
+        def added(person_id: int) -> None:
+            person = self.store.get_person(person_id)
+            company = self.store.company_name(person.company_id)
+            at = f" @ {company}" if company else ""
+            result.update(f"[b green]✓[/] Added {person.full_name}{at} ({person.role}).")
+            self.added.append(person_id)
+            event.input.value = ""
+
+        self.attempt(
+            lambda: self.store.quick_add(event.value),
+            added,
+            errors=lambda message: result.update(f"[b red]✗[/] {message}"),
+        )
 
     def action_close(self) -> None:
         self.dismiss(self.added[-1] if self.added else None)

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from netui.errors import NetuiError
+from netui.screens.base import NetuiScreen
 from netui.store.duplicates import DuplicatePair, MergeField, MergeUndo
-
-if TYPE_CHECKING:
-    from netui.app import NetuiApp
 
 _LABELS = {"full_name": "name", "linkedin_url": "LinkedIn", "how_we_know_text": "how we met",
            "follow_up_on": "follow up on", "connected_on": "connected on"}  # fmt: skip
@@ -27,7 +21,7 @@ def _show(value: object, width: int = 28) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-class DuplicatesScreen(Screen[None]):
+class DuplicatesScreen(NetuiScreen[None]):
     """Pairs that look like one person; merge keeps the left record and moves everything."""
 
     BINDINGS = [
@@ -52,10 +46,6 @@ class DuplicatesScreen(Screen[None]):
         self.fields: list[MergeField] = []
         self.undo_stack: list[MergeUndo] = []
 
-    @property
-    def netui(self) -> NetuiApp:
-        return cast("NetuiApp", self.app)
-
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Looking for duplicates…", id="dup-status")
@@ -75,7 +65,7 @@ class DuplicatesScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="duplicates")
     def load_pairs(self) -> None:
-        self.post_message(self.PairsLoaded(self.netui.store.likely_duplicates()))
+        self.post_message(self.PairsLoaded(self.store.likely_duplicates()))
 
     @on(PairsLoaded)
     def _pairs_loaded(self, message: PairsLoaded) -> None:
@@ -104,10 +94,9 @@ class DuplicatesScreen(Screen[None]):
         self._open(self.pairs[int(str(event.row_key.value))])
 
     def _open(self, pair: DuplicatePair) -> None:
-        try:
-            self.fields = self.netui.store.merge_fields(pair.a.id, pair.b.id)
-        except NetuiError as exc:
-            self.notify(str(exc), severity="error")
+        if not self.attempt(
+            lambda: self.store.merge_fields(pair.a.id, pair.b.id), self._set_fields
+        ):
             self.load_pairs()
             return
         self.pair = pair
@@ -119,6 +108,9 @@ class DuplicatesScreen(Screen[None]):
         fields = self.query_one("#dup-fields", DataTable)
         fields.display = True
         fields.focus()
+
+    def _set_fields(self, fields: list[MergeField]) -> None:
+        self.fields = fields
 
     def _fill_fields(self) -> None:
         table = self.query_one("#dup-fields", DataTable)
@@ -164,30 +156,30 @@ class DuplicatesScreen(Screen[None]):
         if self.pair is None:
             self.notify("Open a pair first (enter on it).", severity="warning")
             return
+        pair = self.pair
         values = {f.name: (f.a if f.choice == "a" else f.b) for f in self.fields if f.differs}
-        try:
-            undo = self.netui.store.merge_people(self.pair.a.id, self.pair.b.id, values)
-        except NetuiError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self.undo_stack.append(undo)
-        self.notify(f"Merged {undo.label}. u undoes it.", title="Duplicates")
-        self._close_pair()
-        self.load_pairs()
+
+        def merged(undo: MergeUndo) -> None:
+            self.undo_stack.append(undo)
+            self.notify(f"Merged {undo.label}. u undoes it.", title="Duplicates")
+            self._close_pair()
+            self.load_pairs()
+
+        self.attempt(lambda: self.store.merge_people(pair.a.id, pair.b.id, values), merged)
 
     def action_undo(self) -> None:
         if not self.undo_stack:
             self.notify("Nothing to undo here.")
             return
-        undo = self.undo_stack.pop()
-        try:
-            self.netui.store.undo_merge(undo)
-        except NetuiError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self.notify(f"Undone: {undo.drop_row['full_name']} is back.", title="Duplicates")
-        self._close_pair()
-        self.load_pairs()
+        undo = self.undo_stack[-1]
+
+        def undone(_: object) -> None:
+            self.undo_stack.pop()
+            self.notify(f"Undone: {undo.drop_row['full_name']} is back.", title="Duplicates")
+            self._close_pair()
+            self.load_pairs()
+
+        self.attempt(lambda: self.store.undo_merge(undo), undone)
 
     def action_not_duplicate(self) -> None:
         pair = self.pair

@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Label, Select
 
 from netui.enums import ROLE_LABELS, Closeness, Stage
+from netui.screens.base import NetuiModal
 from netui.store import PeopleQuery
 
-if TYPE_CHECKING:
-    from netui.app import NetuiApp
 
-
-class FiltersScreen(ModalScreen[PeopleQuery | None]):
+class FiltersScreen(NetuiModal[PeopleQuery | None]):
     """ctrl+s or enter on Apply applies; ctrl+r clears every filter; escape leaves as it was."""
 
     BINDINGS = [
@@ -33,8 +30,7 @@ class FiltersScreen(ModalScreen[PeopleQuery | None]):
         self.start = query
 
     def compose(self) -> ComposeResult:
-        app = cast("NetuiApp", self.app)
-        companies = [(f"{c.name} ({c.people})", c.id) for c in app.store.companies() if c.people]
+        companies = [(f"{c.name} ({c.people})", c.id) for c in self.store.companies() if c.people]
         q = self.start
         with Vertical(classes="dialog"):
             yield Label("[b]Filter people[/b]  [dim]ctrl+s applies · ctrl+r clears · esc[/dim]")

@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui.errors import NetuiError
 from netui.logparse import parse_future_day
-from netui.store import Store
+from netui.screens.base import NetuiModal
 from netui.timeutil import relative_day
-
-if TYPE_CHECKING:
-    from netui.app import NetuiApp
 
 CLEAR = "clear"
 
@@ -38,7 +33,7 @@ def presets(today: date, default_days: int) -> list[tuple[str, date | None]]:
     return choices
 
 
-class FollowUpScreen(ModalScreen[bool]):
+class FollowUpScreen(NetuiModal[bool]):
     """Enter on a choice, or type a day (fri, 10d, 2026-12-24); returns True if it changed."""
 
     BINDINGS = [Binding("escape", "dismiss(False)", "Cancel", id="cancel")]
@@ -47,17 +42,12 @@ class FollowUpScreen(ModalScreen[bool]):
         super().__init__()
         self.person_id = person_id
 
-    @property
-    def store(self) -> Store:
-        return cast("NetuiApp", self.app).store
-
     def compose(self) -> ComposeResult:
-        app = cast("NetuiApp", self.app)
-        today = app.today()
+        today = self.today()
         person = self.store.get_person(self.person_id)
         current = person.follow_up_on
         now = f"now {relative_day(current, today)} ({current:%a %d %b})" if current else "none set"
-        self._choices = presets(today, app.settings.follow_up_days)
+        self._choices = presets(today, self.settings.follow_up_days)
         with Vertical(classes="dialog", id="follow-up-dialog"):
             yield Label(
                 f"[b]Follow up with {person.first_name or person.full_name}[/b]  [dim]{now}[/dim]"
@@ -81,13 +71,16 @@ class FollowUpScreen(ModalScreen[bool]):
         self.query_one(OptionList).focus()
 
     def _set(self, day: date | None) -> None:
-        try:
-            self.store.set_follow_up(self.person_id, day)
-        except NetuiError as exc:
-            self.query_one("#follow-up-error", Static).update(str(exc))
-            return
-        self.app.notify(f"Follow-up set for {day:%a %d %b}." if day else "Follow-up cleared.")
-        self.dismiss(True)
+
+        def done(_: object) -> None:
+            self.app.notify(f"Follow-up set for {day:%a %d %b}." if day else "Follow-up cleared.")
+            self.dismiss(True)
+
+        self.attempt(
+            lambda: self.store.set_follow_up(self.person_id, day),
+            done,
+            errors=self.query_one("#follow-up-error", Static).update,
+        )
 
     @on(OptionList.OptionSelected, "#follow-up-options")
     def _picked(self, event: OptionList.OptionSelected) -> None:
@@ -96,7 +89,7 @@ class FollowUpScreen(ModalScreen[bool]):
 
     @on(Input.Submitted, "#follow-up-day")
     def _typed(self, event: Input.Submitted) -> None:
-        today = cast("NetuiApp", self.app).today()
+        today = self.today()
         try:
             day = parse_future_day(event.value, today)
         except NetuiError as exc:

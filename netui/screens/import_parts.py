@@ -8,12 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from netui.importers.spreadsheet import MAP_FIELDS, SKIP
+from netui.screens.base import NetuiModal
 
 IMPORTABLE = (".csv", ".vcf", ".vcard", ".json", ".txt", ".tsv")
 
@@ -50,7 +50,7 @@ class PathSuggester(Suggester):
         return complete_path(value)
 
 
-class FieldPicker(ModalScreen[str | None]):
+class FieldPicker(NetuiModal[str | None]):
     """Choose which netui field a CSV column holds."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="field_cancel")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
@@ -12,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import (
     DataTable,
     Footer,
@@ -37,17 +36,15 @@ from netui.importers import (
 )
 from netui.importers.spreadsheet import SKIP, apply_overrides
 from netui.importers.vcard import parse_text
+from netui.screens.base import NetuiScreen
 from netui.screens.import_parts import FieldPicker, PathSuggester
 from netui.store.imports import ImportReport
-
-if TYPE_CHECKING:
-    from netui.app import NetuiApp
 
 PREVIEW_ROWS = 200
 _ACTION_WORDS = {"new": "new", "updated": "update", "unchanged": "no change"}
 
 
-class ImportScreen(Screen[ImportReport | None]):
+class ImportScreen(NetuiScreen[ImportReport | None]):
     """Import people from a file: detect, map columns, preview, confirm, import."""
 
     BINDINGS = [
@@ -87,10 +84,6 @@ class ImportScreen(Screen[ImportReport | None]):
         self.json_data: dict[str, Any] | None = None
         self.mapping: dict[str, str] = {}
         self.busy = False
-
-    @property
-    def netui(self) -> NetuiApp:
-        return cast("NetuiApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -176,7 +169,7 @@ class ImportScreen(Screen[ImportReport | None]):
             if table is not None:
                 result = parse_table(table, "auto", mapping)
             loaded["result"] = result
-            loaded["report"] = self.netui.store.preview_import(result, how)
+            loaded["report"] = self.store.preview_import(result, how)
             self.post_message(self.Loaded(loaded))
         except NetuiError as exc:
             self.post_message(self.LoadFailed(str(exc)))
@@ -325,7 +318,7 @@ class ImportScreen(Screen[ImportReport | None]):
             self.post_message(self.Progressed(percent, phase))
 
         try:
-            report = self.netui.store.import_records(result, how, progress)
+            report = self.store.import_records(result, how, progress)
         except NetuiError as exc:
             self.post_message(self.Finished(None, str(exc)))
         except Exception as exc:  # nothing was saved: the transaction rolled back
@@ -340,7 +333,7 @@ class ImportScreen(Screen[ImportReport | None]):
     @work(thread=True, exclusive=True, group="import-run")
     def restore(self, data: dict[str, Any], source: str) -> None:
         try:
-            counts = self.netui.store.restore_json(data, source)
+            counts = self.store.restore_json(data, source)
         except NetuiError as exc:
             self.post_message(self.Finished(None, str(exc)))
         else:

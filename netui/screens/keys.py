@@ -5,8 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
+
+from netui.screens.base import NetuiModal
 
 _KEY_NAMES = {
     "question_mark": "?",
@@ -23,7 +25,7 @@ def key_label(keys: str) -> str:
     return ", ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
 
 
-class KeysScreen(ModalScreen[None]):
+class KeysScreen(NetuiModal[None]):
     """Lists the keys of the screen it was opened over."""
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="close")]

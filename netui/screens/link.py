@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.markup import escape
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from netui.enums import LinkKind
-from netui.errors import NetuiError
-from netui.store import Store
+from netui.screens.base import NetuiModal
 from netui.store.links import LINK_LABELS
-
-if TYPE_CHECKING:
-    from netui.app import NetuiApp
 
 NEW_STUB = "new"
 
@@ -35,7 +29,7 @@ class LinkMade:
     stub_id: int | None = None
 
 
-class LinkScreen(ModalScreen[LinkMade | None]):
+class LinkScreen(NetuiModal[LinkMade | None]):
     """Type to find someone; enter links the highlighted person (or makes a stub)."""
 
     BINDINGS = [
@@ -47,10 +41,6 @@ class LinkScreen(ModalScreen[LinkMade | None]):
         super().__init__()
         self.person_id = person_id
         self._names: dict[str, str] = {}
-
-    @property
-    def store(self) -> Store:
-        return cast("NetuiApp", self.app).store
 
     def compose(self) -> ComposeResult:
         person = self.store.get_person(self.person_id)
@@ -119,16 +109,14 @@ class LinkScreen(ModalScreen[LinkMade | None]):
     def _link(self, option_id: str) -> None:
         kind = LinkKind(str(self.query_one("#link-kind", Select).value))
         text = self.query_one("#link-search", Input).value
-        try:
+
+        def link() -> LinkMade:
             if option_id == NEW_STUB:
                 stub_id, link_id = self.store.add_stub_and_link(self.person_id, text, kind)
                 name = self.store.get_person(stub_id).full_name
-                made = LinkMade(link_id, name, LINK_LABELS[kind], stub_id)
-            else:
-                other = int(option_id.removeprefix("p"))
-                link_id = self.store.add_link(self.person_id, other, kind)
-                made = LinkMade(link_id, self._names.get(option_id, ""), LINK_LABELS[kind])
-        except NetuiError as exc:
-            self.query_one("#link-error", Static).update(str(exc))
-            return
-        self.dismiss(made)
+                return LinkMade(link_id, name, LINK_LABELS[kind], stub_id)
+            other = int(option_id.removeprefix("p"))
+            link_id = self.store.add_link(self.person_id, other, kind)
+            return LinkMade(link_id, self._names.get(option_id, ""), LINK_LABELS[kind])
+
+        self.attempt(link, self.dismiss, errors=self.query_one("#link-error", Static).update)

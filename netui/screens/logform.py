@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from netui.enums import Direction, InteractionKind
 from netui.errors import NetuiError
 from netui.logparse import DATE_HELP, LogEntry, parse_past_day
+from netui.screens.base import NetuiModal
 from netui.screens.dialogs import form_state, leave_form
-
-if TYPE_CHECKING:
-    from netui.app import NetuiApp
 
 DIRECTIONS = [("you → them (out)", "out"), ("them → you (in)", "in"), ("both / n.a.", "none")]
 
 
-class LogFormScreen(ModalScreen[LogEntry | None]):
+class LogFormScreen(NetuiModal[LogEntry | None]):
     """ctrl+s saves, escape cancels; returns the entry for the Person screen to write."""
 
     BINDINGS = [
@@ -63,7 +58,7 @@ class LogFormScreen(ModalScreen[LogEntry | None]):
         self._start = form_state(self)
 
     def action_save(self) -> None:
-        today = cast("NetuiApp", self.app).today()
+        today = self.today()
         text = self.query_one("#lf-day", Input).value.strip() or "today"
         try:
             day = parse_past_day(text, today)

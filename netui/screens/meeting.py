@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -25,13 +23,10 @@ from netui.meeting import (
     format_when,
     interaction_kind_for,
 )
+from netui.screens.base import NetuiScreen
 from netui.screens.dialogs import ConfirmScreen
 from netui.screens.meeting_dialogs import AddItemScreen, DoneNotesScreen, ExportPathScreen, NewItem
 from netui.screens.meeting_form import MeetingFormScreen
-from netui.store import Store
-
-if TYPE_CHECKING:
-    from netui.app import NetuiApp
 
 TICKED, OPEN = "☑", "☐"
 
@@ -41,7 +36,7 @@ def _item_prompt(item: ChecklistRow) -> str:
     return f"  [green]{TICKED}[/] [dim]{text}[/]" if item.done else f"  {OPEN} {text}"
 
 
-class MeetingScreen(Screen[None]):
+class MeetingScreen(NetuiScreen[None]):
     """A meeting with one person; with no meeting given, their next one or the plan form."""
 
     BINDINGS = [
@@ -70,10 +65,6 @@ class MeetingScreen(Screen[None]):
         self.meeting: MeetingRow | None = None
         self.items: list[ChecklistRow] = []
         self.removed: list[ChecklistRow] = []
-
-    @property
-    def store(self) -> Store:
-        return cast("NetuiApp", self.app).store
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -132,7 +123,7 @@ class MeetingScreen(Screen[None]):
         self.refresh_bindings()
 
     def _show_head(self, m: MeetingRow) -> None:
-        today = cast("NetuiApp", self.app).today()
+        today = self.today()
         noun = "Coffee" if interaction_kind_for(m.place).value == "coffee" else "Meeting"
         who = escape(m.person_name) + (f" · {escape(m.company)}" if m.company else "")
         if m.status == MeetingStatus.done:
@@ -208,8 +199,7 @@ class MeetingScreen(Screen[None]):
         item = self._current_item()
         if item is None:
             return
-        self.store.toggle_item(item.id)
-        self.reload()
+        self.attempt(lambda: self.store.toggle_item(item.id), lambda _: self.reload())
 
     @on(OptionList.OptionSelected, "#checklist")
     def _selected(self) -> None:
@@ -222,17 +212,19 @@ class MeetingScreen(Screen[None]):
         phase = current.phase if current is not None else Phase.before
 
         def added(new: NewItem | None) -> None:
-            if new is None or self.meeting_id is None:
+            meeting_id = self.meeting_id
+            if new is None or meeting_id is None:
                 return
-            try:
-                item_id = self.store.add_checklist_item(self.meeting_id, new.phase, new.text)
-            except NetuiError as exc:
-                self.notify(str(exc), severity="error")
-                return
-            self.reload()
-            self._highlight(item_id)
+            self.attempt(
+                lambda: self.store.add_checklist_item(meeting_id, new.phase, new.text),
+                self._reload_at,
+            )
 
         self.app.push_screen(AddItemScreen(phase), added)
+
+    def _reload_at(self, item_id: int) -> None:
+        self.reload()
+        self._highlight(item_id)
 
     def _highlight(self, item_id: int) -> None:
         checklist = self.query_one("#checklist", OptionList)
@@ -242,39 +234,52 @@ class MeetingScreen(Screen[None]):
         item = self._current_item()
         if item is None:
             return
-        self.removed.append(self.store.remove_checklist_item(item.id))
-        self.notify(f"Removed “{item.text}”. u puts it back.", timeout=3)
-        self.reload()
+
+        def removed(row: ChecklistRow) -> None:
+            self.removed.append(row)
+            self.notify(f"Removed “{item.text}”. u puts it back.", timeout=3)
+            self.reload()
+
+        self.attempt(lambda: self.store.remove_checklist_item(item.id), removed)
 
     def action_undo(self) -> None:
         if not self.removed or self.meeting_id is None:
             self.notify("Nothing to undo.", timeout=2)
             return
-        item = self.removed.pop()
-        item_id = self.store.add_checklist_item(self.meeting_id, item.phase, item.text)
-        if item.done:
-            self.store.toggle_item(item_id)
-        self.reload()
-        self._highlight(item_id)
+        meeting_id = self.meeting_id
+        item = self.removed[-1]
+
+        def put_back() -> int:
+            item_id = self.store.add_checklist_item(meeting_id, item.phase, item.text)
+            if item.done:
+                self.store.toggle_item(item_id)
+            return item_id
+
+        def put(item_id: int) -> None:
+            self.removed.pop()
+            self._reload_at(item_id)
+
+        self.attempt(put_back, put)
 
     def action_add_defaults(self) -> None:
         if self.meeting_id is None:
             return
-        try:
-            count = self.store.add_default_checklist(self.meeting_id)
-        except NetuiError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self.notify(f"Added the {count} default items.")
-        self.reload()
+        meeting_id = self.meeting_id
+
+        def added(count: int) -> None:
+            self.notify(f"Added the {count} default items.")
+            self.reload()
+
+        self.attempt(lambda: self.store.add_default_checklist(meeting_id), added)
 
     def action_move(self, delta: int) -> None:
         item = self._current_item()
         if item is None:
             return
-        self.store.move_checklist_item(item.id, delta)
-        self.reload()
-        self._highlight(item.id)
+        self.attempt(
+            lambda: self.store.move_checklist_item(item.id, delta),
+            lambda _: self._reload_at(item.id),
+        )
 
     # ---- the meeting --------------------------------------------------------------
 
@@ -316,13 +321,11 @@ class MeetingScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                try:
-                    self.store.cancel_meeting(m.id)
-                except NetuiError as exc:
-                    self.notify(str(exc), severity="error")
-                    return
-                self.notify("Cancelled. r puts it back on at a new time.")
-                self.reload()
+                self.attempt(lambda: self.store.cancel_meeting(m.id), cancelled)
+
+        def cancelled(_: object) -> None:
+            self.notify("Cancelled. r puts it back on at a new time.")
+            self.reload()
 
         self.app.push_screen(
             ConfirmScreen(
@@ -339,13 +342,10 @@ class MeetingScreen(Screen[None]):
             return
 
         def noted(notes: str | None) -> None:
-            if notes is None:
-                return
-            try:
-                self.store.mark_done(m.id, notes)
-            except NetuiError as exc:
-                self.notify(str(exc), severity="error")
-                return
+            if notes is not None:
+                self.attempt(lambda: self.store.mark_done(m.id, notes), done)
+
+        def done(_: object) -> None:
             self.reload()
             self.notify(f"Logged on {m.person_name}'s timeline. Now the follow-up, right away.")
             self.action_compose()
@@ -359,9 +359,11 @@ class MeetingScreen(Screen[None]):
         self.app.push_screen(ComposerScreen(self.person_id, intent="follow_up"))
 
     def action_follow_up_sent(self) -> None:
-        self.store.settle_follow_up(self.person_id)
-        self.notify("Follow-up marked sent.")
-        self.reload()
+        def settled(_: object) -> None:
+            self.notify("Follow-up marked sent.")
+            self.reload()
+
+        self.attempt(lambda: self.store.settle_follow_up(self.person_id), settled)
 
     def action_export(self) -> None:
         if self.meeting_id is None:
@@ -374,12 +376,10 @@ class MeetingScreen(Screen[None]):
         def chosen(path: str | None) -> None:
             if path is None:
                 return
-            try:
-                written = write_meeting_ics(self.store, meeting_id, Path(path))
-            except NetuiError as exc:
-                self.notify(str(exc), severity="error")
-                return
-            self.notify(f"Saved {written}: open it with your calendar app.")
+            self.attempt(
+                lambda: write_meeting_ics(self.store, meeting_id, Path(path)),
+                lambda written: self.notify(f"Saved {written}: open it with your calendar app."),
+            )
 
         self.app.push_screen(ExportPathScreen(suggested), chosen)
 

@@ -8,14 +8,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from netui.enums import Phase
 from netui.meeting import PHASE_TITLES, PHASES
+from netui.screens.base import NetuiModal
 
 
-class DoneNotesScreen(ModalScreen[str | None]):
+class DoneNotesScreen(NetuiModal[str | None]):
     """'How did it go?': the notes logged on the timeline; ctrl+s saves, esc cancels."""
 
     BINDINGS = [
@@ -64,7 +64,7 @@ class NewItem:
     text: str
 
 
-class AddItemScreen(ModalScreen[NewItem | None]):
+class AddItemScreen(NetuiModal[NewItem | None]):
     """One new checklist item: its text and phase (enter adds, esc cancels)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
@@ -100,7 +100,7 @@ class AddItemScreen(ModalScreen[NewItem | None]):
         self.dismiss(None)
 
 
-class ExportPathScreen(ModalScreen[str | None]):
+class ExportPathScreen(NetuiModal[str | None]):
     """Where to write the .ics file (a new file, readable only by you)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
-from netui.errors import InputError, NetuiError
+from netui.errors import InputError
 from netui.meeting import (
     format_when,
     local_to_utc,
@@ -19,11 +16,8 @@ from netui.meeting import (
     parse_meeting_time,
     to_local,
 )
+from netui.screens.base import NetuiModal
 from netui.screens.dialogs import form_state, leave_form
-from netui.store import Store
-
-if TYPE_CHECKING:
-    from netui.app import NetuiApp
 
 FIELDS = {
     "date": ("Date *", "2026-12-01, today, fri"),
@@ -35,7 +29,7 @@ FIELDS = {
 ROWS = (("date", "time"), ("place", "address"), ("ask",))
 
 
-class MeetingFormScreen(ModalScreen[int | None]):
+class MeetingFormScreen(NetuiModal[int | None]):
     """Plans a new meeting (or reschedules `meeting_id`); dismisses with the meeting's id."""
 
     BINDINGS = [
@@ -47,10 +41,6 @@ class MeetingFormScreen(ModalScreen[int | None]):
         super().__init__()
         self.person_id = person_id
         self.meeting_id = meeting_id
-
-    @property
-    def store(self) -> Store:
-        return cast("NetuiApp", self.app).store
 
     def _initial(self) -> dict[str, str]:
         if self.meeting_id is None:
@@ -77,7 +67,6 @@ class MeetingFormScreen(ModalScreen[int | None]):
         return f"Pick a place close to them, ideally a cafe: {near}."
 
     def compose(self) -> ComposeResult:
-        app = cast("NetuiApp", self.app)
         person = self.store.get_person(self.person_id)
         initial = self._initial()
         verb = "Plan a meeting" if self.meeting_id is None else "Reschedule the meeting"
@@ -90,7 +79,7 @@ class MeetingFormScreen(ModalScreen[int | None]):
                 if m.status == "planned" and m.id != self.meeting_id
             ]
             if others:
-                when = format_when(others[0].starts_at, app.today())
+                when = format_when(others[0].starts_at, self.today())
                 yield Static(f"Already planned: {when}.", classes="muted")
             yield Static("", id="form-error", classes="error")
             for row in ROWS:
@@ -127,7 +116,7 @@ class MeetingFormScreen(ModalScreen[int | None]):
             return None
         try:
             if key == "date":
-                parse_meeting_date(text, cast("NetuiApp", self.app).today())
+                parse_meeting_date(text, self.today())
             else:
                 parse_meeting_time(text)
         except InputError as exc:
@@ -135,7 +124,6 @@ class MeetingFormScreen(ModalScreen[int | None]):
         return None
 
     def action_save(self) -> None:
-        app = cast("NetuiApp", self.app)
         errors: dict[str, str] = {}
         for key in ("date", "time"):
             message = self._when_error(key)
@@ -148,24 +136,25 @@ class MeetingFormScreen(ModalScreen[int | None]):
             self.query_one("#form-error", Static).update("Not saved: the time needs fixing.")
             self.query_one(f"#mf-{next(iter(errors))}", Input).focus()
             return
-        day = parse_meeting_date(self._value("date"), app.today())
+        day = parse_meeting_date(self._value("date"), self.today())
         starts_at = local_to_utc(day, parse_meeting_time(self._value("time")))
         place, address, ask = (self._value(key) for key in ("place", "address", "ask"))
         notes = self.query_one("#mf-notes", TextArea).text
-        try:
+
+        def save() -> int:
             if self.meeting_id is None:
-                meeting_id = self.store.plan_meeting(
+                return self.store.plan_meeting(
                     self.person_id, starts_at, place=place, address=address, ask=ask, notes=notes
                 )
-            else:
-                self.store.reschedule_meeting(
-                    self.meeting_id, starts_at, place=place, address=address, ask=ask, notes=notes
-                )
-                meeting_id = self.meeting_id
-        except NetuiError as exc:
-            self.query_one("#form-error", Static).update(f"Not saved: {exc}")
-            return
-        self.dismiss(meeting_id)
+            self.store.reschedule_meeting(
+                self.meeting_id, starts_at, place=place, address=address, ask=ask, notes=notes
+            )
+            return self.meeting_id
+
+        self.attempt(save, self.dismiss, errors=self._not_saved)
+
+    def _not_saved(self, message: str) -> None:
+        self.query_one("#form-error", Static).update(f"Not saved: {message}")
 
     def action_cancel(self) -> None:
         leave_form(self, self._start)

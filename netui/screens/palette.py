@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, cast
 
 from textual.command import Hit, Hits, Provider
 
-if TYPE_CHECKING:
-    from netui.app import NetuiApp
+from netui.screens.base import netui_app
 
 
 class PeopleCommands(Provider):
     """Type a name, company or title in ctrl+p to open that person (FTS: ~1 ms a query)."""
 
     async def search(self, query: str) -> Hits:
-        app = cast("NetuiApp", self.app)
+        app = netui_app(self.app)
         if not query.strip():
             return
         for rank, row in enumerate(app.store.search_people(query, 15)):

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
+from netui.screens.base import NetuiScreen
 from netui.screens.undo import Undo, UndoStack
-from netui.store import PeopleQuery, Store
+from netui.store import PeopleQuery
 from netui.store.rows import SORT_KEYS
 from netui.widgets.people_table import PeopleHeader, PeopleTable
-
-if TYPE_CHECKING:
-    from netui.app import NetuiApp
 
 
 class FilterInput(Input):
@@ -35,7 +32,7 @@ class FilterInput(Input):
             self._on_value(value)
 
 
-class PeopleScreen(Screen[None]):
+class PeopleScreen(NetuiScreen[None]):
     """Home: the people list with a filter line, a count and every action a key away."""
 
     BINDINGS = [
@@ -69,15 +66,10 @@ class PeopleScreen(Screen[None]):
         self._seen_version = -1
 
     @property
-    def store(self) -> Store:
-        return cast("NetuiApp", self.app).store
-
-    @property
     def table(self) -> PeopleTable:
         return self.query_one(PeopleTable)
 
     def compose(self) -> ComposeResult:
-        app = cast("NetuiApp", self.app)
         yield Header()
         with Horizontal(id="people-bar"):
             yield FilterInput(
@@ -87,7 +79,7 @@ class PeopleScreen(Screen[None]):
             )
             yield Static("", id="people-count")
         yield Static("", id="people-filters")
-        table = PeopleTable(app.store, app.today(), id="people")
+        table = PeopleTable(self.store, self.today(), id="people")
         yield PeopleHeader(table, id="people-header")
         yield table
         yield Footer()
@@ -195,7 +187,7 @@ class PeopleScreen(Screen[None]):
 
     @on(PeopleTable.PersonSelected)
     def _open(self, event: PeopleTable.PersonSelected) -> None:
-        cast("NetuiApp", self.app).open_person(event.person_id)
+        self.netui.open_person(event.person_id)
 
     def _current_id(self) -> int | None:
         row = self.table.current
@@ -247,9 +239,10 @@ class PeopleScreen(Screen[None]):
             return
 
         def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            self.store.archive_person(row.id)
+            if yes:
+                self.attempt(lambda: self.store.archive_person(row.id), archived)
+
+        def archived(_: object) -> None:
             self.undo_stack.append(
                 Undo(f"archive of {row.full_name}", lambda: self.store.restore_person(row.id))
             )
@@ -270,12 +263,15 @@ class PeopleScreen(Screen[None]):
         if row is None or not row.archived:
             self.notify("r restores archived people: x shows them.", timeout=3)
             return
-        self.store.restore_person(row.id)
-        self.undo_stack.append(
-            Undo(f"restore of {row.full_name}", lambda: self.store.archive_person(row.id))
-        )
-        self.notify(f"Restored {row.full_name}.")
-        self._refresh()
+
+        def restored(_: object) -> None:
+            self.undo_stack.append(
+                Undo(f"restore of {row.full_name}", lambda: self.store.archive_person(row.id))
+            )
+            self.notify(f"Restored {row.full_name}.")
+            self._refresh()
+
+        self.attempt(lambda: self.store.restore_person(row.id), restored)
 
     def action_purge(self) -> None:
         """Erase an archived person for good (privacy): only from the archived list."""
@@ -288,9 +284,11 @@ class PeopleScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.store.purge_person(row.id)
-                self.notify(f"Erased {row.full_name} and everything about them.")
-                self._refresh()
+                self.attempt(lambda: self.store.purge_person(row.id), erased)
+
+        def erased(_: object) -> None:
+            self.notify(f"Erased {row.full_name} and everything about them.")
+            self._refresh()
 
         self.app.push_screen(
             ConfirmScreen(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -31,9 +31,6 @@ from netui.screens.person_view import (
 )
 from netui.screens.stage import StageScreen
 from netui.screens.undo import Undo
-
-if TYPE_CHECKING:
-    from netui.app import NetuiApp
 
 
 class PersonScreen(TimelineActions):
@@ -110,14 +107,13 @@ class PersonScreen(TimelineActions):
             self.app.pop_screen()
             return
         self._seen_version = store.data_version()
-        today = self._today()
+        today = self.today()
         company = store.company_name(person.company_id)
         timeline = store.timeline(self.person_id)
         self.sub_title = person.full_name
         self.query_one("#person-card", Static).update(card_markup(person, company, today))
-        settings = cast("NetuiApp", self.app).settings
         self.query_one("#person-plan", Static).update(
-            plan_markup(person, company, timeline, today, settings.follow_up_days)
+            plan_markup(person, company, timeline, today, self.settings.follow_up_days)
         )
         self._fill(self.query_one("#timeline", OptionList), timeline_options(timeline))
         if self._select_next is not None:
@@ -173,10 +169,12 @@ class PersonScreen(TimelineActions):
             if stage is None or stage == person.stage:
                 return
             store = self.store
-            before = store.set_stage(self.person_id, stage)
-            self._done(
-                f"Stage set to {stage.value}.",
-                Undo("stage change", lambda: store.set_stage(self.person_id, before)),
+            self.attempt(
+                lambda: store.set_stage(self.person_id, stage),
+                lambda before: self._done(
+                    f"Stage set to {stage.value}.",
+                    Undo("stage change", lambda: store.set_stage(self.person_id, before)),
+                ),
             )
 
         self.app.push_screen(StageScreen(person.stage, person.full_name), chosen)
@@ -215,15 +213,19 @@ class PersonScreen(TimelineActions):
     def _follow_link(self, event: OptionList.OptionSelected) -> None:
         other = self._link_targets.get(event.option.id or "")
         if other is not None:
-            cast("NetuiApp", self.app).open_person(other)
+            self.netui.open_person(other)
 
     def _delete_link(self) -> None:
         option_id = self._highlighted("#links")
         if option_id is None:
             return
         store = self.store
-        removed = store.delete_link(int(option_id.removeprefix("l")))
-        self._done("Link removed.", Undo("link removal", lambda: store.restore_link(removed)))
+        self.attempt(
+            lambda: store.delete_link(int(option_id.removeprefix("l"))),
+            lambda removed: self._done(
+                "Link removed.", Undo("link removal", lambda: store.restore_link(removed))
+            ),
+        )
 
     # ---- other screens ------------------------------------------------------------
 

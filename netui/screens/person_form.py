@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from netui.enums import ROLE_LABELS, Closeness, HowWeKnow, Role
-from netui.errors import NetuiError
 from netui.roles import infer_role
+from netui.screens.base import NetuiModal
 from netui.screens.dialogs import ConfirmScreen
 from netui.store import Store
 from netui.validate import FIELD_CHECKS
-
-if TYPE_CHECKING:
-    from netui.app import NetuiApp
 
 TEXT_INPUTS = (
     ("full_name", "Name *", "Jane Doe"),
@@ -57,7 +53,7 @@ class CompanySuggester(Suggester):
         return names[0] if names else None
 
 
-class PersonFormScreen(ModalScreen[int | None]):
+class PersonFormScreen(NetuiModal[int | None]):
     """`a` adds, `e` edits. ctrl+s saves; escape asks before discarding typed changes."""
 
     BINDINGS = [
@@ -69,10 +65,6 @@ class PersonFormScreen(ModalScreen[int | None]):
         super().__init__()
         self.person_id = person_id
         self.initial: dict[str, str] = {}
-
-    @property
-    def store(self) -> Store:
-        return cast("NetuiApp", self.app).store
 
     def _initial_values(self) -> dict[str, str]:
         if self.person_id is None:
@@ -160,19 +152,20 @@ class PersonFormScreen(ModalScreen[int | None]):
             )
             self.query_one(f"#f-{first}", Input).focus()
             return
-        try:
+
+        def save() -> int:
             if self.person_id is None:
                 name = values.pop("full_name")
-                person_id = self.store.add_person(name, **_clean(values))
-            else:
-                changes = self._changed()
-                if changes:
-                    self.store.update_person(self.person_id, **_clean(changes))
-                person_id = self.person_id
-        except NetuiError as exc:
-            self.query_one("#form-error", Static).update(f"Not saved: {exc}")
-            return
-        self.dismiss(person_id)
+                return self.store.add_person(name, **_clean(values))
+            changes = self._changed()
+            if changes:
+                self.store.update_person(self.person_id, **_clean(changes))
+            return self.person_id
+
+        self.attempt(save, self.dismiss, errors=self._not_saved)
+
+    def _not_saved(self, message: str) -> None:
+        self.query_one("#form-error", Static).update(f"Not saved: {message}")
 
     def action_cancel(self) -> None:
         if not self._changed() or (self.person_id is None and not any(

@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 
 from netui.enums import Direction, InteractionKind, Stage
 from netui.errors import NetuiError
 from netui.logparse import LogEntry, at_for, parse_log_line
+from netui.screens.base import NetuiScreen
 from netui.screens.logform import LogFormScreen
 from netui.screens.undo import Undo, UndoStack
-from netui.store import Store
 from netui.store.timeline import InteractionRow
-
-if TYPE_CHECKING:
-    from netui.app import NetuiApp
 
 LOG_PLACEHOLDER = "coffee yesterday: talked about their team's on-call"
 LOG_HINT = (
@@ -38,7 +33,7 @@ class LogBar(Vertical):
     ]
 
 
-class TimelineActions(Screen[None]):
+class TimelineActions(NetuiScreen[None]):
     """Timeline actions for one person's screen; the screen supplies `reload()`."""
 
     def __init__(self, person_id: int) -> None:
@@ -46,13 +41,6 @@ class TimelineActions(Screen[None]):
         self.person_id = person_id
         self.undo_stack = UndoStack()
         self._select_next: str | None = None  # an option id to put the cursor on
-
-    @property
-    def store(self) -> Store:
-        return cast("NetuiApp", self.app).store
-
-    def _today(self) -> date:
-        return cast("NetuiApp", self.app).today()
 
     def reload(self) -> None:
         raise NotImplementedError
@@ -78,16 +66,15 @@ class TimelineActions(Screen[None]):
     @on(Input.Submitted, "#log-input")
     def _log_line(self, event: Input.Submitted) -> None:
         try:
-            entry = parse_log_line(event.value, self._today())
+            entry = parse_log_line(event.value, self.today())
         except NetuiError as exc:
             self.query_one("#log-error", Static).update(str(exc))
             return
-        if self._log(entry):
-            self.action_close_log()
+        self._log(entry)
 
     def action_log_details(self) -> None:
         text = self.query_one("#log-input", Input).value
-        today = self._today()
+        today = self.today()
         try:
             entry = parse_log_line(text, today)
         except NetuiError:
@@ -95,35 +82,39 @@ class TimelineActions(Screen[None]):
             entry = LogEntry(entry.kind, entry.direction, today, text.strip())
 
         def chosen(result: LogEntry | None) -> None:
-            if result is not None and self._log(result):
-                self.action_close_log()
+            if result is not None:
+                self._log(result)
 
         self.app.push_screen(LogFormScreen(entry), chosen)
 
-    def _log(self, entry: LogEntry) -> bool:
+    def _log(self, entry: LogEntry) -> None:
+        """Log one entry; the log bar closes once it is saved."""
         store = self.store
-        today = self._today()
-        try:
+        today = self.today()
+
+        def log() -> tuple[int, Stage, date | None]:
             before = store.get_person(self.person_id)
             at = None if entry.day == today else at_for(entry.day, today, store.now())
             new_id = store.log_interaction(
                 self.person_id, entry.kind, direction=entry.direction, at=at, summary=entry.summary
             )
-        except NetuiError as exc:
-            self.query_one("#log-error", Static).update(str(exc))
-            return False
-        stage_before, follow_before = Stage(before.stage), before.follow_up_on
+            return new_id, Stage(before.stage), before.follow_up_on
 
-        def revert() -> None:
-            store.delete_interaction(new_id)
-            store.set_stage(self.person_id, stage_before)
-            store.set_follow_up(self.person_id, follow_before)
+        def logged(result: tuple[int, Stage, date | None]) -> None:
+            new_id, stage_before, follow_before = result
 
-        self._select_next = f"i{new_id}"
-        after = store.get_person(self.person_id)
-        moved = f" · stage {after.stage}" if after.stage != stage_before else ""
-        self._done(f"Logged {entry.kind.value}{moved}.", Undo(f"log of a {entry.kind}", revert))
-        return True
+            def revert() -> None:
+                store.delete_interaction(new_id)
+                store.set_stage(self.person_id, stage_before)
+                store.set_follow_up(self.person_id, follow_before)
+
+            self._select_next = f"i{new_id}"
+            after = store.get_person(self.person_id)
+            moved = f" · stage {after.stage}" if after.stage != stage_before else ""
+            self.action_close_log()
+            self._done(f"Logged {entry.kind.value}{moved}.", Undo(f"log of a {entry.kind}", revert))
+
+        self.attempt(log, logged, errors=self.query_one("#log-error", Static).update)
 
     # ---- timeline entries ---------------------------------------------------------
 
@@ -135,36 +126,43 @@ class TimelineActions(Screen[None]):
     def _edit_entry(self, event: OptionList.OptionSelected) -> None:
         if not event.option.id:
             return
-        try:
-            row = self.store.get_interaction(int(event.option.id.removeprefix("i")))
-        except NetuiError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        entry = LogEntry(InteractionKind(row.kind), Direction(row.direction), row.day, row.summary)
-        self.app.push_screen(
-            LogFormScreen(entry, title="Edit entry"), lambda result: self._save_edit(row, result)
-        )
+        interaction_id = int(event.option.id.removeprefix("i"))
+
+        def edit(row: InteractionRow) -> None:
+            entry = LogEntry(
+                InteractionKind(row.kind), Direction(row.direction), row.day, row.summary
+            )
+            self.app.push_screen(
+                LogFormScreen(entry, title="Edit entry"),
+                lambda result: self._save_edit(row, result),
+            )
+
+        self.attempt(lambda: self.store.get_interaction(interaction_id), edit)
 
     def _save_edit(self, row: InteractionRow, result: LogEntry | None) -> None:
         if result is None:
             return
         store = self.store
-        today = self._today()
+        today = self.today()
         at = None if result.day == row.day else at_for(result.day, today, store.now())
-        try:
+
+        def save() -> tuple[InteractionRow, Stage]:
             stage_before = Stage(store.get_person(self.person_id).stage)
             before = store.update_interaction(
                 row.id, kind=result.kind, direction=result.direction, at=at, summary=result.summary
             )
-        except NetuiError as exc:
-            self.notify(str(exc), severity="error")
-            return
+            return before, stage_before
 
-        def revert() -> None:
-            store.restore_interaction(before)
-            store.set_stage(self.person_id, stage_before)
+        def saved(done: tuple[InteractionRow, Stage]) -> None:
+            before, stage_before = done
 
-        self._done("Entry saved.", Undo("edit", revert))
+            def revert() -> None:
+                store.restore_interaction(before)
+                store.set_stage(self.person_id, stage_before)
+
+            self._done("Entry saved.", Undo("edit", revert))
+
+        self.attempt(save, saved)
 
     def action_undo(self) -> None:
         if self.undo_stack.undo(self.notify):
@@ -176,14 +174,12 @@ class TimelineActions(Screen[None]):
             self.notify("Highlight a timeline entry to delete it.", timeout=3)
             return
         store = self.store
-        try:
-            row = store.delete_interaction(int(option_id.removeprefix("i")))
-        except NetuiError as exc:
-            self.notify(str(exc), severity="error")
-            return
 
-        def revert() -> None:
-            store.restore_interaction(row)
-            self._select_next = f"i{row.id}"
+        def deleted(row: InteractionRow) -> None:
+            def revert() -> None:
+                store.restore_interaction(row)
+                self._select_next = f"i{row.id}"
 
-        self._done(f"Deleted the {row.kind} of {row.day:%d %b}.", Undo("delete", revert))
+            self._done(f"Deleted the {row.kind} of {row.day:%d %b}.", Undo("delete", revert))
+
+        self.attempt(lambda: store.delete_interaction(int(option_id.removeprefix("i"))), deleted)

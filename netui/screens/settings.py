@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from netui.errors import NetuiError
+from netui.screens.base import NetuiModal
 from netui.settings import save_settings
-
-if TYPE_CHECKING:
-    from netui.app import NetuiApp
 
 FIELDS = (
     ("my_name", "Your name (signs your messages)", "Alex Morgan"),
@@ -28,7 +24,7 @@ FIELDS = (
 )  # fmt: skip
 
 
-class SettingsScreen(ModalScreen[bool]):
+class SettingsScreen(NetuiModal[bool]):
     """ctrl+s saves to settings.toml (0600); escape leaves them as they were."""
 
     BINDINGS = [
@@ -37,7 +33,7 @@ class SettingsScreen(ModalScreen[bool]):
     ]
 
     def compose(self) -> ComposeResult:
-        settings = cast("NetuiApp", self.app).settings
+        settings = self.settings
         with VerticalScroll(classes="dialog wide"):
             yield Label("[b]Settings[/b]  [dim]ctrl+s saves · esc cancels[/dim]")
             for key, label, placeholder in FIELDS:
@@ -48,7 +44,6 @@ class SettingsScreen(ModalScreen[bool]):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
 
     def action_save(self) -> None:
-        app = cast("NetuiApp", self.app)
         values = {key: self.query_one(f"#s-{key}", Input).value.strip() for key, _, _ in FIELDS}
         days = values.pop("follow_up_days")
         if not days.isdigit() or not 1 <= int(days) <= 365:
@@ -57,7 +52,7 @@ class SettingsScreen(ModalScreen[bool]):
             )
             return
         updated = replace(
-            app.settings,
+            self.settings,
             my_name=values["my_name"],
             target_role=values["target_role"],
             blurb=values["blurb"],
@@ -69,8 +64,8 @@ class SettingsScreen(ModalScreen[bool]):
         except (NetuiError, OSError) as exc:
             self.query_one("#settings-error", Static).update(f"Not saved: {exc}")
             return
-        app.settings = updated
-        app.store.follow_up_days = updated.follow_up_days
+        self.netui.settings = updated
+        self.store.follow_up_days = updated.follow_up_days
         self.dismiss(True)
 
     @on(Button.Pressed, "#save")

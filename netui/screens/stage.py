@@ -6,15 +6,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from netui.enums import Stage
+from netui.screens.base import NetuiModal
 from netui.screens.person_view import STAGE_HINTS
 
 
-class StageScreen(ModalScreen[Stage | None]):
+class StageScreen(NetuiModal[Stage | None]):
     """Enter picks the highlighted stage; escape keeps the current one."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel")]

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, cast
 
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui.meeting import MeetingRow, to_local
+from netui.screens.base import NetuiScreen
 from netui.timeutil import relative_day
-
-if TYPE_CHECKING:
-    from netui.app import NetuiApp
 
 
 def _cell(text: str, width: int) -> str:
@@ -45,7 +41,7 @@ def meeting_line(m: MeetingRow, today: date, *, wrap_up: bool = False) -> str:
     return f"[b $accent]●[/] [b]{line}[/]" if local.date() == today else f"  {line}"
 
 
-class UpcomingScreen(Screen[None]):
+class UpcomingScreen(NetuiScreen[None]):
     """Meetings from today on, soonest first; enter opens one."""
 
     BINDINGS = [
@@ -73,10 +69,9 @@ class UpcomingScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        app = cast("NetuiApp", self.app)
-        today = app.today()
-        upcoming = app.store.upcoming_meetings(today)
-        wrap_up = app.store.meetings_to_wrap_up(today)
+        today = self.today()
+        upcoming = self.store.upcoming_meetings(today)
+        wrap_up = self.store.meetings_to_wrap_up(today)
         options: list[Option] = []
         self.rows = {}
         if wrap_up:
