@@ -79,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
 # Other modules (import, export, meetings) add their sub-commands through these hooks:
 # each module in EXTENSIONS appends to PARSER_HOOKS and registers with @command.
 PARSER_HOOKS: list[Callable[[Any], None]] = []
-EXTENSIONS = ("netui.cli_io", "netui.cli_meetings", "netui.cli_paths")
+EXTENSIONS = ("netui.cli_io", "netui.cli_meetings", "netui.cli_paths", "netui.cli_today")
 
 
 def _load_extensions() -> None:
@@ -150,9 +150,12 @@ def _settings(args: argparse.Namespace, store: Store, settings: Settings) -> int
     current = getattr(settings, args.key)
     if isinstance(current, int):
         try:
-            value: object = int(args.value)
+            number = int(args.value)
         except ValueError:
             raise InputError(f"{args.key} must be a whole number, not '{args.value}'.") from None
+        if number < 0:
+            raise InputError(f"{args.key} must be 0 or more, not {number}.")
+        value: object = number
     else:
         value = args.value
     setattr(settings, args.key, value)

@@ -84,6 +84,7 @@ class InteractionKind(StrEnum):
     intro = "intro"
     referral = "referral"
     reply = "reply"
+    promise = "promise"  # an intro promised: in, to you ("yes, I'll introduce you"); out, by you
     note = "note"
 
 

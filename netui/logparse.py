@@ -33,6 +33,10 @@ KIND_WORDS: dict[str, InteractionKind] = {
     **dict.fromkeys(("note", "notes"), InteractionKind.note),
 }
 ASK_WORDS = frozenset({"ask", "asked"})
+# A promised introduction: `promised intro: to Dana at Stripe` (they said yes to your ask)
+# and `owe intro: Priya wants to meet Sam` (you promised one). Today lists both until done.
+PROMISED_WORDS = frozenset({"promised", "promise", "yes", "agreed"})
+OWE_WORDS = frozenset({"owe", "owed", "owing"})
 DIRECTION_WORDS: dict[str, Direction] = {
     **dict.fromkeys(("out", "sent", "to"), Direction.out),
     **dict.fromkeys(("in", "from", "got", "received"), Direction.in_),
@@ -59,7 +63,9 @@ _ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 _DAYS = re.compile(r"^(\d{1,3})d$")
 _WEEKS = re.compile(r"^(\d{1,2})w$")
 
-KIND_HELP = "message, email, call, coffee, meeting, intro, referral, reply, ask or note"
+KIND_HELP = (
+    "message, email, call, coffee, meeting, intro, referral, reply, ask, promised, owe or note"
+)
 DATE_HELP = "today, yesterday, mon..sun, 3d or 2026-11-20"
 
 
@@ -124,7 +130,7 @@ def parse_future_day(text: str, today: date) -> date:
 
 def _is_skippable(word: str, *, asking: bool, loose: bool, day: date | None) -> bool:
     """Words in the head that carry no meaning of their own ('asked for an intro')."""
-    if asking and word in ("intro", "introduction"):
+    if asking and word in ("intro", "introduction", "introductions", "intros"):
         return True
     if word == "ago" and day is not None:
         return True
@@ -142,13 +148,16 @@ def parse_log_line(line: str, today: date) -> LogEntry:
     if first in ASK_WORDS:
         kind = InteractionKind.intro
         direction = Direction.out
+    elif first in PROMISED_WORDS or first in OWE_WORDS:
+        kind = InteractionKind.promise
+        direction = Direction.out if first in OWE_WORDS else Direction.in_
     elif first in KIND_WORDS:
         kind = KIND_WORDS[first]
     else:
         raise InputError(f"'{words[0]}' is not something that happened: use {KIND_HELP}.")
     day: date | None = None
     used = 1
-    asking = first in ASK_WORDS
+    asking = first in ASK_WORDS or kind is InteractionKind.promise
     for index, word in enumerate(words[1:], start=1):
         lowered = word.casefold()
         before_date = index + 1 < len(words) and (
@@ -164,7 +173,8 @@ def parse_log_line(line: str, today: date) -> LogEntry:
         ):
             direction = DIRECTION_WORDS[lowered]
         elif asking and lowered in ("referral", "ref", "referred"):
-            kind = InteractionKind.referral
+            if kind is InteractionKind.intro:
+                kind = InteractionKind.referral
         elif _is_skippable(lowered, asking=asking, loose=bool(colon) or before_date, day=day):
             pass
         elif colon:

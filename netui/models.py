@@ -92,6 +92,8 @@ class Person(SQLModel, table=True):
     created_at: datetime = Field(default_factory=_now, sa_type=UTCText)
     updated_at: datetime = Field(default_factory=_now, sa_type=UTCText)
     archived_at: datetime | None = Field(default=None, sa_type=UTCText)
+    cadence_days: int | None = None  # keep in touch every N days; None: from closeness
+    snooze_until: date | None = Field(default=None, sa_type=DateText)
 
 
 class Interaction(SQLModel, table=True):

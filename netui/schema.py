@@ -231,5 +231,39 @@ CREATE INDEX ix_interaction_job_change ON interaction(person_id)
     WHERE kind = 'note' AND substr(summary, 1, 4) = 'Now ' AND instr(summary, ' (was ') > 0;
 """
 
-MIGRATIONS: list[str] = [V1, V2_PATHS]
+# Today and Progress (#14): keep-in-touch cadence and snooze on the person, the timeline
+# entries Today follows until done or dismissed, and the indexes its reads need.
+V3_TODAY = """
+ALTER TABLE person ADD COLUMN cadence_days INTEGER;
+ALTER TABLE person ADD COLUMN snooze_until TEXT;
+
+-- Timeline entries the Today list follows: job changes seen by an import (until acted on
+-- or dismissed) and promised intros marked done. closed_at: done or dismissed.
+CREATE TABLE agenda_entry (
+    id INTEGER PRIMARY KEY,
+    interaction_id INTEGER NOT NULL UNIQUE REFERENCES interaction(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    closed_at TEXT
+);
+CREATE INDEX ix_agenda_entry_open ON agenda_entry(kind, person_id) WHERE closed_at IS NULL;
+
+-- Conversations per week read a date range of the timeline with its flags from the index.
+CREATE INDEX ix_interaction_at ON interaction(at, person_id, kind, direction);
+CREATE INDEX ix_interaction_promise ON interaction(person_id, at) WHERE kind = 'promise';
+CREATE INDEX ix_person_stage ON person(stage) WHERE archived_at IS NULL;
+CREATE INDEX ix_draft_status ON draft(status, updated_at);
+CREATE INDEX ix_meeting_owed ON meeting(person_id) WHERE follow_up_owed = 1;
+
+-- Any newer interaction (logged, imported, restored) resets the keep-in-touch clock: a
+-- snooze only lasts until you are next in touch.
+CREATE TRIGGER interaction_snooze_ai AFTER INSERT ON interaction WHEN new.kind != 'note'
+BEGIN
+    UPDATE person SET snooze_until = NULL
+    WHERE id = new.person_id AND snooze_until IS NOT NULL
+      AND new.at >= coalesce(last_contact, new.at);
+END;
+"""
+
+MIGRATIONS: list[str] = [V1, V2_PATHS, V3_TODAY]
 SCHEMA_VERSION = len(MIGRATIONS)

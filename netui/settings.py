@@ -20,7 +20,12 @@ class Settings:
     target_role: str = "software engineer"
     blurb: str = ""
     follow_up_days: int = 5
-    going_cold_days: int = 90
+    # Keep in touch (days without contact before someone is "going cold"; 0: never).
+    cadence_close_days: int = 21
+    cadence_friend_days: int = 42
+    cadence_acquaintance_days: int = 90
+    cadence_met_once_days: int = 0
+    weekly_goal: int = 5  # conversations a week (Today's progress line, the Progress chart)
     city: str = ""
     backups_kept: int = 10
     path_max_hops: int = DEFAULT_MAX_HOPS  # links walked from someone you know, at most
@@ -44,6 +49,8 @@ def load_settings(folder: Path | None = None) -> Settings:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: not valid TOML ({exc}).") from None
     settings = Settings()
+    if "going_cold_days" in raw:  # the name before the cadences per closeness
+        raw.setdefault("cadence_acquaintance_days", raw.pop("going_cold_days"))
     for f in fields(Settings):
         if f.name not in raw:
             continue
@@ -51,6 +58,8 @@ def load_settings(folder: Path | None = None) -> Settings:
         expected = type(getattr(settings, f.name))
         if not isinstance(value, expected) or isinstance(value, bool):
             raise InputError(f"{path}: '{f.name}' must be a {expected.__name__}.")
+        if isinstance(value, int) and value < 0:
+            raise InputError(f"{path}: '{f.name}' must be 0 or more, not {value}.")
         setattr(settings, f.name, value)
     return settings
 

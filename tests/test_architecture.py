@@ -9,7 +9,7 @@ DOMAIN = [
     "netui.store", "netui.db", "netui.models", "netui.schema", "netui.pipeline",
     "netui.quickadd", "netui.names", "netui.roles", "netui.validate", "netui.settings",
     "netui.paths", "netui.demo", "netui.cli", "netui.meeting", "netui.ics", "netui.cli_meetings",
-    "netui.network", "netui.cli_paths",
+    "netui.network", "netui.cli_paths", "netui.agenda", "netui.cli_today",
 ]  # fmt: skip
 
 

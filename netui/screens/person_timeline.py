@@ -19,8 +19,8 @@ from netui.store.timeline import InteractionRow
 
 LOG_PLACEHOLDER = "coffee yesterday: talked about their team's on-call"
 LOG_HINT = (
-    "[b]Log[/b] [dim]what (message email call coffee meeting intro referral reply ask note),"
-    " when (today yesterday mon 3d 2026-11-20), then : and what happened[/dim]"
+    "[b]Log[/b] [dim]what (message email call coffee meeting intro referral reply ask"
+    " promised owe note), when (today yesterday mon 3d 2026-11-20), then : and what happened[/dim]"
 )
 
 

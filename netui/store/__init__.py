@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from netui.store.agenda import AgendaMixin
 from netui.store.drafts import DraftMixin
 from netui.store.imports import ImportMixin
 from netui.store.links import LinkMixin
@@ -15,6 +16,13 @@ __all__ = ["CompanyRow", "PeopleQuery", "PersonRow", "Store"]
 
 
 class Store(
-    PathsMixin, DraftMixin, MeetingMixin, ImportMixin, LinkMixin, TimelineMixin, PeopleMixin
+    AgendaMixin,
+    PathsMixin,
+    DraftMixin,
+    MeetingMixin,
+    ImportMixin,
+    LinkMixin,
+    TimelineMixin,
+    PeopleMixin,
 ):
     """Every store operation; built on one `Database`."""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from netui.errors import InputError
 from netui.schema import SCHEMA_VERSION
+from netui.store.agenda import note_job_change
 from netui.store.duplicates import DuplicateMixin, driver_connection
 from netui.store.import_plan import COLUMNS, ImportPlan, Outcome, Planner
 from netui.timeutil import format_utc
@@ -17,7 +18,10 @@ if TYPE_CHECKING:
     from netui.importers.record import ParseResult, Problem, Record
 
 Progress = Callable[[int, int, str], None]  # done, total, what is happening
-TABLES = ("company", "person", "interaction", "draft", "meeting", "checklist_item", "link")
+TABLES = (
+    "company", "person", "interaction", "draft", "meeting", "checklist_item", "link",
+    "agenda_entry",
+)  # fmt: skip
 _CHUNK = 5000
 
 EXPORT_FIELDS = (
@@ -116,7 +120,8 @@ class ImportMixin(DuplicateMixin):
             self._write_plan(conn, plan, progress)
             for slot in plan.updated:
                 if slot.job_change and slot.id is not None:
-                    self._log_interaction(s, slot.id, "note", summary=slot.job_change)
+                    note = self._log_interaction(s, slot.id, "note", summary=slot.job_change)
+                    note_job_change(conn, note, slot.id)  # Today lists it until acted on
         return _report(result, plan, dry_run=False)
 
     def _write_plan(

@@ -1,0 +1,334 @@
+"""Today and Progress reads (driver SQL, no ORM: `netui today` stays fast) and their writes.
+
+What the rows mean is decided in netui/agenda.py: the 'kind/direction' pairs each query
+filters on come from there, so the rules are written once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from netui.agenda import (
+    MEETING_HOURS,
+    REPLY_WINDOW_DAYS,
+    SECTION_LIMIT,
+    Fact,
+    Part,
+    ProgressFacts,
+    Section,
+    TodayFacts,
+    cadence_table,
+    count_conversations,
+    keeps_promise_pairs,
+    part_pairs,
+    progress_since,
+    response_pairs,
+    waiting_pairs,
+    week_start,
+)
+from netui.enums import Closeness
+from netui.errors import InputError, NotFoundError
+from netui.meeting import local_midnight_utc
+from netui.settings import Settings
+from netui.store.base import StoreBase
+from netui.timeutil import format_utc, parse_utc
+
+JOB_CHANGE = "job_change"
+PROMISE = "promise"
+
+_WHO = "p.full_name, coalesce(c.name, '')"
+_JOIN = "JOIN person p ON p.id = {t}.person_id LEFT JOIN company c ON c.id = p.company_id"
+
+
+def _marks(values: list[str]) -> str:
+    return ",".join("?" * len(values))
+
+
+def _day(text: str) -> date:
+    return date.fromisoformat(text[:10])
+
+
+class AgendaMixin(StoreBase):
+    # ---- Today ------------------------------------------------------------------------
+
+    def today_facts(self, settings: Settings, today: date | None = None,
+                    now: datetime | None = None) -> TodayFacts:  # fmt: skip
+        """Everything Today lists, read in one go on the read connection."""
+        today = today or self.today()
+        now = now or self.now()
+        facts = TodayFacts()
+        with self.db.read() as conn:
+            self._follow_ups(conn, facts, today)
+            self._meetings(conn, facts, today, now)
+            self._promises(conn, facts)
+            self._replies(conn, facts, today)
+            self._job_changes(conn, facts)
+            self._going_cold(conn, facts, today, settings)
+            self._drafts(conn, facts)
+            start = week_start(today)
+            facts.week_conversations = count_conversations(
+                self._day_parts(conn, start, today), start, today
+            )
+        return facts
+
+    @staticmethod
+    def _put(facts: TodayFacts, section: Section, rows: list[Fact], total: int) -> None:
+        if rows:
+            facts.rows[section] = rows
+            facts.totals[section] = total
+
+    def _follow_ups(self, conn: sqlite3.Connection, facts: TodayFacts, today: date) -> None:
+        where = "p.follow_up_on <= ? AND p.archived_at IS NULL"
+        total = conn.execute(f"SELECT count(*) FROM person p WHERE {where}", (today.isoformat(),))
+        rows = conn.execute(
+            f"SELECT p.id, {_WHO}, p.follow_up_on, p.next_step, p.stage, p.role FROM person p "
+            f"LEFT JOIN company c ON c.id = p.company_id WHERE {where} "
+            "ORDER BY p.follow_up_on, p.full_name COLLATE NOCASE, p.id LIMIT ?",
+            (today.isoformat(), SECTION_LIMIT),
+        ).fetchall()
+        found = [Fact(r[0], r[1], r[2], _day(r[3]), detail=r[4], stage=r[5], role=r[6])
+                 for r in rows]  # fmt: skip
+        self._put(facts, Section.follow_ups, found, int(total.fetchone()[0]))
+
+    def _meetings(
+        self, conn: sqlite3.Connection, facts: TodayFacts, today: date, now: datetime
+    ) -> None:
+        midnight = format_utc(local_midnight_utc(today))
+        until = format_utc(now + timedelta(hours=MEETING_HOURS))
+        select = f"SELECT m.id, m.person_id, {_WHO}, m.starts_at, m.place, m.follow_up_owed "
+        soon = conn.execute(
+            select + "FROM meeting m " + _JOIN.format(t="m") + " WHERE m.status = 'planned' "
+            "AND m.starts_at >= ? AND m.starts_at < ? AND p.archived_at IS NULL "
+            "ORDER BY m.starts_at, m.id",
+            (midnight, until),
+        ).fetchall()
+        wrap = conn.execute(
+            select + "FROM meeting m " + _JOIN.format(t="m") + " WHERE p.archived_at IS NULL "
+            "AND ((m.status = 'planned' AND m.starts_at < ?) OR m.follow_up_owed = 1) "
+            "ORDER BY m.starts_at, m.id",
+            (midnight,),
+        ).fetchall()
+        for section, rows in ((Section.meetings, soon), (Section.wrap_up, wrap)):
+            found = [Fact(r[1], r[2], r[3], parse_utc(r[4]), ref=r[0], detail=r[5],
+                          flag=bool(r[6])) for r in rows]  # fmt: skip
+            self._put(facts, section, found[:SECTION_LIMIT], len(found))
+
+    def _promises(self, conn: sqlite3.Connection, facts: TodayFacts) -> None:
+        kept = keeps_promise_pairs()
+        rows = conn.execute(
+            f"SELECT i.id, i.person_id, {_WHO}, i.at, i.summary, i.direction "
+            "FROM interaction i " + _JOIN.format(t="i") + " WHERE i.kind = 'promise' "
+            "AND p.archived_at IS NULL AND NOT EXISTS (SELECT 1 FROM agenda_entry e "
+            "  WHERE e.interaction_id = i.id AND e.closed_at IS NOT NULL) "
+            "AND NOT (i.direction = 'in' AND EXISTS (SELECT 1 FROM interaction j "
+            "  WHERE j.person_id = i.person_id AND j.at >= i.at AND j.id != i.id "
+            f"  AND j.kind || '/' || j.direction IN ({_marks(kept)}))) "
+            "ORDER BY i.at, i.id",
+            kept,
+        ).fetchall()
+        for section, direction in ((Section.promised, "in"), (Section.owed, "out")):
+            found = [Fact(r[1], r[2], r[3], parse_utc(r[4]), ref=r[0], detail=r[5])
+                     for r in rows if r[6] == direction]  # fmt: skip
+            self._put(facts, section, found[:SECTION_LIMIT], len(found))
+
+    def _replies(self, conn: sqlite3.Connection, facts: TodayFacts, today: date) -> None:
+        since = format_utc(local_midnight_utc(today - timedelta(days=REPLY_WINDOW_DAYS)))
+        waiting = waiting_pairs()
+        rows = conn.execute(
+            f"SELECT p.id, {_WHO}, i.at, i.summary FROM person p "
+            "JOIN interaction i ON i.id = (SELECT j.id FROM interaction j "
+            "  WHERE j.person_id = p.id AND j.kind != 'note' ORDER BY j.at DESC, j.id DESC "
+            "  LIMIT 1) "
+            "LEFT JOIN company c ON c.id = p.company_id "
+            "WHERE p.last_contact >= ? AND p.archived_at IS NULL "
+            f"AND i.kind || '/' || i.direction IN ({_marks(waiting)}) "
+            "ORDER BY i.at, p.id",
+            [since, *waiting],
+        ).fetchall()
+        found = [Fact(r[0], r[1], r[2], parse_utc(r[3]), detail=r[4]) for r in rows]
+        self._put(facts, Section.replies, found[:SECTION_LIMIT], len(found))
+
+    def _job_changes(self, conn: sqlite3.Connection, facts: TodayFacts) -> None:
+        rows = conn.execute(
+            f"SELECT e.interaction_id, p.id, {_WHO}, i.at, i.summary FROM agenda_entry e "
+            "JOIN interaction i ON i.id = e.interaction_id " + _JOIN.format(t="e") + " "
+            "WHERE e.kind = 'job_change' AND e.closed_at IS NULL AND p.archived_at IS NULL "
+            "AND (p.last_contact IS NULL OR p.last_contact < i.at) "
+            "ORDER BY i.at DESC, e.interaction_id DESC"
+        ).fetchall()
+        found = [Fact(r[1], r[2], r[3], parse_utc(r[4]), ref=r[0], detail=r[5]) for r in rows]
+        self._put(facts, Section.job_changes, found[:SECTION_LIMIT], len(found))
+
+    def _going_cold(
+        self, conn: sqlite3.Connection, facts: TodayFacts, today: date, settings: Settings
+    ) -> None:
+        # agenda.keep_in_touch_due in SQL (a test holds the two to the same answers): the
+        # person's cadence or their closeness's; a snooze replaces the date; 0 never.
+        table = cadence_table(settings)
+        order = [Closeness.close, Closeness.friend, Closeness.acquaintance, Closeness.met_once]
+        cadence = (
+            "coalesce(p.cadence_days, CASE p.closeness "
+            + " ".join(f"WHEN '{k.value}' THEN {int(table[k])}" for k in order)
+            + " ELSE 0 END)"
+        )
+        rank = "CASE p.closeness " + " ".join(
+            f"WHEN '{k.value}' THEN {n}" for n, k in enumerate(order)
+        ) + " ELSE 9 END"  # fmt: skip
+        rows = conn.execute(
+            f"SELECT id, full_name, company, last_contact, closeness, cad, count(*) OVER () "
+            f"FROM (SELECT p.id, p.full_name, coalesce(c.name, '') AS company, p.last_contact, "
+            f"  p.closeness, {cadence} AS cad, {rank} AS rank, "
+            "  coalesce(p.snooze_until, "
+            f"   date(p.last_contact, 'localtime', '+' || {cadence} || ' days')) AS due "
+            "  FROM person p LEFT JOIN company c ON c.id = p.company_id "
+            "  WHERE p.archived_at IS NULL AND p.last_contact IS NOT NULL) "
+            "WHERE cad > 0 AND due <= ? ORDER BY rank, due, full_name COLLATE NOCASE, id "
+            "LIMIT ?",
+            (today.isoformat(), SECTION_LIMIT),
+        ).fetchall()
+        found = [Fact(r[0], r[1], r[2], parse_utc(r[3]), closeness=r[4], cadence=int(r[5]))
+                 for r in rows]  # fmt: skip
+        self._put(facts, Section.going_cold, found, int(rows[0][6]) if rows else 0)
+
+    def _drafts(self, conn: sqlite3.Connection, facts: TodayFacts) -> None:
+        where = "d.status IN ('draft', 'copied') AND p.archived_at IS NULL"
+        total = conn.execute(
+            "SELECT count(*) FROM draft d JOIN person p ON p.id = d.person_id WHERE " + where
+        ).fetchone()[0]
+        rows = conn.execute(
+            f"SELECT d.id, d.person_id, {_WHO}, d.updated_at, d.intent, d.channel FROM draft d "
+            + _JOIN.format(t="d")
+            + f" WHERE {where} ORDER BY d.updated_at, d.id LIMIT ?",
+            (SECTION_LIMIT,),
+        ).fetchall()
+        found = [Fact(r[1], r[2], r[3], parse_utc(r[4]), ref=r[0], detail=r[5], channel=r[6])
+                 for r in rows]  # fmt: skip
+        self._put(facts, Section.drafts, found, int(total))
+
+    # ---- Progress ---------------------------------------------------------------------
+
+    def _day_parts(
+        self, conn: sqlite3.Connection, first: date, last: date
+    ) -> list[tuple[date, frozenset[Part], int]]:
+        """Person-days from `first` to `last` (local), by the parts they hold, counted."""
+        pairs = part_pairs()
+        flags = ", ".join(
+            f"max(kind || '/' || direction IN ({_marks(pairs[part])})) AS {part.value}"
+            for part in Part
+        )
+        params: list[Any] = [p for part in Part for p in pairs[part]]
+        since = format_utc(local_midnight_utc(first))
+        until = format_utc(local_midnight_utc(last + timedelta(days=1)))
+        names = ", ".join(part.value for part in Part)
+        rows = conn.execute(
+            f"SELECT day, {names}, count(*) FROM (SELECT person_id, "
+            f"date(at, 'localtime') AS day, {flags} FROM interaction "
+            "WHERE at >= ? AND at < ? AND kind != 'note' GROUP BY person_id, day) "
+            f"GROUP BY day, {names}",
+            [*params, since, until],
+        ).fetchall()
+        out = []
+        for row in rows:
+            parts = frozenset(part for k, part in enumerate(Part, start=1) if row[k])
+            out.append((date.fromisoformat(row[0]), parts, int(row[-1])))
+        return out
+
+    def progress_facts(self, today: date | None = None) -> ProgressFacts:
+        today = today or self.today()
+        answered = response_pairs()
+        with self.db.read() as conn:
+            day_parts = self._day_parts(conn, progress_since(today), today)
+            stages = dict(
+                conn.execute(
+                    "SELECT stage, count(*) FROM person WHERE archived_at IS NULL GROUP BY stage"
+                ).fetchall()
+            )
+            sent = conn.execute(
+                "SELECT intent, channel, answered, count(*) FROM (SELECT d.intent, d.channel, "
+                "  EXISTS (SELECT 1 FROM interaction i WHERE i.person_id = d.person_id "
+                "    AND i.at > d.sent_at "
+                f"   AND i.kind || '/' || i.direction IN ({_marks(answered)})) AS answered "
+                "  FROM draft d WHERE d.status = 'sent' AND d.sent_at IS NOT NULL) "
+                "GROUP BY intent, channel, answered",
+                answered,
+            ).fetchall()
+            targets = conn.execute(
+                "SELECT c.id, c.name, coalesce(p.stage, ''), count(p.id) FROM company c "
+                "LEFT JOIN person p ON p.company_id = c.id AND p.archived_at IS NULL "
+                "WHERE c.is_target = 1 GROUP BY c.id, p.stage ORDER BY c.id"
+            ).fetchall()
+        return ProgressFacts(
+            day_parts=day_parts,
+            stages={str(k): int(v) for k, v in stages.items()},
+            sent=[(str(r[0]), str(r[1]), bool(r[2]), int(r[3])) for r in sent],
+            targets=[(int(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in targets],
+        )
+
+    # ---- writes -----------------------------------------------------------------------
+
+    def snooze(self, person_id: int, until: date | None) -> date | None:
+        """Not going cold before `until` (None: back to the cadence); no interaction logged.
+        Returns the previous snooze (for undo). The next contact ends the snooze."""
+        with self.db.write() as conn:
+            row = conn.execute(
+                "SELECT snooze_until FROM person WHERE id = ?", (person_id,)
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"There is no person #{person_id}.")
+            conn.execute(
+                "UPDATE person SET snooze_until = ?, updated_at = ? WHERE id = ?",
+                (until.isoformat() if until else None, format_utc(self.now()), person_id),
+            )
+        return _day(row[0]) if row[0] else None
+
+    def set_cadence(self, person_id: int, days: int | None) -> int | None:
+        """Keep in touch every `days` (0: never; None: from closeness); returns the old one."""
+        if days is not None and not 0 <= days <= 3650:
+            raise InputError("Keep in touch every 0 to 3650 days (0: never).")
+        with self.db.write() as conn:
+            row = conn.execute("SELECT cadence_days FROM person WHERE id = ?", (person_id,))
+            before = row.fetchone()
+            if before is None:
+                raise NotFoundError(f"There is no person #{person_id}.")
+            conn.execute(
+                "UPDATE person SET cadence_days = ?, updated_at = ? WHERE id = ?",
+                (days, format_utc(self.now()), person_id),
+            )
+        return None if before[0] is None else int(before[0])
+
+    def keep_in_touch(self, person_id: int) -> tuple[int | None, date | None]:
+        """The person's own cadence (None: from closeness) and their snooze."""
+        with self.db.read() as conn:
+            row = conn.execute(
+                "SELECT cadence_days, snooze_until FROM person WHERE id = ?", (person_id,)
+            ).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no person #{person_id}.")
+        return (None if row[0] is None else int(row[0])), (_day(row[1]) if row[1] else None)
+
+    def close_entry(self, interaction_id: int, *, reopen: bool = False) -> None:
+        """Today stops listing a job change or a promise (dismissed / done); reopen undoes."""
+        with self.db.write() as conn:
+            row = conn.execute(
+                "SELECT person_id, kind FROM interaction WHERE id = ?", (interaction_id,)
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"There is no timeline entry #{interaction_id}.")
+            kind = PROMISE if row[1] == PROMISE else JOB_CHANGE
+            closed = None if reopen else format_utc(self.now())
+            conn.execute(
+                "INSERT INTO agenda_entry (interaction_id, person_id, kind, closed_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (interaction_id) "
+                "DO UPDATE SET closed_at = excluded.closed_at",
+                (interaction_id, row[0], kind, closed),
+            )
+
+
+def note_job_change(conn: sqlite3.Connection, interaction_id: int, person_id: int) -> None:
+    """An import logged a job change (a note): Today lists it until acted on or dismissed."""
+    conn.execute(
+        "INSERT OR IGNORE INTO agenda_entry (interaction_id, person_id, kind) VALUES (?, ?, ?)",
+        (interaction_id, person_id, JOB_CHANGE),
+    )
