@@ -11,6 +11,8 @@ Each WORD after a comma is one of:
   a phone       +1 555 0100 (7 or more digits)
   a city        in Berlin
   a job title   Staff Software Engineer, Product Manager (the first; the role is guessed)
+                a capitalised word right after a title or a role continues the title:
+                Engineering Manager, Payments
   anything else notes
 """
 
@@ -55,12 +57,15 @@ def parse_quick_add(line: str) -> QuickAdd:
     result = QuickAdd(full_name=name, company=company)
     values = result.fields
     notes: list[str] = []
+    title_so_far = ""  # the title, or a role word, just before this word
     for word in words:
         if not word:
             continue
         key = word.casefold()
+        previous, title_so_far = title_so_far, ""
         if key in ROLE_WORDS:
             values["role"] = ROLE_WORDS[key].value
+            title_so_far = word if "title" not in values else ""
         elif key in HowWeKnow.__members__:
             values["how_we_know"] = key
         elif key in _CLOSENESS:
@@ -77,7 +82,9 @@ def parse_quick_add(line: str) -> QuickAdd:
         elif key.startswith("in ") and len(word) > 3:
             values["city"] = word[3:].strip()
         elif "title" not in values and infer_role(word) is not Role.unknown:
-            values["title"] = word
+            values["title"] = title_so_far = word
+        elif previous and _continues_title(word):
+            values["title"] = title_so_far = f"{previous}, {word}"
         else:
             notes.append(word)
     if notes:
@@ -87,3 +94,13 @@ def parse_quick_add(line: str) -> QuickAdd:
         if guessed is not Role.unknown:
             values["role"] = guessed.value
     return result
+
+
+def _continues_title(word: str) -> bool:
+    """'Payments' after 'Engineering Manager': a team or area, capitalised, a few words."""
+    return (
+        word[0].isupper()
+        and len(word.split()) <= 3
+        and "@" not in word
+        and not any(ch.isdigit() for ch in word)
+    )

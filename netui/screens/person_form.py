@@ -65,6 +65,10 @@ class PersonFormScreen(NetuiModal[int | None]):
         super().__init__()
         self.person_id = person_id
         self.initial: dict[str, str] = {}
+        # The role the title guessed last; the guess follows the title until the user
+        # picks a role themselves (typing "Senior Engineer" then "...ing Recruiter" ends
+        # at recruiter, not locked at engineer).
+        self.guessed_role = Role.unknown.value
 
     def _initial_values(self) -> dict[str, str]:
         if self.person_id is None:
@@ -82,6 +86,7 @@ class PersonFormScreen(NetuiModal[int | None]):
 
     def compose(self) -> ComposeResult:
         self.initial = self._initial_values()
+        self.guessed_role = infer_role(self.initial.get("title", "")).value
         title = "Add a person" if self.person_id is None else f"Edit {self.initial['full_name']}"
         with VerticalScroll(classes="dialog form"):
             yield Label(f"[b]{title}[/b]  [dim]ctrl+s saves · esc cancels · * required[/dim]")
@@ -123,10 +128,10 @@ class PersonFormScreen(NetuiModal[int | None]):
             self.query_one(f"#e-{key}", Static).update(check(event.value.strip()) or "")
         if key == "full_name":
             self.query_one("#e-full_name", Static).update("")
-        if key == "title" and self.query_one("#f-role", Select).value == Role.unknown:
-            guessed = infer_role(event.value)
-            if guessed is not Role.unknown:
-                self.query_one("#f-role", Select).value = guessed.value
+        role = self.query_one("#f-role", Select)
+        if key == "title" and role.value in (Role.unknown.value, self.guessed_role):
+            self.guessed_role = infer_role(event.value).value
+            role.value = self.guessed_role
 
     def _changed(self) -> dict[str, Any]:
         values = self.values()
