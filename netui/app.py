@@ -38,11 +38,14 @@ class NetuiApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, show=False),
     ]
 
-    def __init__(self, store: Store, settings: Settings, today: Callable[[], date]) -> None:
+    def __init__(
+        self, store: Store, settings: Settings, today: Callable[[], date], *, demo: bool = False
+    ) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
         self.today = today
+        self.demo = demo  # the demo network: settings are saved to the demo's own file
         self.sub_title = f"{store.db.path.name} · v{__version__}"
 
     def on_mount(self) -> None:
@@ -123,7 +126,11 @@ class NetuiApp(App[None]):
 
 
 def make_app(
-    store: Store, settings: Settings | None = None, today: Callable[[], date] | None = None
+    store: Store,
+    settings: Settings | None = None,
+    today: Callable[[], date] | None = None,
+    *,
+    demo: bool = False,
 ) -> NetuiApp:
     """The one factory used by the CLI and the tests."""
-    return NetuiApp(store, settings or Settings(), today or store.today)
+    return NetuiApp(store, settings or Settings(), today or store.today, demo=demo)

@@ -48,15 +48,25 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db", metavar="PATH", help="database file (default: data folder; env NETUI_DB)"
     )
-    parser.add_argument("--demo", action="store_true", help="open the app on the demo network")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="the demo network (its own file and settings): open it, or run COMMAND on it",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     add = sub.add_parser("add", help="add one person with the quick-add grammar")
     add.add_argument("line", nargs="+", help=QUICK_ADD_HELP)
 
-    demo = sub.add_parser("demo", help="write a synthetic network of N people and exit")
+    demo = sub.add_parser(
+        "demo",
+        help="write a synthetic network of N people (to the demo database unless --db is given)",
+    )
     demo.add_argument("--people", type=int, required=True, metavar="N")
     demo.add_argument("--seed", type=int, default=7)
+    demo.add_argument(
+        "--force", action="store_true", help="add them even to a database that holds people"
+    )
 
     backup = sub.add_parser("backup", help="copy the database safely (online backup API)")
     backup.add_argument("--to", metavar="PATH", help="where to write it (default: backups/ folder)")
@@ -106,8 +116,17 @@ def _demo(args: argparse.Namespace, store: Store, settings: Settings) -> int:
 
     if args.people < 1:
         raise InputError("--people must be at least 1.")
+    held = store.total_people()
+    if held and not args.force and store.db.path != demo_database_path():
+        them = "1 person" if held == 1 else f"{held:,} people"
+        raise InputError(
+            f"{store.db.path} already holds {them}; fake people would be mixed into them. "
+            f"Use a new file (netui --db NEW.db demo --people {args.people}), "
+            "or add --force to add them anyway."
+        )
     generate_people(store.db, args.people, seed=args.seed)
-    print(f"Wrote {args.people:,} people to {store.db.path}.")
+    made = "1 person" if args.people == 1 else f"{args.people:,} people"
+    print(f"Wrote {made} to {store.db.path}.")
     return 0
 
 
@@ -130,8 +149,8 @@ def _list(args: argparse.Namespace, store: Store, settings: Settings) -> int:
     return 0
 
 
-@command("settings")
-def _settings(args: argparse.Namespace, store: Store, settings: Settings) -> int:
+def _settings(args: argparse.Namespace, settings: Settings) -> int:
+    """Settings live in settings.toml (the demo's in its own file): no database is opened."""
     from dataclasses import asdict, fields
 
     from netui.settings import save_settings, settings_path
@@ -140,7 +159,7 @@ def _settings(args: argparse.Namespace, store: Store, settings: Settings) -> int
     if args.key is None:
         for key, shown in asdict(settings).items():
             print(f"{key} = {shown!r}")
-        print(f"# {settings_path()}")
+        print(f"# {settings_path(demo=args.demo)}")
         return 0
     if args.key not in known:
         raise InputError(f"'{args.key}' is not a setting; one of: {', '.join(known)}.")
@@ -159,7 +178,7 @@ def _settings(args: argparse.Namespace, store: Store, settings: Settings) -> int
     else:
         value = args.value
     setattr(settings, args.key, value)
-    print(f"Saved {args.key} in {save_settings(settings)}.")
+    print(f"Saved {args.key} in {save_settings(settings, demo=args.demo)}.")
     return 0
 
 
@@ -171,15 +190,23 @@ def open_store(path: Path, settings: Settings, *, for_app: bool = False) -> Stor
 
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    settings = load_settings()
-    if args.demo:
-        return _run_demo(settings)
-    store = open_store(database_path(args.db), settings, for_app=args.command is None)
+    if args.demo and args.db:
+        raise InputError("--demo opens the demo database; leave out --db (or --demo).")
+    settings = load_settings(demo=args.demo)
+    if args.command == "settings":
+        return _settings(args, settings)
+    path = _database_for(args)
+    fresh = not path.exists()
+    store = open_store(path, settings, for_app=args.command is None)
     try:
+        if args.demo and args.command != "demo" and (fresh or store.total_people() == 0):
+            from netui.demo import seed_demo
+
+            seed_demo(store.db)
         if args.command is None:
             from netui.app import make_app
 
-            app = make_app(store, settings)
+            app = make_app(store, settings, demo=args.demo)
             app.run()
             return app.return_code or 0
         return COMMANDS[args.command](args, store, settings)
@@ -187,28 +214,14 @@ def run(argv: Sequence[str] | None = None) -> int:
         store.db.close()
 
 
-def _run_demo(settings: Settings) -> int:
-    from netui.app import make_app
-    from netui.demo import seed_demo
+def _database_for(args: argparse.Namespace) -> Path:
+    """`--demo` and a bare `netui demo` use the demo database; the rest --db, NETUI_DB or
+    the data folder's netui.db."""
+    from netui.paths import DB_ENV
 
-    path = demo_database_path()
-    fresh = not path.exists()
-    store = open_store(path, settings, for_app=True)
-    try:
-        if fresh or store.total_people() == 0:
-            seed_demo(store.db)
-        if not settings.my_name:
-            settings.my_name = "Alex Morgan"
-            settings.blurb = (
-                "I'm a backend engineer with 4 years of Python and Go, looking for a "
-                "software-engineering role on a payments or infrastructure team."
-            )
-        app = make_app(store, settings)
-        app.run()
-        return app.return_code or 0
-    finally:
-        store.db.close()
-    return 0
+    if args.demo or (args.command == "demo" and not args.db and not os.environ.get(DB_ENV)):
+        return demo_database_path()
+    return database_path(args.db)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -277,14 +277,13 @@ def generate_people(db: Database, count: int, seed: int = 7) -> None:
     today = date.today()
     n_companies = max(15, count // 25)
     with db.write() as conn:
-        existing = {r[0] for r in conn.execute("SELECT name_key FROM company")}
+        existing = dict(conn.execute("SELECT name_key, id FROM company").fetchall())
         company_ids: list[int] = []
         for i in range(n_companies):
             name = f"{rng.choice(_COMPANY_WORDS)}{rng.choice(_COMPANY_WORDS).lower()} "
             name += f"{rng.choice(_SUFFIX)} {i}"
-            if company_key(name) in existing:
-                continue
-            company_ids.append(_insert_company(conn, {"name": name}, now))
+            known = existing.get(company_key(name))  # a second run reuses the first's
+            company_ids.append(known or _insert_company(conn, {"name": name}, now))
         start = int(conn.execute("SELECT coalesce(max(id), 0) FROM person").fetchone()[0])
         rows = []
         for i in range(count):

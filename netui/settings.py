@@ -12,6 +12,8 @@ from netui.network import DEFAULT_MAX_HOPS
 from netui.paths import config_dir
 
 SETTINGS_FILE = "settings.toml"
+# `netui --demo` keeps its own settings: the demo's profile never reaches your real ones.
+DEMO_SETTINGS_FILE = "demo-settings.toml"
 
 
 @dataclass
@@ -35,15 +37,26 @@ class Settings:
         return self.my_name.split()[0] if self.my_name.strip() else ""
 
 
-def settings_path(folder: Path | None = None) -> Path:
-    return (folder or config_dir()) / SETTINGS_FILE
+def demo_profile() -> Settings:
+    """The demo's own user, until the demo's settings are saved."""
+    return Settings(
+        my_name="Alex Morgan",
+        blurb=(
+            "I'm a backend engineer with 4 years of Python and Go, looking for a "
+            "software-engineering role on a payments or infrastructure team."
+        ),
+    )
 
 
-def load_settings(folder: Path | None = None) -> Settings:
+def settings_path(folder: Path | None = None, *, demo: bool = False) -> Path:
+    return (folder or config_dir()) / (DEMO_SETTINGS_FILE if demo else SETTINGS_FILE)
+
+
+def load_settings(folder: Path | None = None, *, demo: bool = False) -> Settings:
     """Read settings; a missing file gives defaults, a bad one a one-line error."""
-    path = settings_path(folder)
+    path = settings_path(folder, demo=demo)
     if not path.exists():
-        return Settings()
+        return demo_profile() if demo else Settings()
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -71,8 +84,8 @@ def _toml_value(value: object) -> str:
     return f'"{text}"'
 
 
-def save_settings(settings: Settings, folder: Path | None = None) -> Path:
-    path = settings_path(folder)
+def save_settings(settings: Settings, folder: Path | None = None, *, demo: bool = False) -> Path:
+    path = settings_path(folder, demo=demo)
     body = "".join(f"{k} = {_toml_value(v)}\n" for k, v in asdict(settings).items())
     tmp = path.with_suffix(".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

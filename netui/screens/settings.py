@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static, TextArea
 
 from netui.errors import NetuiError
 from netui.screens.base import NetuiModal
@@ -22,6 +22,7 @@ FIELDS = (
     ("city", "Your city (meeting places near them and you)", "Berlin"),
     ("follow_up_days", "Days before a follow-up is due after you write", "5"),
 )  # fmt: skip
+MULTILINE = frozenset({"blurb"})
 
 
 class SettingsScreen(NetuiModal[bool]):
@@ -38,13 +39,28 @@ class SettingsScreen(NetuiModal[bool]):
             yield Label("[b]Settings[/b]  [dim]ctrl+s saves · esc cancels[/dim]")
             for key, label, placeholder in FIELDS:
                 yield Label(label, classes="field-label")
-                yield Input(str(getattr(settings, key)), placeholder=placeholder, id=f"s-{key}")
+                value = str(getattr(settings, key))
+                if key in MULTILINE:  # a blurb is a few sentences: shown whole, wrapped
+                    yield TextArea(
+                        value, id=f"s-{key}", classes="notes", soft_wrap=True,
+                        placeholder=placeholder,
+                    )  # fmt: skip
+                else:
+                    yield Input(value, placeholder=placeholder, id=f"s-{key}")
             yield Static("", id="settings-error", classes="error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
 
+    def on_mount(self) -> None:
+        self.query_one("#s-my_name", Input).focus()  # typing goes somewhere at once
+
+    def _value(self, key: str) -> str:
+        if key in MULTILINE:
+            return self.query_one(f"#s-{key}", TextArea).text.strip()
+        return self.query_one(f"#s-{key}", Input).value.strip()
+
     def action_save(self) -> None:
-        values = {key: self.query_one(f"#s-{key}", Input).value.strip() for key, _, _ in FIELDS}
+        values = {key: self._value(key) for key, _, _ in FIELDS}
         days = values.pop("follow_up_days")
         if not days.isdigit() or not 1 <= int(days) <= 365:
             self.query_one("#settings-error", Static).update(
@@ -60,7 +76,7 @@ class SettingsScreen(NetuiModal[bool]):
             follow_up_days=int(days),
         )
         try:
-            save_settings(updated)
+            save_settings(updated, demo=self.netui.demo)
         except (NetuiError, OSError) as exc:
             self.query_one("#settings-error", Static).update(f"Not saved: {exc}")
             return
