@@ -23,9 +23,10 @@ The strength of a path is the product of
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple, overload
 
 from netui.enums import Closeness, InteractionKind, LinkKind, Role
 from netui.pipeline import Approach, approach_for
@@ -137,9 +138,8 @@ class PathKind(StrEnum):
     linked = "linked"  # they know someone there (through one or more links)
 
 
-@dataclass(frozen=True, slots=True)
-class Contact:
-    """What the ranking knows about one person (filled by the store)."""
+class Contact(NamedTuple):
+    """What the ranking knows about one person (the store reads these columns in order)."""
 
     id: int
     name: str
@@ -150,42 +150,70 @@ class Contact:
     closeness: str = Closeness.acquaintance
     is_stub: bool = False
     archived: bool = False
-    days_since: float | None = None  # since the last interaction (notes aside); None: never
-    last_kind: str = ""
     interactions: int = 0  # every logged interaction but notes
     replies: int = 0  # of them: replies and anything that came in from them
+    days_since: float | None = None  # since the last interaction (notes aside); None: never
+    last_kind: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class LinkEnd:
-    """One link seen from one end: the other person, the kind, and how it reads from the
-    other person towards this end ('knows', 'introduced you to', ...)."""
-
-    other: int
-    kind: str
-    phrase_back: str
+LinkEnd = tuple[int, float, str]
+"""One link seen from one end (plain tuples: a network holds 200,000 of them): the person at
+the other end, what walking it costs (LINK_WEIGHT × HOP_PENALTY), and how it reads from them
+towards this end ('knows', 'introduced you to', ...)."""
 
 
 @dataclass
 class Network:
-    """Some companies and everyone the store found near them (one load serves many)."""
+    """Companies and the people and links between them (one load serves every company)."""
 
     companies: dict[int, str] = field(default_factory=dict)
     people: dict[int, Contact] = field(default_factory=dict)
     links: dict[int, list[LinkEnd]] = field(default_factory=dict)
     former: dict[int, set[int]] = field(default_factory=dict)  # company -> who used to work there
+    archived: set[int] = field(default_factory=set)
     _inside: dict[int, list[int]] | None = field(default=None, repr=False)
+    _ties: dict[int, float] | None = field(default=None, repr=False)
 
     def add_person(self, person: Contact) -> None:
         self.people[person.id] = person
-        self._inside = None
+        if person.archived:
+            self.archived.add(person.id)
+        self._inside = self._ties = None
 
     def add_link(self, a: int, b: int, kind: str) -> None:
         """A link as stored: (a, b, introduced_by) is "a was introduced to you by b"."""
-        if kind not in LINK_WEIGHT:
+        weight = LINK_WEIGHT.get(kind)
+        if weight is None:
             return
-        self.links.setdefault(a, []).append(LinkEnd(b, kind, _PHRASE_FROM_B[kind]))
-        self.links.setdefault(b, []).append(LinkEnd(a, kind, _PHRASE_FROM_A[kind]))
+        step = weight * HOP_PENALTY
+        links = self.links
+        ends = links.get(a)
+        if ends is None:
+            ends = links[a] = []
+        ends.append((b, step, _PHRASE_FROM_B[kind]))
+        ends = links.get(b)
+        if ends is None:
+            ends = links[b] = []
+        ends.append((a, step, _PHRASE_FROM_A[kind]))
+
+    def phrases(self, path: Path) -> list[str]:
+        """How each link on a path reads, from people[i] to people[i + 1] ('knows', ...):
+        the strongest link between the two, the one the walk took."""
+        said = []
+        for near, far in zip(path.people, path.people[1:], strict=False):
+            ends = [end for end in self.links.get(far, ()) if end[0] == near]
+            said.append(max(ends, key=lambda end: end[1])[2] if ends else "knows")
+        return said
+
+    def ties(self) -> dict[int, float]:
+        """tie_strength of everyone a path can start with (not stubs, not archived)."""
+        if self._ties is None:
+            self._ties = {
+                p.id: tie_strength(p)
+                for p in self.people.values()
+                if not p.is_stub and not p.archived
+            }
+        return self._ties
 
     def inside(self, company_id: int) -> list[int]:
         """Who works there now (archived people left out)."""
@@ -198,15 +226,13 @@ class Network:
         return self._inside.get(company_id, [])
 
 
-@dataclass(frozen=True, slots=True)
-class Path:
+class Path(NamedTuple):
     """One way in: `people[0]` is the person you know, `people[-1]` the one it reaches."""
 
     strength: float
     kind: PathKind
     company_id: int
     people: tuple[int, ...]
-    phrases: tuple[str, ...] = ()  # the link read from people[i] to people[i + 1]
 
     @property
     def first(self) -> int:
@@ -256,83 +282,111 @@ def strength_word(strength: float | None) -> str:
     return next(word for floor, word in STRENGTH_WORDS if strength >= floor)
 
 
-# One step of the walk back from the company: (value so far, next person towards it, phrase).
-_Step = tuple[float, int, str]
+@dataclass
+class _Walk:
+    strength: dict[int, float]  # each person you can ask -> their best path's strength
+    hops: dict[int, int]  # -> its links walked
+    via: list[dict[int, int]]  # via[h - 1][x]: the next person from x on its best h-link walk
 
 
-def find_paths(network: Network, company_id: int, max_hops: int = DEFAULT_MAX_HOPS) -> list[Path]:
+def _walk(network: Network, company_id: int, max_hops: int) -> _Walk:
+    """The best way in for each person you know (see find_paths). Only numbers are kept
+    per step (no tuples): this loop is what a 500-person company costs."""
+    max_hops = max(0, min(max_hops, MAX_HOPS_LIMIT))
+    people = network.people
+    ties = network.ties()  # people you can ask (not stubs, not archived)
+    best: dict[int, float] = {}
+    best_hops: dict[int, int] = {}
+
+    inside = network.inside(company_id)
+    frontier: dict[int, float] = {}
+    for pid in inside:
+        frontier[pid] = value = role_weight(people[pid].role)
+        if pid in ties:
+            best[pid] = ties[pid] * value
+            best_hops[pid] = 0
+    blocked = network.archived | set(inside)
+    for pid in network.former.get(company_id, ()):
+        if pid not in blocked and pid in ties:
+            best[pid] = ties[pid] * FORMER_COLLEAGUE_WEIGHT
+            best_hops[pid] = 0
+
+    via_levels: list[dict[int, int]] = []
+    links = network.links
+    for hops in range(1, max_hops + 1):
+        reached: dict[int, float] = {}
+        via: dict[int, int] = {}
+        for pid, value in frontier.items():
+            for other, step, _phrase in links.get(pid, ()):
+                if other in blocked:
+                    continue
+                weight = value * step
+                old = reached.get(other)
+                if old is None or weight > old:
+                    reached[other] = weight
+                    via[other] = pid
+        via_levels.append(via)
+        for pid, weight in reached.items():
+            tie = ties.get(pid)
+            if tie is not None:
+                strength = tie * weight
+                had = best.get(pid)
+                if had is None or strength > had:
+                    best[pid] = strength
+                    best_hops[pid] = hops
+        frontier = reached
+    return _Walk(best, best_hops, via_levels)
+
+
+class RankedPaths(Sequence[Path]):
+    """The paths of one company, strongest first; each Path is built when it is read (a big
+    company has 8,000, a screen shows 30 of them)."""
+
+    def __init__(self, walk: _Walk, company_id: int, inside: set[int]) -> None:
+        self._walk = walk
+        self._company_id = company_id
+        self._inside = inside
+        # Stable: equal strengths keep the walk's order (inside, former, then by links).
+        self._order = sorted(walk.strength, key=walk.strength.__getitem__, reverse=True)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    @overload
+    def __getitem__(self, index: int) -> Path: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Path]: ...
+
+    def __getitem__(self, index: int | slice) -> Path | list[Path]:
+        if isinstance(index, slice):
+            return [self._path(pid) for pid in self._order[index]]
+        return self._path(self._order[index])
+
+    def _path(self, pid: int) -> Path:
+        walk = self._walk
+        hops = walk.hops[pid]
+        if hops == 0:
+            kind = PathKind.direct if pid in self._inside else PathKind.former
+            return Path(walk.strength[pid], kind, self._company_id, (pid,))
+        chain = [pid]
+        for depth in range(hops, 0, -1):
+            chain.append(walk.via[depth - 1][chain[-1]])
+        return Path(walk.strength[pid], PathKind.linked, self._company_id, tuple(chain))
+
+
+def find_paths(network: Network, company_id: int, max_hops: int = DEFAULT_MAX_HOPS) -> RankedPaths:
     """Each person you know who can get you in, with their strongest way, strongest first
-    (ties: fewer hops, then by name): one row per conversation you could start.
+    (ties: fewer hops, then the order they were added): one row per conversation you
+    could start.
 
     The walk goes back from the people inside, one link per round, keeping for each person
     the best value of reaching the company in exactly that many links. Every factor is
     below 1, so a walk that visits someone twice is always beaten by the same walk without
     the loop: the best walk is a path with no cycle, and that is the one kept.
     """
-    max_hops = max(0, min(max_hops, MAX_HOPS_LIMIT))
-    people = network.people
-    ties: dict[int, float] = {}
-
-    def tie(person: Contact) -> float:
-        value = ties.get(person.id)
-        if value is None:
-            value = ties[person.id] = tie_strength(person)
-        return value
-
-    best: dict[int, tuple[float, int]] = {}  # person -> (strength, hops)
-    kinds: dict[int, PathKind] = {}
-
-    def offer(pid: int, strength: float, hops: int, kind: PathKind) -> None:
-        old = best.get(pid)
-        if old is None or strength > old[0]:
-            best[pid] = (strength, hops)
-            kinds[pid] = kind
-
-    inside = network.inside(company_id)
-    level: dict[int, float] = {}
-    for pid in inside:
-        person = people[pid]
-        level[pid] = role_weight(person.role)
-        if not person.is_stub:
-            offer(pid, tie(person) * level[pid], 0, PathKind.direct)
-    for pid in network.former.get(company_id, ()):
-        former = people.get(pid)
-        if former is None or former.archived or former.is_stub or former.company_id == company_id:
-            continue
-        offer(pid, tie(former) * FORMER_COLLEAGUE_WEIGHT, 0, PathKind.former)
-
-    levels: list[dict[int, _Step]] = []
-    links = network.links
-    frontier = level
-    for hops in range(1, max_hops + 1):
-        reached: dict[int, _Step] = {}
-        for pid, value in frontier.items():
-            for end in links.get(pid, ()):
-                other = end.other
-                walker = people.get(other)
-                if walker is None or walker.archived or walker.company_id == company_id:
-                    continue
-                weight = value * LINK_WEIGHT[end.kind] * HOP_PENALTY
-                old = reached.get(other)
-                if old is None or weight > old[0]:
-                    reached[other] = (weight, pid, end.phrase_back)
-        levels.append(reached)
-        for pid, (weight, _, _) in reached.items():
-            walker = people[pid]
-            if not walker.is_stub:
-                offer(pid, tie(walker) * weight, hops, PathKind.linked)
-        frontier = {pid: step[0] for pid, step in reached.items()}
-
-    paths = []
-    for pid, (strength, hops) in best.items():
-        chain = [pid]
-        phrases = []
-        for depth in range(hops, 0, -1):
-            _, after, phrase = levels[depth - 1][chain[-1]]
-            chain.append(after)
-            phrases.append(phrase)
-        paths.append(Path(strength, kinds[pid], company_id, tuple(chain), tuple(phrases)))
-    return sorted(paths, key=lambda p: (-p.strength, p.hops, people[p.first].name.casefold()))
+    walk = _walk(network, company_id, max_hops)
+    return RankedPaths(walk, company_id, set(network.inside(company_id)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,8 +403,9 @@ class Overview:
 
 
 def overview(network: Network, company_id: int, max_hops: int = DEFAULT_MAX_HOPS) -> Overview:
-    paths = find_paths(network, company_id, max_hops)
-    return Overview(company_id, len(paths), paths[0].strength if paths else None)
+    """How many people can get you in and the best strength, without building the paths."""
+    best = _walk(network, company_id, max_hops).strength
+    return Overview(company_id, len(best), max(best.values(), default=None))
 
 
 def targets_order(rows: Iterable[Overview]) -> list[Overview]:
@@ -439,7 +494,7 @@ def explain(path: Path, network: Network) -> str:
     if path.kind is PathKind.former:
         return f"{head} used to work at {company} → {APPROACH_WORDS[Approach.intro]}"
     steps = [head]
-    for index, phrase in enumerate(path.phrases, start=1):
+    for index, phrase in enumerate(network.phrases(path), start=1):
         person = people[path.people[index]]
         last = index == len(path.people) - 1
         steps.append(f"{phrase} {who(person, network) if last else person.name}")
