@@ -1,5 +1,5 @@
 """Allow `python -m netui`."""
 
-from netui.cli import main
+from netui.fast import main
 
 raise SystemExit(main())

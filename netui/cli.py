@@ -14,7 +14,7 @@ from netui.db import Database
 from netui.errors import InputError, NetuiError
 from netui.paths import database_path, demo_database_path
 from netui.settings import Settings, load_settings
-from netui.store import PeopleQuery, Store
+from netui.store import Store
 
 QUICK_ADD_HELP = (
     "NAME [@ COMPANY] [, role | how-we-know | closeness | email | url | phone | in CITY | title]"
@@ -71,11 +71,6 @@ def build_parser() -> argparse.ArgumentParser:
     backup = sub.add_parser("backup", help="copy the database safely (online backup API)")
     backup.add_argument("--to", metavar="PATH", help="where to write it (default: backups/ folder)")
 
-    ls = sub.add_parser("list", help="print people (tab-separated), optionally matching TEXT")
-    ls.add_argument("text", nargs="*")
-    ls.add_argument("--due", action="store_true", help="only people whose follow-up is due")
-    ls.add_argument("--limit", type=int, default=1000)
-
     _load_extensions()
     conf = sub.add_parser("settings", help="show settings, or set one: netui settings KEY VALUE")
     conf.add_argument("key", nargs="?", help="my_name, target_role, blurb, follow_up_days, ...")
@@ -89,7 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
 # Other modules (import, export, meetings) add their sub-commands through these hooks:
 # each module in EXTENSIONS appends to PARSER_HOOKS and registers with @command.
 PARSER_HOOKS: list[Callable[[Any], None]] = []
-EXTENSIONS = ("netui.cli_io", "netui.cli_meetings", "netui.cli_paths", "netui.cli_today")
+EXTENSIONS = (
+    "netui.cli_io", "netui.cli_meetings", "netui.cli_paths", "netui.cli_today", "netui.cli_query",
+)  # fmt: skip
 
 
 def _load_extensions() -> None:
@@ -137,15 +134,6 @@ def _backup(args: argparse.Namespace, store: Store, settings: Settings) -> int:
         raise InputError(f"{dest} already exists; choose a new file name.")
     made = store.db.backup(dest, keep=settings.backups_kept)
     print(f"Backed up to {made}.")
-    return 0
-
-
-@command("list")
-def _list(args: argparse.Namespace, store: Store, settings: Settings) -> int:
-    query = PeopleQuery(text=" ".join(args.text), due_only=args.due)
-    for row in store.people_page(query, 0, args.limit):
-        print("\t".join([str(row.id), row.full_name, row.company, row.role, row.stage,
-                         row.follow_up_on or ""]))  # fmt: skip
     return 0
 
 

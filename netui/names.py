@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from netui.folding import fold
+
+__all__ = ["company_key", "first_name_of", "fold", "linkedin_key", "person_key", "phone_key"]
 
 _LEGAL_SUFFIXES = {
     "inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co",
     "gmbh", "plc", "sa", "ag", "bv", "nv", "srl", "pty", "oy", "ab", "as", "kk",
 }  # fmt: skip
 _NON_WORD = re.compile(r"[^\w]+")
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents: 'José' -> 'jose'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def company_key(name: str) -> str:

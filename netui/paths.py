@@ -1,11 +1,16 @@
-"""Where netui keeps its files: data, config, backups (one place, platformdirs)."""
+"""Where netui keeps its files: data, config, backups (one place, platformdirs).
+
+pathlib and platformdirs are imported inside the functions: `netui query` reads the
+constants below on its fast path, where those imports would cost more than the query.
+"""
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
-from platformdirs import user_config_path, user_data_path
+TYPE_CHECKING = False  # not typing's: importing typing costs the fast path ~4 ms
+if TYPE_CHECKING:
+    from pathlib import Path
 
 APP_NAME = "netui"
 DB_ENV = "NETUI_DB"
@@ -20,10 +25,16 @@ def ensure_private_dir(path: Path) -> Path:
 
 
 def data_dir() -> Path:
+    from platformdirs import user_data_path
+
     return ensure_private_dir(user_data_path(APP_NAME))
 
 
 def config_dir() -> Path:
+    from pathlib import Path
+
+    from platformdirs import user_config_path
+
     override = os.environ.get(CONFIG_ENV)
     if override:
         return ensure_private_dir(Path(override).expanduser())
@@ -32,6 +43,8 @@ def config_dir() -> Path:
 
 def database_path(cli_value: str | None = None) -> Path:
     """The database file: `--db` first, then `NETUI_DB`, then the data folder."""
+    from pathlib import Path
+
     chosen = cli_value or os.environ.get(DB_ENV)
     if chosen:
         path = Path(chosen).expanduser()
@@ -52,6 +65,7 @@ def backup_dir(db_path: Path) -> Path:
 def assets_dir() -> Path:
     """The shipped assets: inside the wheel, or the repository's `assets/` in a checkout."""
     from importlib import resources  # 6 ms: only when assets are read, not at start-up
+    from pathlib import Path
 
     packaged = resources.files("netui") / "assets"
     if packaged.is_dir():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from contextlib import AbstractContextManager
 from dataclasses import replace
@@ -12,7 +11,8 @@ from typing import Any
 from netui.db import OutOfTime
 from netui.enums import Closeness, HowWeKnow, Role, Stage
 from netui.errors import InputError, NotFoundError
-from netui.names import first_name_of, fold
+from netui.folding import fts_query
+from netui.names import first_name_of
 from netui.quickadd import parse_quick_add
 from netui.store.base import StoreBase
 from netui.store.companies import CompanyMixin
@@ -59,14 +59,7 @@ _SORT_SQL = {
     "last_contact": "p.last_contact IS NULL, p.last_contact{d}",
 }
 
-_WORD = re.compile(r"\w+")
 DENSE_SHARE = 20  # a filter matching 1 in 20 people or more is read in name order
-
-
-def fts_query(text: str) -> str:
-    """User text -> FTS5 query: every word must start a word ('jose st' -> 'jose* AND st*')."""
-    words = _WORD.findall(fold(text))
-    return " AND ".join(f'"{w}"*' for w in words)
 
 
 def clean_person_values(values: dict[str, Any]) -> dict[str, Any]:
