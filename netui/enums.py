@@ -62,6 +62,11 @@ class Stage(StrEnum):
     paused = "paused"
 
 
+def stage_of(value: str) -> Stage:
+    """A stored stage; one netui cannot read (a hand-edited file) counts as new."""
+    return Stage(value) if value in Stage.__members__ else Stage.new
+
+
 # Forward order of the pipeline; paused sits outside it.
 STAGE_ORDER = [
     Stage.new,

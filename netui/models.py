@@ -34,7 +34,10 @@ class UTCText(TypeDecorator[datetime]):
         return None if value is None else format_utc(value)
 
     def process_result_value(self, value: str | None, dialect: Any) -> datetime | None:
-        return None if value is None else parse_utc(value)
+        try:
+            return None if value is None else parse_utc(value)
+        except ValueError:  # not readable: the Person screen shows the raw value instead
+            return None
 
 
 class DateText(TypeDecorator[date]):
@@ -47,7 +50,10 @@ class DateText(TypeDecorator[date]):
         return None if value is None else value.isoformat()
 
     def process_result_value(self, value: str | None, dialect: Any) -> date | None:
-        return None if value is None else date.fromisoformat(value)
+        try:
+            return None if value is None else date.fromisoformat(value)
+        except ValueError:  # not readable: the Person screen shows the raw value instead
+            return None
 
 
 def _now() -> datetime:

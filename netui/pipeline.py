@@ -7,7 +7,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Protocol
 
-from netui.enums import STAGE_ORDER, Direction, InteractionKind, Role, Stage
+from netui.enums import STAGE_ORDER, Direction, InteractionKind, Role, Stage, stage_of
 
 
 class Approach(StrEnum):
@@ -87,7 +87,7 @@ def settles_follow_up(kind: str, direction: str) -> bool:
 
 def advance_stage(current: str, kind: str, direction: str = Direction.none) -> Stage:
     """The stage after logging an interaction: only ever forward; paused stays paused."""
-    stage = Stage(current)
+    stage = stage_of(current)
     if stage is Stage.paused:
         return stage
     target = stage_after(kind, direction)
@@ -160,7 +160,7 @@ def next_step(
     """One sentence: what to do next with this person (timeline newest first)."""
     name = first_name or "them"
     at = f" at {company}" if company else ""
-    stage_ = Stage(stage)
+    stage_ = stage_of(stage)
     approach = approach_for(role)
     if stage_ is Stage.paused:
         return f"Paused: set a stage when you want to pick up with {name} again"

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from netui.compose import Channel, Intent, Tone
 from netui.enums import (
     Closeness,
     Direction,
@@ -25,9 +26,10 @@ from netui.timeutil import parse_utc
 from netui.validate import email_error, url_error
 from tests.conftest import TODAY
 
-INTENTS = {"reconnect", "advice", "meet", "intro", "pitch", "thank_you", "follow_up"}
-TONES = {"casual", "warm", "polite"}
-CHANNELS = {"email", "linkedin_message", "linkedin_note", "text"}
+# the composer's own enums: a value outside them crashed the draft picker ("text")
+INTENTS = {i.value for i in Intent}
+TONES = {t.value for t in Tone}
+CHANNELS = {c.value for c in Channel}
 
 
 @pytest.fixture(scope="module")

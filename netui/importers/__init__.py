@@ -141,6 +141,13 @@ def load_json(path: Path) -> dict[str, Any]:
         raise InputError(
             f"{path.name}, line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})."
         ) from None
+    except RecursionError:
+        raise InputError(
+            f"{path.name} is nested too deeply to be a netui export (lists within lists)."
+        ) from None
+    except ValueError as exc:  # Python refuses integers of more than 4,300 digits
+        what = "a number of more than 4,300 digits" if "digits" in str(exc) else "a bad value"
+        raise InputError(f"{path.name} holds {what}; it is not a netui export.") from None
     if (
         not isinstance(data, dict)
         or data.get("format") != "netui"

@@ -111,7 +111,10 @@ class PersonScreen(TimelineActions):
         company = store.company_name(person.company_id)
         timeline = store.timeline(self.person_id)
         self.sub_title = person.full_name
-        self.query_one("#person-card", Static).update(card_markup(person, company, today))
+        unreadable = store.unreadable_values(self.person_id)
+        self.query_one("#person-card", Static).update(
+            card_markup(person, company, today, unreadable)
+        )
         self.query_one("#person-plan", Static).update(
             plan_markup(person, company, timeline, today, self.settings.follow_up_days)
         )

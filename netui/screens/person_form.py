@@ -32,6 +32,7 @@ TEXT_INPUTS = (
     ("city", "City", "Berlin"),
     ("follow_up_on", "Follow up on", "YYYY-MM-DD"),
 )
+TEXT_INPUT_KEYS = frozenset(key for key, _, _ in TEXT_INPUTS)
 SELECTS: tuple[tuple[str, str, list[tuple[str, str]]], ...] = (
     ("role", "Role", [(label, role.value) for role, label in ROLE_LABELS.items()]),
     ("closeness", "Closeness", [(c.label, c.value) for c in Closeness]),
@@ -69,6 +70,7 @@ class PersonFormScreen(NetuiModal[int | None]):
         # picks a role themselves (typing "Senior Engineer" then "...ing Recruiter" ends
         # at recruiter, not locked at engineer).
         self.guessed_role = Role.unknown.value
+        self.unreadable: set[str] = set()  # stored values netui could not read
 
     def _initial_values(self) -> dict[str, str]:
         if self.person_id is None:
@@ -79,6 +81,10 @@ class PersonFormScreen(NetuiModal[int | None]):
         }
         values["company"] = self.store.company_name(person.company_id)
         values["follow_up_on"] = person.follow_up_on.isoformat() if person.follow_up_on else ""
+        for column, raw, _why in self.store.unreadable_values(self.person_id):
+            self.unreadable.add(column)  # saved even when left as shown
+            if column in TEXT_INPUT_KEYS and isinstance(raw, str):
+                values[column] = raw  # shown as stored, so the inline check says what to fix
         for key, _, _ in SELECTS:
             values[key] = str(getattr(person, key))
         values["notes"] = person.notes
@@ -163,6 +169,7 @@ class PersonFormScreen(NetuiModal[int | None]):
                 name = values.pop("full_name")
                 return self.store.add_person(name, **_clean(values))
             changes = self._changed()
+            changes.update({k: v for k, v in values.items() if k in self.unreadable})
             if changes:
                 self.store.update_person(self.person_id, **_clean(changes))
             return self.person_id

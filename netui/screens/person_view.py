@@ -13,6 +13,7 @@ from netui.enums import ROLE_LABELS, Closeness, Role, Stage
 from netui.pipeline import approach_text, next_step
 from netui.store.links import LinkRow
 from netui.store.timeline import InteractionRow
+from netui.store.value_rules import shown
 from netui.timeutil import local_date, relative_day
 
 ARROWS = {"out": "→", "in": "←", "none": " "}
@@ -33,7 +34,20 @@ def _label(enum_value: str, labels: dict[Any, str]) -> str:
     return labels.get(enum_value, enum_value.replace("_", " "))
 
 
-def card_markup(person: Any, company: str, today: date) -> str:
+def unreadable_markup(unreadable: Sequence[tuple[str, Any, str]]) -> str:
+    """The stored values netui cannot read, shown as they are, and how to fix them."""
+    if not unreadable:
+        return ""
+    listed = "; ".join(
+        f"{column.replace('_', ' ')} {escape(shown(value))} {why}"
+        for column, value, why in unreadable
+    )
+    return f"\n[b $warning]Stored values netui cannot read:[/] {listed}. e edits them."
+
+
+def card_markup(
+    person: Any, company: str, today: date, unreadable: Sequence[tuple[str, Any, str]] = ()
+) -> str:
     """Who they are: name, work, how you know them, channels, city, last contact."""
     name = f"[b]{escape(person.full_name)}[/b]"
     if person.is_stub:
@@ -57,7 +71,7 @@ def card_markup(person: Any, company: str, today: date) -> str:
         else "no contact logged"
     )
     place = " · ".join(x for x in (escape(person.city), last) if x)
-    return "\n".join((name, work, about, reach, place))
+    return "\n".join((name, work, about, reach, place)) + unreadable_markup(unreadable)
 
 
 def follow_up_text(day: date | None, today: date) -> str:

@@ -17,7 +17,7 @@ from netui.compose import (
     Tone,
     interaction_phrase,
 )
-from netui.enums import DraftStatus, InteractionKind, Stage
+from netui.enums import DraftStatus, InteractionKind, Stage, stage_of
 from netui.errors import InputError, NotFoundError
 from netui.store.timeline import TimelineMixin
 from netui.timeutil import local_date, parse_utc
@@ -208,7 +208,7 @@ class DraftMixin(TimelineMixin):
                     {"p": draft.person_id},
                 )
                 settled = int(getattr(result, "rowcount", 0) or 0)
-            return SentDraft(interaction_id, Stage(person.stage), person.follow_up_on, settled)
+            return SentDraft(interaction_id, stage_of(person.stage), person.follow_up_on, settled)
 
     def delete_draft(self, draft_id: int) -> None:
         from sqlalchemy import text

@@ -12,6 +12,7 @@ from netui.schema import SCHEMA_VERSION
 from netui.store.agenda import note_job_change
 from netui.store.duplicates import DuplicateMixin, driver_connection
 from netui.store.import_plan import COLUMNS, ImportPlan, Outcome, Planner
+from netui.store.value_rules import shown, table_rules, value_problem
 from netui.timeutil import format_utc
 
 if TYPE_CHECKING:
@@ -177,14 +178,19 @@ class ImportMixin(DuplicateMixin):
         return {"format": "netui", "version": 1, "schema": SCHEMA_VERSION, "tables": tables}
 
     def restore_json(self, data: dict[str, Any], source: str = "the file") -> dict[str, int]:
-        """Put a JSON export back exactly (same ids) into a database with no one in it."""
+        """Put a JSON export back exactly (same ids) into a database with no one in it.
+
+        Every value is checked against its column's rule (netui.store.value_rules) before
+        anything is written: the first bad one is one InputError naming table, row and
+        column, and nothing is restored.
+        """
         schema = data.get("schema", 0)
-        if not isinstance(schema, int) or schema > SCHEMA_VERSION:
-            raise InputError(f"{source} comes from a newer netui (schema {schema}).")
+        if not isinstance(schema, int) or isinstance(schema, bool) or schema > SCHEMA_VERSION:
+            raise InputError(f"{source} comes from a newer netui (schema {shown(schema)}).")
         tables = data["tables"]
         unknown = sorted(set(tables) - set(TABLES))
         if unknown:
-            raise InputError(f"{source}: '{unknown[0]}' is not a netui table.")
+            raise InputError(f"{source}: {shown(unknown[0])} is not a netui table.")
         counts: dict[str, int] = {}
         with self._tx() as s:
             conn = driver_connection(s)
@@ -195,42 +201,18 @@ class ImportMixin(DuplicateMixin):
                     f"{source} restores a whole network and this database is not empty; "
                     "restore into a new one: netui --db NEW.db import FILE."
                 )
-            for table in TABLES:
-                counts[table] = self._restore_table(conn, table, tables.get(table), source)
-            person = tables.get("person") or {}
-            cols = person.get("columns", [])
-            if "last_contact" in cols:
-                at, pid = cols.index("last_contact"), cols.index("id")
+            ids: dict[str, set[int]] = {}
+            blocks = {t: _check_table(conn, t, tables.get(t), source, ids) for t in TABLES}
+            for table, block in blocks.items():
+                counts[table] = _insert_rows(conn, table, block, source)
+            person = blocks["person"]
+            if person is not None and "last_contact" in person[0]:
+                at, pid = person[0].index("last_contact"), person[0].index("id")
                 conn.executemany(
                     "UPDATE person SET last_contact = ? WHERE id = ?",
-                    [(r[at], r[pid]) for r in person["rows"]],
+                    [(r[at], r[pid]) for r in person[1]],
                 )
         return counts
-
-    def _restore_table(self, conn: sqlite3.Connection, table: str, block: Any, source: str) -> int:
-        if block is None:
-            return 0
-        if not isinstance(block, dict) or not isinstance(block.get("rows"), list):
-            raise InputError(f"{source}: table '{table}' has no rows list.")
-        columns = block.get("columns")
-        known = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
-        if not isinstance(columns, list) or not columns or not set(columns) <= known:
-            extra = sorted(set(columns or []) - known) if isinstance(columns, list) else []
-            what = f"column '{extra[0]}'" if extra else "its column list"
-            raise InputError(f"{source}: table '{table}' has an unknown {what}.")
-        rows = block["rows"]
-        for i, row in enumerate(rows, start=1):
-            if not isinstance(row, list) or len(row) != len(columns):
-                raise InputError(
-                    f"{source}: table '{table}', row {i} does not have "
-                    f"{len(columns)} values (one per column)."
-                )
-        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-        try:
-            conn.executemany(sql, rows)
-        except sqlite3.Error as exc:
-            raise InputError(f"{source}: table '{table}' could not be restored ({exc}).") from None
-        return len(rows)
 
     # ---- export rows ----------------------------------------------------------------------
 
@@ -239,3 +221,86 @@ class ImportMixin(DuplicateMixin):
         with self.db.read() as conn:
             rows = conn.execute(_EXPORT_SQL).fetchall()
         return [dict(zip(EXPORT_FIELDS, r, strict=True)) for r in rows]
+
+
+def _check_table(
+    conn: sqlite3.Connection, table: str, block: Any, source: str, ids: dict[str, set[int]]
+) -> tuple[list[str], list[list[Any]]] | None:
+    """The table's columns and rows once every value passed its rule; else InputError.
+    `ids` collects each table's ids so later tables' foreign keys can be checked."""
+    ids[table] = set()
+    if block is None:
+        return None
+    where = f"{source}: table '{table}'"
+    if not isinstance(block, dict) or not isinstance(block.get("rows"), list):
+        raise InputError(f"{where} has no rows list.")
+    columns = block.get("columns")
+    info = list(conn.execute(f"PRAGMA table_info({table})"))
+    known = {r[1] for r in info}
+    if (
+        not isinstance(columns, list)
+        or not columns
+        or not all(isinstance(c, str) for c in columns)
+        or not set(columns) <= known
+    ):
+        extra = [c for c in columns if c not in known] if isinstance(columns, list) else []
+        what = f"column {shown(extra[0])}" if extra else "its column list"
+        raise InputError(f"{where} has an unknown {what}.")
+    if len(set(columns)) != len(columns):
+        twice = next(c for c in columns if columns.count(c) > 1)
+        raise InputError(f"{where} names the column '{twice}' twice.")
+    needed = [r[1] for r in info if r[5] or (r[3] and r[4] is None)]
+    missing = [c for c in needed if c not in columns]
+    if missing:
+        raise InputError(f"{where} has no column '{missing[0]}' (every row needs one).")
+    rules = table_rules(table)
+    checks = [rules[c] for c in columns]
+    seen = ids[table]
+    rows: list[list[Any]] = block["rows"]
+    for i, row in enumerate(rows, start=1):
+        if not isinstance(row, list) or len(row) != len(columns):
+            raise InputError(
+                f"{where}, row {i} does not have {len(columns)} values (one per column)."
+            )
+        for rule, value in zip(checks, row, strict=True):
+            problem = value_problem(rule, value)
+            known_ids = ids.get(rule.references or "", set())
+            if problem is None and rule.references and value is not None and value not in known_ids:
+                problem = f"names no row of table '{rule.references}' in the file"
+            if problem is None and rule.kind == "id":
+                if value in seen:
+                    problem = "is the id of an earlier row too"
+                seen.add(value)
+            if problem:
+                raise InputError(
+                    f"{where}, row {i}, column '{rule.column}': {shown(value)} {problem}; "
+                    "nothing was restored."
+                )
+    return columns, rows
+
+
+def _insert_rows(
+    conn: sqlite3.Connection, table: str, block: tuple[list[str], list[list[Any]]] | None,
+    source: str,
+) -> int:  # fmt: skip
+    if block is None:
+        return 0
+    columns, rows = block
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    try:
+        conn.executemany(sql, rows)
+    except sqlite3.IntegrityError as exc:
+        # the table started empty: the rows before the refused one are in it
+        row = int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]) + 1
+        raise InputError(
+            f"{source}: table '{table}', row {row} breaks a rule of the database "
+            f"({_constraint(exc)}); nothing was restored."
+        ) from None
+    return len(rows)
+
+
+def _constraint(exc: sqlite3.Error) -> str:
+    text = str(exc)
+    if text.startswith("UNIQUE constraint failed: "):
+        return "the same " + text.removeprefix("UNIQUE constraint failed: ") + " as an earlier row"
+    return text

@@ -17,6 +17,7 @@ from netui.quickadd import parse_quick_add
 from netui.store.base import StoreBase
 from netui.store.companies import CompanyMixin
 from netui.store.rows import PeopleQuery, PeopleWindow, PersonRow
+from netui.store.value_rules import bad_values
 from netui.validate import field_errors
 
 TEXT_FIELDS = (
@@ -127,6 +128,7 @@ class PeopleMixin(CompanyMixin, StoreBase):
         from netui.models import Company, Person
 
         cleaned = clean_person_values(values)
+        unreadable = {column for column, _, _ in self.unreadable_values(person_id)}
         with self._tx() as s:
             person = s.get(Person, person_id)
             if person is None:
@@ -140,7 +142,7 @@ class PeopleMixin(CompanyMixin, StoreBase):
                     before["company"] = old.name if old else ""
                     person.company_id = new_id
             for key, value in cleaned.items():
-                if getattr(person, key) != value:
+                if getattr(person, key) != value or key in unreadable:
                     before[key] = getattr(person, key)
                     setattr(person, key, value)
             if before:
@@ -186,7 +188,21 @@ class PeopleMixin(CompanyMixin, StoreBase):
             person = s.get(Person, person_id)
             if person is None:
                 raise NotFoundError(f"There is no person #{person_id}.")
-            return person
+        # A value netui cannot read (a hand-edited file) is shown as the field's default
+        # (dates: none); `unreadable_values` gives the raw value to show, and saving the
+        # field replaces it. The detached copy is changed, never the database.
+        for key, enum in ENUM_FIELDS.items():
+            if getattr(person, key) not in enum.__members__:
+                setattr(person, key, Person.model_fields[key].default)
+        return person
+
+    def unreadable_values(self, person_id: int) -> list[tuple[str, Any, str]]:
+        """(column, stored value, why) for each of a person's values netui cannot read."""
+        with self.db.read() as conn:
+            cursor = conn.execute("SELECT * FROM person WHERE id = ?", (person_id,))
+            row = cursor.fetchone()
+            names = [d[0] for d in cursor.description]
+        return bad_values("person", dict(zip(names, row, strict=True))) if row else []
 
     def company_name(self, company_id: int | None) -> str:
         if company_id is None:

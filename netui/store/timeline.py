@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from netui.enums import Direction, InteractionKind, Stage
+from netui.enums import Direction, InteractionKind, Stage, stage_of
 from netui.errors import InputError, NotFoundError
 from netui.pipeline import MESSAGE_KINDS, advance_stage, settles_follow_up
 from netui.store.people import PeopleMixin
@@ -248,7 +248,7 @@ class TimelineMixin(PeopleMixin):
         stage_ = coerce_stage(stage)
         with self._tx() as s:
             person = self._person_or_raise(s, person_id)
-            before = Stage(person.stage)
+            before = stage_of(person.stage)
             person.stage = stage_
             person.updated_at = self.now()
             return before

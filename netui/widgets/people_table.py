@@ -25,6 +25,7 @@ from netui.enums import Closeness, Role
 from netui.pipeline import list_hint
 from netui.store import PeopleQuery, PersonRow, Store
 from netui.store.rows import PeopleWindow
+from netui.textsafe import for_terminal
 from netui.timeutil import parse_utc, relative_day
 from netui.widgets.row_list import fit
 
@@ -258,7 +259,10 @@ class PeopleTable(ScrollView, can_focus=True):
             if row.follow_up_owed:
                 return "⚑ follow-up owed", "people-table--owed"
             if row.follow_up_on:
-                day = date.fromisoformat(row.follow_up_on)
+                try:
+                    day = date.fromisoformat(row.follow_up_on)
+                except ValueError:  # a stored value netui cannot read: show it as it is
+                    return f"? {for_terminal(row.follow_up_on)}", "people-table--overdue"
                 late = (self.today - day).days
                 if late > 0:
                     return f"⚑ overdue {late}d", "people-table--overdue"
@@ -269,7 +273,11 @@ class PeopleTable(ScrollView, can_focus=True):
         if key == "last_contact":
             if not row.last_contact:
                 return "never", "people-table--muted"
-            return relative_day(parse_utc(row.last_contact).astimezone().date(), self.today), None
+            try:
+                when = parse_utc(row.last_contact)
+            except ValueError:
+                return f"? {for_terminal(row.last_contact)}", "people-table--overdue"
+            return relative_day(when.astimezone().date(), self.today), None
         return "", None
 
     def _row_segments(self, row: PersonRow, width: int, base: Style) -> list[Segment]:

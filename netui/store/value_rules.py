@@ -1,0 +1,175 @@
+"""What a stored value must look like, column by column: one set of rules for JSON restore
+and for the app's check of a row it is about to show.
+
+The rules come from the models (netui/models.py: each column's type, enum, nullability and
+foreign key), so a new column is checked without a word here. Each check returns a short
+phrase ("is not a date (YYYY-MM-DD)") or None.
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from functools import cache
+from typing import Any
+
+from netui.textsafe import for_terminal
+from netui.timeutil import STORAGE_FORMAT
+
+TEXT_LIMIT = 1_000_000  # characters in one value: the CSV importer's cell limit
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1  # what SQLite's INTEGER holds
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
+
+
+@dataclass(frozen=True)
+class ColumnRule:
+    table: str
+    column: str
+    kind: str  # id, int, bool, text, date, datetime
+    nullable: bool
+    enum: type[Enum] | None = None
+    references: str | None = None  # the table a foreign key points at
+
+
+def _extra_enums() -> dict[tuple[str, str], type[Enum]]:
+    """Text columns the models leave as str but the app reads as an enum."""
+    from netui.compose import Channel, Intent, Tone
+
+    return {("draft", "intent"): Intent, ("draft", "tone"): Tone, ("draft", "channel"): Channel}
+
+
+def _enum_of(annotation: Any) -> type[Enum] | None:
+    for candidate in (annotation, *typing.get_args(annotation)):
+        if isinstance(candidate, type) and issubclass(candidate, Enum):
+            return candidate
+    return None
+
+
+@cache
+def table_rules(table: str) -> dict[str, ColumnRule]:
+    """Every column of a table with its rule, read from the SQLModel tables."""
+    from sqlmodel import SQLModel
+
+    import netui.models as models
+
+    sa_table = SQLModel.metadata.tables[table]
+    model = next(
+        m
+        for m in vars(models).values()
+        if isinstance(m, type)
+        and issubclass(m, SQLModel)
+        and getattr(m, "__tablename__", None) == table
+    )
+    extra = _extra_enums()
+    rules: dict[str, ColumnRule] = {}
+    for col in sa_table.columns:
+        type_name = type(col.type).__name__
+        field = model.model_fields.get(col.name)
+        enum = _enum_of(field.annotation) if field is not None else None
+        enum = enum or extra.get((table, col.name))
+        if col.primary_key:
+            kind = "id"
+        elif type_name == "Integer":
+            kind = "int"
+        elif type_name == "Boolean":
+            kind = "bool"
+        elif type_name == "DateText":
+            kind = "date"
+        elif type_name == "UTCText":
+            kind = "datetime"
+        else:
+            kind = "text"
+        references = next((fk.column.table.name for fk in col.foreign_keys), None)
+        rules[col.name] = ColumnRule(
+            table, col.name, kind, bool(col.nullable) and not col.primary_key, enum, references
+        )
+    return rules
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def value_problem(rule: ColumnRule, value: Any) -> str | None:
+    """Why `value` cannot be stored in (or read from) this column; None when it can."""
+    if value is None:
+        return None if rule.nullable else "is empty, and this column needs a value"
+    if rule.kind in ("id", "int"):
+        if not _is_int(value):
+            return "is not a whole number"
+        if not INT_MIN <= value <= INT_MAX:
+            return "is too large a number"
+        if (rule.kind == "id" or rule.references) and value < 1:
+            return "is not an id (ids start at 1)"
+        return None
+    if rule.kind == "bool":
+        return None if value in (0, 1) and not isinstance(value, float) else "is not 0 or 1"
+    if not isinstance(value, str):
+        return "is not text"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "holds a broken character (a lone surrogate)"
+    if "\x00" in value:
+        return "holds a NUL character"
+    if len(value) > TEXT_LIMIT:
+        return "is longer than a million characters"
+    if rule.enum is not None and value not in {m.value for m in rule.enum}:
+        return "is not one of: " + ", ".join(str(m.value) for m in rule.enum)
+    if rule.kind == "date":
+        if not _DATE.fullmatch(value):
+            return "is not a date (YYYY-MM-DD)"
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return "is not a date on the calendar"
+    if rule.kind == "datetime":
+        if not _DATETIME.fullmatch(value):
+            return "is not a time (YYYY-MM-DD HH:MM:SS, UTC)"
+        try:
+            datetime.strptime(value, STORAGE_FORMAT)
+        except ValueError:
+            return "is not a time on the calendar"
+    return None
+
+
+def shown(value: Any, limit: int = 40) -> str:
+    """A value as an error message quotes it: short, one line, no control characters."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        text = _int_text(value)
+    elif isinstance(value, float):
+        text = repr(value)
+    elif isinstance(value, str):
+        text = "'" + for_terminal(value) + "'"
+    else:
+        return "a list" if isinstance(value, list) else "an object"
+    return text if len(text) <= limit else text[: limit - 2] + "…" + text[-1]
+
+
+def _int_text(value: int) -> str:
+    try:
+        return str(value)
+    except ValueError:  # more digits than Python will print
+        return f"a {value.bit_length() * 0.30103:,.0f}-digit number"
+
+
+def bad_values(table: str, row: dict[str, Any]) -> list[tuple[str, Any, str]]:
+    """(column, raw value, why) for each value in a stored row the app cannot read."""
+    rules = table_rules(table)
+    out: list[tuple[str, Any, str]] = []
+    for column, value in row.items():
+        rule = rules.get(column)
+        if rule is None:
+            continue
+        problem = value_problem(rule, value)
+        if problem:
+            out.append((column, value, problem))
+    return out
