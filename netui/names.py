@@ -28,6 +28,33 @@ def person_key(name: str) -> str:
     return " ".join(sorted(w for w in _NON_WORD.split(fold(name)) if w))
 
 
+def _words_agree(a: str, b: str) -> bool:
+    """'jo'/'jo', an initial ('j'/'jo'), or a short form of three letters or more
+    ('alex'/'alexandra')."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return long.startswith(short) and (len(short) == 1 or len(short) >= 3)
+
+
+def names_agree(a: str, b: str) -> bool:
+    """Could these two names be one person? Every word of the shorter name must agree with
+    its own word of the longer one: 'Bea Ee' ~ 'Beatrice E.', 'Cee' ~ 'Cee Cee',
+    'A. Person' ~ 'Alice Person'; 'John Smith' !~ 'Mary Smith'."""
+    words_a = [w for w in _NON_WORD.split(fold(a)) if w]
+    words_b = [w for w in _NON_WORD.split(fold(b)) if w]
+    if not words_a or not words_b:
+        return True
+    shorter, longer = sorted((words_a, words_b), key=len)
+    left = list(longer)
+    for word in shorter:
+        hit = next((w for w in left if _words_agree(word, w)), None)
+        if hit is None:
+            return False
+        left.remove(hit)
+    return True
+
+
 def first_name_of(full_name: str) -> str:
     parts = full_name.strip().split()
     return parts[0] if parts else ""

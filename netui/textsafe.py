@@ -22,6 +22,7 @@ UNSAFE = re.compile(f"[{_UNSAFE}]")
 # A whole escape sequence: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), or ESC + one.
 _SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.?)", re.S)
 _SPACES = re.compile(r"[ \t]+")
+NAME_FIELDS = ("full_name", "first_name", "company")  # one-line names, cleaned when stored
 
 
 def _escape(ch: str) -> str:

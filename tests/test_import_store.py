@@ -56,7 +56,7 @@ def test_job_change_is_kept_and_logged_on_the_timeline(store: Store, tmp_path: P
 
 def test_match_order_linkedin_then_email_then_phone_then_name_and_company(store: Store) -> None:
     by_url = store.add_person("A. Person", linkedin_url="https://www.linkedin.com/in/a-person/")
-    by_email = store.add_person("Bee Ee", email="Bee@Example.com")
+    by_email = store.add_person("Bea Ee", email="Bee@Example.com")
     by_phone = store.add_person("Cee", phone="+1 (555) 010-0110")
     by_name = store.add_person("Dee Dee", company="Stripe")
     report = store.import_records(
@@ -88,17 +88,65 @@ def test_same_name_and_company_but_different_linkedin_profiles_are_two_people(
     assert names(store) == ["Sam Lee", "Sam Lee"]
 
 
+def test_a_shared_email_or_phone_alone_never_merges_different_names(store: Store) -> None:
+    john = store.add_person("John Smith", email="family@example.com", phone="+1 555 0100")
+    report = store.import_records(
+        result_of(
+            Record(1, full_name="Mary Smith", email="FAMILY@example.com"),
+            Record(2, full_name="Peter Smith", phone="555-0100"),
+            Record(3, full_name="J. Smith", email="family@example.com", city="Rome"),
+        )
+    )
+    assert (report.new, report.updated) == (2, 1)
+    assert sorted(names(store)) == ["John Smith", "Mary Smith", "Peter Smith"]
+    assert store.get_person(john).city == "Rome"  # 'J. Smith' agrees with 'John Smith'
+
+
+def test_same_name_and_company_with_a_different_role_email_or_phone_is_two_people(
+    store: Store,
+) -> None:
+    store.add_person("John Smith", company="Google", role="engineer",
+                     email="john@example.com", phone="+1 555 0101")  # fmt: skip
+    report = store.import_records(
+        result_of(
+            Record(1, full_name="John Smith", company="Google", role="recruiter"),
+            Record(2, full_name="John Smith", company="Google", email="js@example.com"),
+            Record(3, full_name="John Smith", company="Google", phone="+1 555 0199"),
+            Record(4, full_name="John Smith", company="Google", role="engineer", city="Oslo"),
+        )
+    )
+    assert (report.new, report.updated) == (3, 1)
+    assert names(store) == ["John Smith"] * 4
+
+
+def test_every_row_of_a_file_is_its_own_person_unless_the_linkedin_url_says_so(
+    store: Store,
+) -> None:
+    rows = [
+        Record(1, full_name="Ann Lee", company="Acme", email="team@acme.example"),
+        Record(2, full_name="Ann Lee", company="Acme", email="team@acme.example"),
+        Record(3, full_name="Ann Lee", company="Acme"),
+    ]
+    first = store.import_records(result_of(*rows))
+    assert first.new == 3
+    again = store.import_records(result_of(*rows))  # each row finds its own person again
+    assert (again.new, again.updated, again.unchanged) == (0, 0, 3)
+    assert names(store) == ["Ann Lee"] * 3
+
+
 def test_a_match_fills_empty_fields_and_keeps_filled_ones(store: Store) -> None:
     pid = store.add_person("Eve Ex", company="Acme", email="eve@old.example", notes="mine")
     report = store.import_records(
         result_of(
-            Record(1, full_name="Eve Ex", company="Acme", email="eve@new.example",
-                   phone="+1 555 0111", notes="theirs")
+            Record(1, full_name="Eve Ex", company="Acme", email="EVE@old.example",
+                   phone="+1 555 0111", notes="theirs", city="Oslo")
         )
     )  # fmt: skip
     assert report.updated == 1
     eve = store.get_person(pid)
-    assert (eve.email, eve.phone, eve.notes) == ("eve@old.example", "+1 555 0111", "mine")
+    assert (eve.email, eve.phone, eve.notes, eve.city) == (
+        "eve@old.example", "+1 555 0111", "mine", "Oslo"
+    )  # fmt: skip
 
 
 def test_rows_for_one_person_within_a_file_make_one_person(store: Store) -> None:

@@ -4,6 +4,17 @@ Keys are preloaded into dicts (no per-row query): LinkedIn URL, then email, then
 normalized name + company. A match fills empty fields; a different company or title is kept
 and noted as a job change ("Now at X (was Y)"). Only the first row of a file that matches a
 person may change their job, so importing the same file twice changes nothing.
+
+Matching never merges two distinct people (`Planner.distinct` says when two are):
+- a LinkedIn URL is one person; two different URLs are two people, whatever else agrees;
+- a shared email or phone merges only people whose names agree (`names_agree`: "Bea Ee",
+  "Beatrice E." and "B. Ee" agree; "John Smith" and "Mary Smith" sharing a family email
+  do not), and never against a different email;
+- the same name at the same company is two people when the role, the email or the phone
+  says so (an engineer and a recruiter both called John Smith at Google);
+- only the LinkedIn URL matches a row to a person an earlier row of the same file made or
+  matched: every other row of a file is its own person, so exporting any set of people and
+  importing it into an empty database gives the same people back.
 """
 
 from __future__ import annotations
@@ -15,8 +26,17 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from netui.enums import HowWeKnow
-from netui.names import company_key, first_name_of, fold, linkedin_key, person_key, phone_key
+from netui.names import (
+    company_key,
+    first_name_of,
+    fold,
+    linkedin_key,
+    names_agree,
+    person_key,
+    phone_key,
+)
 from netui.roles import infer_role
+from netui.textsafe import NAME_FIELDS, clean_line
 
 if TYPE_CHECKING:
     from netui.importers.record import Record
@@ -112,9 +132,9 @@ class Planner:
         self.rows: dict[int, tuple[Any, ...]] = {}
         self.slots: dict[int, Slot] = {}
         self.by_linkedin: dict[str, Slot | int] = {}
-        self.by_email: dict[str, Slot | int] = {}
-        self.by_phone: dict[str, Slot | int] = {}
-        self.by_name: dict[tuple[str, str], Slot | int] = {}
+        self.by_email: dict[str, list[int]] = {}
+        self.by_phone: dict[str, list[int]] = {}
+        self.by_name: dict[tuple[str, str], list[int]] = {}
         for row in conn.execute(_PERSON_SQL):
             pid = row[0]
             self.rows[pid] = row
@@ -122,17 +142,15 @@ class Planner:
 
     # ---- keys -------------------------------------------------------------------------
 
-    def _index(
-        self, target: Slot | int, name: str, ckey: str, email: str, phone: str, url: str
-    ) -> None:
+    def _index(self, pid: int, name: str, ckey: str, email: str, phone: str, url: str) -> None:
         if url:
-            self.by_linkedin.setdefault(linkedin_key(url), target)
+            self.by_linkedin.setdefault(linkedin_key(url), pid)
         if email:
-            self.by_email.setdefault(email.casefold(), target)
+            self.by_email.setdefault(email.casefold(), []).append(pid)
         pkey = phone_key(phone) if phone else ""
         if pkey:
-            self.by_phone.setdefault(pkey, target)
-        self.by_name.setdefault((fast_person_key(name), ckey), target)
+            self.by_phone.setdefault(pkey, []).append(pid)
+        self.by_name.setdefault((fast_person_key(name), ckey), []).append(pid)
 
     def canonical_company(self, name: str) -> tuple[str, str]:
         """(name_key, display name) for a company, resolving aliases; ('', '') for none."""
@@ -155,31 +173,48 @@ class Planner:
         return slot
 
     def match(self, record: Record, ckey: str) -> Slot | None:
+        """The person this record is, or None for a new one (see the module's rules)."""
         lkey = linkedin_key(record.linkedin_url) if record.linkedin_url else ""
         if lkey and lkey in self.by_linkedin:
             return self._slot(self.by_linkedin[lkey])
         candidates = (
-            (self.by_email, record.email.casefold()),
-            (self.by_phone, phone_key(record.phone)),
+            ("email", self.by_email.get(record.email.casefold()) if record.email else None),
+            ("phone", self.by_phone.get(phone_key(record.phone)) if record.phone else None),
+            ("name", self.by_name.get((fast_person_key(record.full_name), ckey))),
         )
-        for index, key in candidates:
-            if key and key in index:
-                slot = self._slot(index[key])
-                if not (lkey and slot.values["linkedin_url"]) or (
-                    linkedin_key(slot.values["linkedin_url"]) == lkey
-                ):
+        for via, ids in candidates:
+            for pid in ids or ():
+                slot = self._slot(pid)
+                if not slot.touched and not self.distinct(slot.values, record, via):
                     return slot
-        name = self.by_name.get((fast_person_key(record.full_name), ckey))
-        if name is not None:
-            slot = self._slot(name)
-            theirs = slot.values["linkedin_url"]
-            if not (lkey and theirs) or linkedin_key(theirs) == lkey:
-                return slot
         return None
+
+    @staticmethod
+    def distinct(theirs: dict[str, Any], record: Record, via: str) -> bool:
+        """True when a stored person and a record that share a key (`via`: email, phone or
+        name) are two people all the same."""
+        url, other_url = theirs["linkedin_url"], record.linkedin_url
+        if url and other_url and linkedin_key(url) != linkedin_key(other_url):
+            return True
+        if via != "name" and not names_agree(theirs["full_name"], record.full_name):
+            return True
+        email, other_email = theirs["email"], record.email
+        if email and other_email and email.casefold() != other_email.casefold():
+            return True
+        if via == "name":
+            phone, other_phone = phone_key(theirs["phone"]), phone_key(record.phone)
+            if phone and other_phone and phone != other_phone:
+                return True
+            role = record.role
+            if role and role != "unknown" and theirs["role"] not in ("unknown", role):
+                return True
+        return False
 
     # ---- one record ---------------------------------------------------------------------
 
     def add(self, record: Record) -> Outcome:
+        for name in NAME_FIELDS:  # no control characters or bidi overrides in stored names
+            setattr(record, name, clean_line(getattr(record, name)))
         ckey, cname = self.canonical_company(record.company)
         slot = self.match(record, ckey)
         if slot is None:
@@ -192,10 +227,9 @@ class Planner:
                 self.plan.updated.append(slot)
             slot.changed = slot.changed or bool(detail)
             outcome = Outcome(record.line, action, slot.values["full_name"], detail)
-        if slot.id is None or outcome.action == "updated":
-            v = slot.values
-            self._index(slot, v["full_name"], slot.company_key, v["email"], v["phone"],
-                        v["linkedin_url"])  # fmt: skip
+        url = slot.values["linkedin_url"]
+        if url:  # later rows of this file reach this person by LinkedIn URL only
+            self.by_linkedin.setdefault(linkedin_key(url), slot)
         slot.touched = True
         self.plan.outcomes.append(outcome)
         return outcome

@@ -18,6 +18,7 @@ from netui.store.base import StoreBase
 from netui.store.companies import CompanyMixin
 from netui.store.rows import PeopleQuery, PeopleWindow, PersonRow
 from netui.store.value_rules import bad_values
+from netui.textsafe import NAME_FIELDS, clean_line
 from netui.validate import field_errors
 
 TEXT_FIELDS = (
@@ -71,7 +72,9 @@ def clean_person_values(values: dict[str, Any]) -> dict[str, Any]:
         raise InputError(next(iter(errors.values())))
     cleaned: dict[str, Any] = {}
     for key, value in values.items():
-        if key in TEXT_FIELDS:
+        if key in NAME_FIELDS:
+            cleaned[key] = clean_line(value or "")
+        elif key in TEXT_FIELDS:
             cleaned[key] = (value or "").strip()
         elif key in ENUM_FIELDS:
             try:
