@@ -98,6 +98,7 @@ def run_import(args: argparse.Namespace, store: Store, settings: Settings) -> in
     if report.companies_added:
         print(f"{report.companies_added:,} new companies.")
     _print_lines("Errors:", [str(p) for p in report.problems])
+    _print_lines("Warnings:", [str(p) for p in report.warnings])
     skipped: dict[str, int] = {}
     for item in report.skipped:
         skipped[item.message] = skipped.get(item.message, 0) + 1

@@ -78,6 +78,7 @@ class ParseResult:
     records: list[Record] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # read, but not as the file said
     header: list[str] = field(default_factory=list)
     mapping: dict[str, str] = field(default_factory=dict)  # header -> field (CSV formats)
     rows: int = 0  # data rows or cards read

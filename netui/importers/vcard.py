@@ -9,6 +9,7 @@ raise).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from netui.errors import InputError
@@ -19,28 +20,76 @@ _PROPERTY = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)[;:]")
 _QP = re.compile(r"ENCODING=QUOTED-PRINTABLE|;QUOTED-PRINTABLE[;:]", re.I)
 
 
+@dataclass
+class _Card:
+    start: int
+    lines: list[str] = field(default_factory=list)
+    cut_at: int = 0  # the line of the BEGIN that came before this card's END
+
+
 def split_cards(text: str) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
-    """The file's cards, each as (first line number, its physical lines)."""
-    cards: list[tuple[int, list[str]]] = []
-    problems: list[Problem] = []
-    current: list[str] | None = None
-    start = depth = 0
+    """The file's cards, each as (first line number, its physical lines), and warnings.
+
+    A damaged file loses no card: a card without END:VCARD ends where the next BEGIN:VCARD
+    starts (or at the end of the file); a card nested inside another (a vCard 2.1 AGENT)
+    is read as a card of its own, and the outer card goes on after it. Each is a warning
+    on its line.
+    """
+    cards: list[_Card] = []
+    warnings: list[Problem] = []
+    current: _Card | None = None
+    outer: _Card | None = None  # a card a BEGIN interrupted: unfinished, or holding a nest
+    inner: _Card | None = None  # the card that BEGIN started, once it has ended
+
+    def unfinished(card: _Card, until: str) -> None:
+        warnings.append(Problem(card.start, f"this card has no END:VCARD line; {until}."))
+        cards.append(card)
+
+    def settle_outer() -> None:
+        """The interrupted card had no END after all: it ended where the next one began."""
+        nonlocal outer, inner
+        if outer is not None:
+            unfinished(outer, f"it ends where the card on line {outer.cut_at} begins")
+        if inner is not None:
+            cards.append(inner)
+        outer = inner = None
+
     for number, line in enumerate(text.splitlines(), start=1):
         word = line.strip().upper()
         if word == "BEGIN:VCARD":
-            if current is None:
-                current, start, depth = [], number, 0
-            depth += 1
-        if current is not None:
-            current.append(line)
-            if word == "END:VCARD":
-                depth -= 1
-                if depth == 0:
-                    cards.append((start, current))
-                    current = None
+            settle_outer()
+            if current is not None:
+                current.cut_at = number
+                outer = current
+            current = _Card(number, [line])
+        elif word == "END:VCARD":
+            if current is not None:
+                current.lines.append(line)
+                if outer is not None:
+                    inner = current
+                else:
+                    cards.append(current)
+                current = None
+            elif outer is not None and inner is not None:
+                outer.lines.append(line)  # the outer card's own END: the BEGIN was a nest
+                warnings.append(
+                    Problem(inner.start, f"a card nested inside the card on line "
+                            f"{outer.start}; read as a card of its own.")
+                )  # fmt: skip
+                cards.extend((outer, inner))
+                outer = inner = None
+            else:
+                warnings.append(Problem(number, "END:VCARD without a BEGIN:VCARD; ignored."))
+        elif current is not None:
+            current.lines.append(line)
+        elif outer is not None and inner is not None:
+            outer.lines.append(line)  # after a nested card: the outer card goes on
+    settle_outer()
     if current is not None:
-        problems.append(Problem(start, "this card has no END:VCARD line; skipped."))
-    return cards, problems
+        unfinished(current, "it was read up to the end of the file")
+    cards.sort(key=lambda c: c.start)
+    warnings.sort(key=lambda p: p.line)
+    return [(c.start, c.lines) for c in cards], warnings
 
 
 def prepare(lines: list[str]) -> str:
@@ -71,6 +120,8 @@ def prepare(lines: list[str]) -> str:
             skipping = True
             continue
         logical.append(raw)
+    if not logical or logical[-1].strip().upper() != "END:VCARD":
+        logical.append("END:VCARD")  # a card split_cards ended at the next BEGIN
     return "\r\n".join(logical) + "\r\n"
 
 
@@ -202,10 +253,10 @@ def parse_text(text: str, source: str) -> ParseResult:
     """Every card in a .vcf text; bad cards become problems, the rest records."""
     import vobject
 
-    cards, problems = split_cards(text)
-    if not cards and not problems:
+    cards, warnings = split_cards(text)
+    if not cards:
         raise InputError(f"{source} holds no vCards (no BEGIN:VCARD line).")
-    result = ParseResult(source=source, format="vcard", problems=problems)
+    result = ParseResult(source=source, format="vcard", warnings=warnings)
     for start, lines in cards:
         result.rows += 1
         body = prepare(lines)

@@ -11,6 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
 from textual.message import Message
 from textual.widgets import (
     DataTable,
@@ -248,12 +249,16 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
             report.summary()
             + (f" · {report.companies_added:,} new companies" if report.companies_added else "")
         ]
-        lines += [f"[red]{p}[/red]" for p in report.problems[:2]]
+        lines += [f"[red]{escape(str(p))}[/red]" for p in report.problems[:2]]
         if report.errors > 2:
             lines.append(f"[red]… and {report.errors - 2:,} more errors[/red]")
+        if report.warnings:
+            first = report.warnings[0]
+            more = f" and {len(report.warnings) - 1:,} more" if len(report.warnings) > 1 else ""
+            lines.append(f"[yellow]{escape(str(first))}{more}[/yellow]")
         if report.skipped:
             lines.append(
-                f"[dim]skipped: {report.skipped[0].message} (line {report.skipped[0].line})"
+                f"[dim]skipped: {escape(report.skipped[0].message)} (line {report.skipped[0].line})"
                 + (f" and {len(report.skipped) - 1:,} more" if len(report.skipped) > 1 else "")
                 + "[/dim]"
             )

@@ -52,6 +52,7 @@ class ImportReport:
     unchanged: int = 0
     skipped: list[Problem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     companies_added: int = 0
     dry_run: bool = False
@@ -68,6 +69,7 @@ class ImportReport:
         return (
             f"new {self.new:,} · updated {self.updated:,} · unchanged {self.unchanged:,} · "
             f"skipped {len(self.skipped):,} · errors {self.errors:,}"
+            + (f" · warnings {len(self.warnings):,}" if self.warnings else "")
         )
 
 
@@ -81,6 +83,7 @@ def _report(result: ParseResult, plan: ImportPlan, dry_run: bool) -> ImportRepor
         unchanged=plan.count("unchanged"),
         skipped=list(result.skipped),
         problems=list(result.problems),
+        warnings=list(result.warnings),
         outcomes=plan.outcomes,
         companies_added=len(plan.companies),
         dry_run=dry_run,
