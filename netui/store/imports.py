@@ -12,7 +12,7 @@ from netui.schema import SCHEMA_VERSION
 from netui.store.agenda import note_job_change
 from netui.store.duplicates import DuplicateMixin, driver_connection
 from netui.store.import_plan import COLUMNS, ImportPlan, Outcome, Planner
-from netui.store.value_rules import shown, table_rules, value_problem
+from netui.store.value_rules import schema_rules, shown, table_rules, value_problem
 from netui.timeutil import format_utc
 
 if TYPE_CHECKING:
@@ -256,7 +256,9 @@ def _check_table(
     missing = [c for c in needed if c not in columns]
     if missing:
         raise InputError(f"{where} has no column '{missing[0]}' (every row needs one).")
-    rules = table_rules(table)
+    # the schema's rules for every column, the models' finer ones (enums, dates) on top
+    fks = list(conn.execute(f"PRAGMA foreign_key_list({table})"))
+    rules = {**schema_rules(table, info, fks), **table_rules(table)}
     checks = [rules[c] for c in columns]
     seen = ids[table]
     rows: list[list[Any]] = block["rows"]

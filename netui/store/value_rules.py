@@ -49,13 +49,31 @@ def _enum_of(annotation: Any) -> type[Enum] | None:
     return None
 
 
+def schema_rules(
+    table: str, info: list[tuple[Any, ...]], foreign_keys: list[tuple[Any, ...]]
+) -> dict[str, ColumnRule]:
+    """Rules for a table no model describes, from PRAGMA table_info and foreign_key_list
+    rows: whole numbers, text, what may be empty and what points where."""
+    points = {fk[3]: fk[2] for fk in foreign_keys}  # from column -> table
+    rules: dict[str, ColumnRule] = {}
+    for _cid, name, sql_type, notnull, _default, pk in info:
+        kind = "id" if pk else "int" if str(sql_type).upper() == "INTEGER" else "text"
+        if str(name).endswith("_at") and kind == "text":
+            kind = "datetime"
+        rules[name] = ColumnRule(table, name, kind, not notnull and not pk, None, points.get(name))
+    return rules
+
+
 @cache
 def table_rules(table: str) -> dict[str, ColumnRule]:
-    """Every column of a table with its rule, read from the SQLModel tables."""
+    """Every column of a table with its rule, read from the SQLModel tables ({} for a
+    table no model describes: see `schema_rules`)."""
     from sqlmodel import SQLModel
 
     import netui.models as models
 
+    if table not in SQLModel.metadata.tables:
+        return {}
     sa_table = SQLModel.metadata.tables[table]
     model = next(
         m
