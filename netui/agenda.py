@@ -251,9 +251,9 @@ class Today:
     @property
     def progress_line(self) -> str:
         n, goal = self.week_conversations, self.weekly_goal
-        noun = "conversation" if n == 1 else "conversations"
         if goal <= 0:
-            return f"{n} {noun} this week"
+            return f"{n} {'conversation' if n == 1 else 'conversations'} this week"
+        noun = "conversation" if goal == 1 else "conversations"
         left = goal - n
         tail = "goal met" if left <= 0 else f"{left} to go"
         return f"{n} of {goal} {noun} this week ({tail})"

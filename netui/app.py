@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
 from textual import events, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from netui import __version__
 from netui.errors import NetuiError
@@ -112,6 +113,24 @@ class NetuiApp(App[None]):
             )
         self.bell()
         self._close_messages_no_wait()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette's commands: Textual's own, then netui's screens."""
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Today", "What to do next (T on People)", self.open_today)
+        yield SystemCommand(
+            "Progress", "Conversations per week, funnel, response rates", self.open_progress
+        )
+
+    def open_today(self) -> None:
+        from netui.screens.today import TodayScreen
+
+        self.push_screen(TodayScreen())
+
+    def open_progress(self) -> None:
+        from netui.screens.progress import ProgressScreen
+
+        self.push_screen(ProgressScreen())
 
     def action_show_keys(self) -> None:
         from netui.screens.keys import KeysScreen

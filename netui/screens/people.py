@@ -54,6 +54,7 @@ class PeopleScreen(NetuiScreen[None]):
         Binding("x", "toggle_archived", "Archived people", id="archived", show=False),
         Binding("o", "companies", "Companies", id="companies", show=False),
         Binding("t", "upcoming", "Upcoming meetings", id="upcoming", show=False),
+        Binding("T", "today", "Today: what to do next", id="today", show=False),
         Binding("i", "import", "Import", id="import", show=False),
         Binding("M", "duplicates", "Duplicates", id="duplicates", show=False),
         Binding("comma", "settings", "Settings (your name, blurb)", id="settings", show=False),
@@ -335,6 +336,9 @@ class PeopleScreen(NetuiScreen[None]):
         from netui.screens.upcoming import UpcomingScreen
 
         self.app.push_screen(UpcomingScreen())
+
+    def action_today(self) -> None:
+        self.netui.open_today()
 
     def action_import(self) -> None:
         from netui.screens.importer import ImportScreen

@@ -1,0 +1,381 @@
+"""Today: what to do next, one key from acting on each row (open, compose, log, snooze, done)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from netui.agenda import CONVERSATION_DEFINITION, Item, Section, Today, build_today, cadence_for
+from netui.agenda import cadence_table as cadences
+from netui.agenda import cadence_text as every
+from netui.errors import InputError, NetuiError
+from netui.logparse import DATE_HELP, KIND_HELP, at_for, parse_future_day, parse_log_line
+from netui.screens.base import NetuiModal, NetuiScreen
+from netui.screens.undo import Undo, UndoStack
+from netui.widgets.row_list import fit
+
+# What `c` writes from each section (None: the composer suggests from the stage).
+COMPOSE_INTENT: dict[Section, str | None] = {
+    Section.wrap_up: "follow_up",
+    Section.job_changes: "reconnect",
+    Section.going_cold: "reconnect",
+}
+EMPTY = (
+    "Nothing to do today: no follow-ups due, no meetings, no one going cold.\n"
+    "Log what you do on a person (l), and Today fills itself: follow-ups come due five days "
+    "after you write, people go cold past their keep-in-touch cadence."
+)
+
+
+def item_line(item: Item, width: int) -> str:
+    """One row in `width` cells: when, who, what (cut to fit: a row is one line)."""
+    who = 28 if width >= 100 else 22
+    rest = max(10, width - who - 21)
+    return (
+        f"  {escape(fit(item.when, 16))} [b]{escape(fit(item.who, who))}[/b] "
+        f"{escape(fit(item.what, rest))}"
+    )
+
+
+class TodayScreen(NetuiScreen[None]):
+    """Sections of what to do, empty ones hidden; the week's conversations on top."""
+
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="today_open"),
+        Binding("c", "compose", "Compose", id="today_compose"),
+        Binding("l", "log", "Log", id="today_log"),
+        Binding("z", "snooze", "Snooze", id="today_snooze"),
+        Binding("d", "done", "Done", id="today_done"),
+        Binding("b", "brief", "Meeting brief", id="today_brief", show=False),
+        Binding("u", "undo", "Undo", id="today_undo", show=False),
+        Binding("g", "progress", "Progress", id="today_progress"),
+        Binding("escape", "back", "Back", id="today_back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[str, Item] = {}
+        self.agenda: Today | None = None
+        self.undo_stack = UndoStack()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="today-week")
+        yield Static(f"[dim]{escape(CONVERSATION_DEFINITION)}[/dim]", id="today-definition")
+        yield OptionList(id="today")
+        yield Static(EMPTY, id="today-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Today"
+        self.reload()
+        self.query_one("#today", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def on_resize(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        today = self.today()
+        facts = self.store.today_facts(self.settings, today, self.store.now())
+        agenda = build_today(facts, today, self.settings.weekly_goal)
+        self.agenda = agenda
+        self.query_one("#today-week", Static).update(
+            f"[b]{today:%A %d %B}[/b] · {escape(agenda.progress_line)}"
+        )
+        width = max(60, self.app.size.width - 6)  # less the list's border, padding, bar
+        options: list[Option] = []
+        self.items = {}
+        for view in agenda.sections:
+            if options:
+                options.append(Option("", disabled=True))
+            options.append(Option(f"[b $accent]{view.section.heading}[/] ({view.total:,})",
+                                  disabled=True))  # fmt: skip
+            for k, item in enumerate(view.items):
+                key = f"{view.section.value}:{k}:{item.person_id}:{item.ref}"
+                self.items[key] = item
+                options.append(Option(item_line(item, width), id=key))
+            if view.more:
+                options.append(Option(f"  [dim]… and {view.more:,} more[/dim]", disabled=True))
+        listing = self.query_one("#today", OptionList)
+        current, at = self._current(), listing.highlighted or 0
+        listing.set_options(options)
+        listing.display = bool(options)
+        self.query_one("#today-empty", Static).display = not options
+        enabled = [k for k, o in enumerate(options) if not o.disabled]
+        same = [k for k in enabled if self.items.get(options[k].id or "") == current]
+        if same:
+            listing.highlighted = same[0]
+        elif enabled:
+            # the row is gone (acted on): the cursor stays put, on the row that follows
+            listing.highlighted = next((k for k in enabled if k >= at), enabled[-1])
+
+    # ---- the row under the cursor ----------------------------------------------------
+
+    def _current(self) -> Item | None:
+        option = self.query_one("#today", OptionList).highlighted_option
+        return self.items.get(option.id or "") if option is not None else None
+
+    def _require(self) -> Item | None:
+        item = self._current()
+        if item is None:
+            self.notify("Nothing selected: ↑↓ choose a row.", timeout=2)
+        return item
+
+    @on(OptionList.OptionSelected, "#today")
+    def _selected(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        item = self._require()
+        if item is None:
+            return
+        if item.section in (Section.meetings, Section.wrap_up):
+            from netui.screens.meeting import MeetingScreen
+
+            self.app.push_screen(MeetingScreen(item.person_id, item.ref))
+        elif item.section is Section.drafts:
+            from netui.screens.composer import ComposerScreen
+
+            self.app.push_screen(ComposerScreen(item.person_id, draft_id=item.ref))
+        else:
+            self.netui.open_person(item.person_id)
+
+    def action_compose(self) -> None:
+        from netui.screens.composer import ComposerScreen
+
+        item = self._require()
+        if item is None:
+            return
+        if item.section is Section.drafts:
+            self.app.push_screen(ComposerScreen(item.person_id, draft_id=item.ref))
+        else:
+            intent = COMPOSE_INTENT.get(item.section)
+            self.app.push_screen(ComposerScreen(item.person_id, intent))
+
+    def action_log(self) -> None:
+        item = self._require()
+        if item is not None:
+            self.app.push_screen(LogLineScreen(item.person_id, item.name), self._after)
+
+    def action_brief(self) -> None:
+        from netui.screens.brief import BriefScreen
+
+        item = self._require()
+        if item is None:
+            return
+        if item.section not in (Section.meetings, Section.wrap_up):
+            self.notify("b shows the brief of a meeting row.", timeout=3)
+            return
+        self.app.push_screen(BriefScreen(item.ref))
+
+    def action_snooze(self) -> None:
+        item = self._require()
+        if item is None:
+            return
+        if item.section is Section.follow_ups:
+            from netui.screens.followup import FollowUpScreen
+
+            self.app.push_screen(FollowUpScreen(item.person_id), self._after)
+        elif item.section is Section.going_cold:
+            self.app.push_screen(KeepInTouchScreen(item.person_id, item.name), self._after)
+        else:
+            self.notify("z snoozes a follow-up or someone going cold.", timeout=3)
+
+    def action_done(self) -> None:
+        item = self._require()
+        if item is None:
+            return
+        store = self.store
+        section = item.section
+        if section is Section.follow_ups:
+
+            def clear() -> object:
+                return store.set_follow_up(item.person_id, None)
+
+            def done(before: object) -> None:
+                day = before if isinstance(before, date) else None
+                self._did(f"follow-up with {item.name} cleared",
+                          lambda: store.set_follow_up(item.person_id, day))  # fmt: skip
+
+            self.attempt(clear, done)
+        elif section is Section.wrap_up:
+            self.attempt(
+                lambda: store.settle_follow_up(item.person_id),
+                lambda _: self._did(f"follow-up for {item.name}'s meeting marked sent"),
+            )
+        elif section in (Section.promised, Section.owed, Section.job_changes):
+            what = "dismissed" if section is Section.job_changes else "marked done"
+            self.attempt(
+                lambda: store.close_entry(item.ref),
+                lambda _: self._did(
+                    f"{section.heading.lower().rstrip('s')} {what}",
+                    lambda: store.close_entry(item.ref, reopen=True),
+                ),
+            )
+        elif section is Section.going_cold:
+            self.notify("Log what you did (l), or snooze them (z).", timeout=3)
+        elif section is Section.drafts:
+            self.notify("enter opens the draft: mark it sent there, or delete it.", timeout=3)
+        else:
+            self.notify("enter opens the meeting.", timeout=3)
+
+    def _did(self, message: str, revert: object = None) -> None:
+        if callable(revert):
+            self.undo_stack.append(Undo(message.split(" ", 1)[0], revert))
+            message += " (u undoes)"
+        self.notify(message[0].upper() + message[1:] + ".", timeout=3)
+        self.reload()
+
+    def _after(self, _result: object = None) -> None:
+        self.reload()
+
+    def action_undo(self) -> None:
+        if self.undo_stack.undo(self.notify):
+            self.reload()
+
+    def action_progress(self) -> None:
+        self.netui.open_progress()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+class LogLineScreen(NetuiModal[bool]):
+    """Log one line on a person's timeline from Today: `coffee yesterday: their on-call`."""
+
+    BINDINGS = [Binding("escape", "dismiss(False)", "Cancel", id="log_line_cancel")]
+
+    def __init__(self, person_id: int, name: str) -> None:
+        super().__init__()
+        self.person_id = person_id
+        self.person_name = name
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide", id="log-line-dialog"):
+            yield Label(
+                f"[b]Log for {escape(self.person_name)}[/b]  [dim]enter logs · esc cancels[/dim]"
+            )
+            yield Input(placeholder="coffee yesterday: talked about their team", id="log-line")
+            yield Static(f"[dim]what: {KIND_HELP}; when: {DATE_HELP}[/dim]", classes="hint")
+            yield Static("", id="log-line-error", classes="error")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted, "#log-line")
+    def _submitted(self, event: Input.Submitted) -> None:
+        today = self.today()
+        store = self.store
+
+        def log() -> int:
+            entry = parse_log_line(event.value, today)
+            at = None if entry.day == today else at_for(entry.day, today, store.now())
+            return store.log_interaction(
+                self.person_id, entry.kind, direction=entry.direction, at=at,
+                summary=entry.summary,
+            )  # fmt: skip
+
+        def logged(_: int) -> None:
+            self.app.notify(f"Logged for {self.person_name}.", timeout=3)
+            self.dismiss(True)
+
+        error = self.query_one("#log-line-error", Static)
+        self.attempt(log, logged, errors=error.update)
+
+
+SNOOZES = ((7, "A week"), (14, "Two weeks"), (30, "A month"), (90, "Three months"))
+
+
+class KeepInTouchScreen(NetuiModal[bool]):
+    """Snooze someone going cold (no interaction is logged) or change how often to keep in
+    touch with them. Returns True if anything changed."""
+
+    BINDINGS = [Binding("escape", "dismiss(False)", "Cancel", id="keep_cancel")]
+
+    def __init__(self, person_id: int, name: str) -> None:
+        super().__init__()
+        self.person_id = person_id
+        self.person_name = name
+
+    def compose(self) -> ComposeResult:
+        today = self.today()
+        own, snooze = self.store.keep_in_touch(self.person_id)
+        person = self.store.get_person(self.person_id)
+        table = cadences(self.settings)
+        cadence = cadence_for(str(person.closeness), own, table)
+        whose = "their own" if own is not None else f"as a {person.closeness.replace('_', ' ')}"
+        now = f"keep in touch {every(cadence)} ({whose})"
+        if snooze:
+            now += f" · snoozed to {snooze:%a %d %b}"
+        with Vertical(classes="dialog", id="keep-dialog"):
+            yield Label(f"[b]Keep in touch with {escape(self.person_name)}[/b]  [dim]{now}[/dim]")
+            yield OptionList(
+                *(
+                    Option(f"Snooze: {label:<14}[dim]{today + timedelta(days=d):%a %d %b}[/dim]",
+                           id=f"snooze-{d}")
+                    for d, label in SNOOZES
+                ),
+                Option("Back to their cadence (no snooze)", id="snooze-clear"),
+                id="keep-options",
+            )  # fmt: skip
+            yield Input(placeholder="or snooze to a day: fri, 10d, 2026-12-24", id="keep-day")
+            yield Label("Keep in touch every N days (0: never; empty: from closeness)",
+                        classes="field-label")  # fmt: skip
+            yield Input("" if own is None else str(own), id="keep-cadence")
+            yield Static("", id="keep-error", classes="error")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def _error(self, message: str) -> None:
+        self.query_one("#keep-error", Static).update(message)
+
+    def _snooze(self, day: date | None) -> None:
+        def done(_: object) -> None:
+            self.app.notify(
+                f"{self.person_name}: snoozed to {day:%a %d %b}." if day
+                else f"{self.person_name}: back to their cadence.", timeout=3,
+            )  # fmt: skip
+            self.dismiss(True)
+
+        self.attempt(lambda: self.store.snooze(self.person_id, day), done, errors=self._error)
+
+    @on(OptionList.OptionSelected, "#keep-options")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        choice = str(event.option.id).removeprefix("snooze-")
+        self._snooze(None if choice == "clear" else self.today() + timedelta(days=int(choice)))
+
+    @on(Input.Submitted, "#keep-day")
+    def _typed_day(self, event: Input.Submitted) -> None:
+        try:
+            day = parse_future_day(event.value, self.today())
+        except NetuiError as exc:
+            self._error(str(exc))
+            return
+        self._snooze(day)
+
+    @on(Input.Submitted, "#keep-cadence")
+    def _typed_cadence(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+
+        def save() -> object:
+            if text and not text.isdigit():
+                raise InputError(f"'{text}' is not a number of days (0: never).")
+            return self.store.set_cadence(self.person_id, int(text) if text else None)
+
+        def done(_: object) -> None:
+            what = "from their closeness" if not text else every(int(text))
+            self.app.notify(f"{self.person_name}: keep in touch {what}.", timeout=3)
+            self.dismiss(True)
+
+        self.attempt(save, done, errors=self._error)
