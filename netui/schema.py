@@ -265,5 +265,16 @@ BEGIN
 END;
 """
 
-MIGRATIONS: list[str] = [V1, V2_PATHS, V3_TODAY]
+# Today at 30,000 people (bench/today.py): who is going cold is read per closeness in
+# last-contact order (people on their own cadence or snoozed are few, read apart), and
+# follow-ups due are counted in an index that skips archived people.
+V4_TODAY_INDEXES = """
+CREATE INDEX ix_person_cold ON person(closeness, last_contact)
+    WHERE archived_at IS NULL AND cadence_days IS NULL AND snooze_until IS NULL;
+CREATE INDEX ix_person_keep_own ON person(last_contact)
+    WHERE cadence_days IS NOT NULL OR snooze_until IS NOT NULL;
+CREATE INDEX ix_person_due ON person(follow_up_on) WHERE archived_at IS NULL;
+"""
+
+MIGRATIONS: list[str] = [V1, V2_PATHS, V3_TODAY, V4_TODAY_INDEXES]
 SCHEMA_VERSION = len(MIGRATIONS)

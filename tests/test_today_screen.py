@@ -275,3 +275,24 @@ def test_today_screen_snapshot(store: Store, settings: Settings, snap_compare: A
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(110, 36), run_before=ready)
+
+
+async def test_keep_in_touch_from_the_person_screen(store: Store, settings: Settings) -> None:
+    fred = store.add_person("Fred Friend", closeness="friend")
+    app = app_for(store, settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.open_person(fred)
+        await settle(pilot)
+        await pilot.press("z")
+        await settle(pilot)
+        assert isinstance(app.screen, KeepInTouchScreen)
+        assert "keep in touch every 6 weeks (as a friend)" in str(
+            app.screen.query_one("Label").render()
+        )
+        await pilot.click("#keep-cadence")
+        await pilot.press(*"0", "enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, KeepInTouchScreen)
+        assert "Fred Friend: keep in touch never." in notices(app)
+    assert store.keep_in_touch(fred) == (0, None)

@@ -49,6 +49,7 @@ class PersonScreen(TimelineActions):
         Binding("b", "brief", "Meeting brief", id="brief", show=False),
         Binding("d", "delete", "Delete entry / link", id="delete", show=False),
         Binding("u", "undo", "Undo", id="undo", show=False),
+        Binding("z", "keep_in_touch", "Keep in touch: cadence, snooze", id="keep", show=False),
     ]
 
     def __init__(self, person_id: int) -> None:
@@ -194,6 +195,12 @@ class PersonScreen(TimelineActions):
                 self.reload()
 
         self.app.push_screen(FollowUpScreen(self.person_id), closed)
+
+    def action_keep_in_touch(self) -> None:
+        from netui.screens.today import KeepInTouchScreen
+
+        name = self.store.get_person(self.person_id).full_name
+        self.app.push_screen(KeepInTouchScreen(self.person_id, name), lambda _: self.reload())
 
     # ---- links --------------------------------------------------------------------
 

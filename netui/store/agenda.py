@@ -19,8 +19,10 @@ from netui.agenda import (
     ProgressFacts,
     Section,
     TodayFacts,
+    cadence_for,
     cadence_table,
     count_conversations,
+    keep_in_touch_due,
     keeps_promise_pairs,
     part_pairs,
     progress_since,
@@ -33,8 +35,9 @@ from netui.errors import InputError, NotFoundError
 from netui.meeting import local_midnight_utc
 from netui.settings import Settings
 from netui.store.base import StoreBase
-from netui.timeutil import format_utc, parse_utc
+from netui.timeutil import format_utc, local_date, parse_utc
 
+CLOSENESS_ORDER = (Closeness.close, Closeness.friend, Closeness.acquaintance, Closeness.met_once)
 JOB_CHANGE = "job_change"
 PROMISE = "promise"
 
@@ -81,9 +84,13 @@ class AgendaMixin(StoreBase):
 
     def _follow_ups(self, conn: sqlite3.Connection, facts: TodayFacts, today: date) -> None:
         where = "p.follow_up_on <= ? AND p.archived_at IS NULL"
-        total = conn.execute(f"SELECT count(*) FROM person p WHERE {where}", (today.isoformat(),))
+        total = conn.execute(
+            f"SELECT count(*) FROM person p INDEXED BY ix_person_due WHERE {where}",
+            (today.isoformat(),),
+        )
         rows = conn.execute(
             f"SELECT p.id, {_WHO}, p.follow_up_on, p.next_step, p.stage, p.role FROM person p "
+            "INDEXED BY ix_person_due "
             f"LEFT JOIN company c ON c.id = p.company_id WHERE {where} "
             "ORDER BY p.follow_up_on, p.full_name COLLATE NOCASE, p.id LIMIT ?",
             (today.isoformat(), SECTION_LIMIT),
@@ -104,10 +111,14 @@ class AgendaMixin(StoreBase):
             "ORDER BY m.starts_at, m.id",
             (midnight, until),
         ).fetchall()
+        # past and not marked done, or done and owing the follow-up: two index reads
         wrap = conn.execute(
             select + "FROM meeting m " + _JOIN.format(t="m") + " WHERE p.archived_at IS NULL "
-            "AND ((m.status = 'planned' AND m.starts_at < ?) OR m.follow_up_owed = 1) "
-            "ORDER BY m.starts_at, m.id",
+            "AND m.status = 'planned' AND m.starts_at < ? UNION "
+            + select
+            + "FROM meeting m INDEXED BY ix_meeting_owed "
+            + _JOIN.format(t="m")
+            + " WHERE p.archived_at IS NULL AND m.follow_up_owed = 1 ORDER BY 5, 1",
             (midnight,),
         ).fetchall()
         for section, rows in ((Section.meetings, soon), (Section.wrap_up, wrap)):
@@ -119,7 +130,9 @@ class AgendaMixin(StoreBase):
         kept = keeps_promise_pairs()
         rows = conn.execute(
             f"SELECT i.id, i.person_id, {_WHO}, i.at, i.summary, i.direction "
-            "FROM interaction i " + _JOIN.format(t="i") + " WHERE i.kind = 'promise' "
+            "FROM interaction i INDEXED BY ix_interaction_promise "
+            + _JOIN.format(t="i")
+            + " WHERE i.kind = 'promise' "
             "AND p.archived_at IS NULL AND NOT EXISTS (SELECT 1 FROM agenda_entry e "
             "  WHERE e.interaction_id = i.id AND e.closed_at IS NOT NULL) "
             "AND NOT (i.direction = 'in' AND EXISTS (SELECT 1 FROM interaction j "
@@ -136,15 +149,16 @@ class AgendaMixin(StoreBase):
     def _replies(self, conn: sqlite3.Connection, facts: TodayFacts, today: date) -> None:
         since = format_utc(local_midnight_utc(today - timedelta(days=REPLY_WINDOW_DAYS)))
         waiting = waiting_pairs()
+        # Each person's latest entry in the window (it is their latest of all: nothing is
+        # later than the window), read from the timeline's date index; the bare columns of
+        # a max() row come from that row (sqlite.org/lang_select.html#bareagg).
         rows = conn.execute(
-            f"SELECT p.id, {_WHO}, i.at, i.summary FROM person p "
-            "JOIN interaction i ON i.id = (SELECT j.id FROM interaction j "
-            "  WHERE j.person_id = p.id AND j.kind != 'note' ORDER BY j.at DESC, j.id DESC "
-            "  LIMIT 1) "
-            "LEFT JOIN company c ON c.id = p.company_id "
-            "WHERE p.last_contact >= ? AND p.archived_at IS NULL "
-            f"AND i.kind || '/' || i.direction IN ({_marks(waiting)}) "
-            "ORDER BY i.at, p.id",
+            f"SELECT p.id, {_WHO}, l.at, i.summary FROM (SELECT id, person_id, max(at) AS at, "
+            "  kind, direction FROM interaction INDEXED BY ix_interaction_at "
+            "  WHERE at >= ? AND kind != 'note' GROUP BY person_id) l "
+            "JOIN person p ON p.id = l.person_id JOIN interaction i ON i.id = l.id "
+            "LEFT JOIN company c ON c.id = p.company_id WHERE p.archived_at IS NULL "
+            f"AND l.kind || '/' || l.direction IN ({_marks(waiting)}) ORDER BY l.at, p.id",
             [since, *waiting],
         ).fetchall()
         found = [Fact(r[0], r[1], r[2], parse_utc(r[3]), detail=r[4]) for r in rows]
@@ -164,33 +178,55 @@ class AgendaMixin(StoreBase):
     def _going_cold(
         self, conn: sqlite3.Connection, facts: TodayFacts, today: date, settings: Settings
     ) -> None:
-        # agenda.keep_in_touch_due in SQL (a test holds the two to the same answers): the
-        # person's cadence or their closeness's; a snooze replaces the date; 0 never.
+        """Past their keep-in-touch cadence. Most people follow their closeness's cadence:
+        for each closeness, those last in touch before (today - cadence) are read in
+        last-contact order from ix_person_cold, 50 at most, and counted. The few on their
+        own cadence or snoozed are read apart and judged by agenda.keep_in_touch_due."""
         table = cadence_table(settings)
-        order = [Closeness.close, Closeness.friend, Closeness.acquaintance, Closeness.met_once]
-        cadence = (
-            "coalesce(p.cadence_days, CASE p.closeness "
-            + " ".join(f"WHEN '{k.value}' THEN {int(table[k])}" for k in order)
-            + " ELSE 0 END)"
+        found: list[tuple[int, date, Fact]] = []
+        total = 0
+        select = (
+            f"SELECT p.id, {_WHO}, p.last_contact, p.closeness, p.cadence_days, p.snooze_until "
+            "FROM person p {index} LEFT JOIN company c ON c.id = p.company_id WHERE "
         )
-        rank = "CASE p.closeness " + " ".join(
-            f"WHEN '{k.value}' THEN {n}" for n, k in enumerate(order)
-        ) + " ELSE 9 END"  # fmt: skip
-        rows = conn.execute(
-            f"SELECT id, full_name, company, last_contact, closeness, cad, count(*) OVER () "
-            f"FROM (SELECT p.id, p.full_name, coalesce(c.name, '') AS company, p.last_contact, "
-            f"  p.closeness, {cadence} AS cad, {rank} AS rank, "
-            "  coalesce(p.snooze_until, "
-            f"   date(p.last_contact, 'localtime', '+' || {cadence} || ' days')) AS due "
-            "  FROM person p LEFT JOIN company c ON c.id = p.company_id "
-            "  WHERE p.archived_at IS NULL AND p.last_contact IS NOT NULL) "
-            "WHERE cad > 0 AND due <= ? ORDER BY rank, due, full_name COLLATE NOCASE, id "
-            "LIMIT ?",
-            (today.isoformat(), SECTION_LIMIT),
+        plain = (
+            "p.archived_at IS NULL AND p.cadence_days IS NULL AND p.snooze_until IS NULL "
+            "AND p.closeness = ? AND p.last_contact < ?"
+        )
+        for rank, closeness in enumerate(CLOSENESS_ORDER):
+            cadence = table[closeness]
+            if cadence <= 0:
+                continue
+            # last contact's local day + cadence <= today: before the next day's midnight
+            bound = format_utc(local_midnight_utc(today - timedelta(days=cadence - 1)))
+            index = "INDEXED BY ix_person_cold"
+            total += int(conn.execute(
+                f"SELECT count(*) FROM person p {index} WHERE {plain}", (closeness, bound)
+            ).fetchone()[0])  # fmt: skip
+            rows = conn.execute(
+                select.format(index=index) + plain + " ORDER BY p.last_contact, p.id LIMIT ?",
+                (closeness, bound, SECTION_LIMIT),
+            ).fetchall()
+            for r in rows:
+                last = local_date(parse_utc(r[3]))
+                fact = Fact(r[0], r[1], r[2], parse_utc(r[3]), closeness=r[4], cadence=cadence)
+                found.append((rank, last + timedelta(days=cadence), fact))
+        own = conn.execute(
+            select.format(index="INDEXED BY ix_person_keep_own")
+            + "(p.cadence_days IS NOT NULL OR p.snooze_until IS NOT NULL) "
+            "AND p.archived_at IS NULL AND p.last_contact IS NOT NULL"
         ).fetchall()
-        found = [Fact(r[0], r[1], r[2], parse_utc(r[3]), closeness=r[4], cadence=int(r[5]))
-                 for r in rows]  # fmt: skip
-        self._put(facts, Section.going_cold, found, int(rows[0][6]) if rows else 0)
+        rank_of = {c: k for k, c in enumerate(CLOSENESS_ORDER)}
+        for r in own:
+            cadence = cadence_for(r[4], r[5], table)
+            last = local_date(parse_utc(r[3]))
+            due = keep_in_touch_due(last, cadence, _day(r[6]) if r[6] else None)
+            if due is not None and due <= today:
+                total += 1
+                fact = Fact(r[0], r[1], r[2], parse_utc(r[3]), closeness=r[4], cadence=cadence)
+                found.append((rank_of.get(r[4], 9), due, fact))
+        found.sort(key=lambda x: (x[0], x[1], x[2].name.casefold(), x[2].person_id))
+        self._put(facts, Section.going_cold, [f for _, _, f in found[:SECTION_LIMIT]], total)
 
     def _drafts(self, conn: sqlite3.Connection, facts: TodayFacts) -> None:
         where = "d.status IN ('draft', 'copied') AND p.archived_at IS NULL"
@@ -224,7 +260,7 @@ class AgendaMixin(StoreBase):
         names = ", ".join(part.value for part in Part)
         rows = conn.execute(
             f"SELECT day, {names}, count(*) FROM (SELECT person_id, "
-            f"date(at, 'localtime') AS day, {flags} FROM interaction "
+            f"date(at, 'localtime') AS day, {flags} FROM interaction INDEXED BY ix_interaction_at "
             "WHERE at >= ? AND at < ? AND kind != 'note' GROUP BY person_id, day) "
             f"GROUP BY day, {names}",
             [*params, since, until],
