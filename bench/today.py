@@ -157,17 +157,18 @@ def compute(path: Path, runs: int) -> dict[str, Any]:
     out["progress"] = median_ms(lambda: build_progress(store.progress_facts(today), today, 5), runs)
     breakdown: dict[str, float] = {}
     from netui.agenda import TodayFacts, progress_since, week_start
+    from netui.store import agenda as q
 
     parts: dict[str, Callable[[Any, TodayFacts], object]] = {
-        "follow-ups": lambda c, f: store._follow_ups(c, f, today),
-        "meetings": lambda c, f: store._meetings(c, f, today, now),
-        "intros": lambda c, f: store._promises(c, f),
-        "replies": lambda c, f: store._replies(c, f, today),
-        "job changes": lambda c, f: store._job_changes(c, f),
-        "going cold": lambda c, f: store._going_cold(c, f, today, settings),
-        "drafts": lambda c, f: store._drafts(c, f),
-        "week": lambda c, f: store._day_parts(c, week_start(today), today),
-        "12 weeks": lambda c, f: store._day_parts(c, progress_since(today), today),
+        "follow-ups": lambda c, f: q._follow_ups(c, f, today),
+        "meetings": lambda c, f: q._meetings(c, f, today, now),
+        "intros": lambda c, f: q._promises(c, f),
+        "replies": lambda c, f: q._replies(c, f, today),
+        "job changes": lambda c, f: q._job_changes(c, f),
+        "going cold": lambda c, f: q._going_cold(c, f, today, settings),
+        "drafts": lambda c, f: q._drafts(c, f),
+        "week": lambda c, f: q._day_parts(c, week_start(today), today),
+        "12 weeks": lambda c, f: q._day_parts(c, progress_since(today), today),
     }
     with db.read() as conn:
         for name, fn in parts.items():

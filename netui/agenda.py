@@ -22,6 +22,7 @@ from netui.pipeline import (
     stage_after,
 )
 from netui.settings import Settings
+from netui.textsafe import for_terminal
 from netui.timeutil import local_date
 
 # ---- keep in touch ------------------------------------------------------------------
@@ -298,8 +299,14 @@ def _meeting_when(start: datetime, today: date) -> str:
     return f"{word or f'{local:%a} {local.day} {local:%b}'} {local:%H:%M}"
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _item(section: Section, fact: Fact, when: str, what: str, late: int = 0) -> Item:
-    return Item(section, fact.person_id, fact.name, fact.company, when, what, fact.ref, late)
+    """A row: every text on one line (a summary typed in the form may hold newlines)."""
+    return Item(section, fact.person_id, _one_line(fact.name), _one_line(fact.company), when,
+                _one_line(what), fact.ref, late)  # fmt: skip
 
 
 def follow_up_item(fact: Fact, today: date) -> Item:
@@ -397,7 +404,8 @@ def today_lines(today: Today, *, width: int = 100) -> list[str]:
         lines += ["", f"{view.section.heading} ({view.total:,})"]
         for item in view.items:
             line = f"  {item.when:<16} {item.who}  —  {item.what}"
-            lines.append(line if len(line) <= width else line[: width - 1] + "…")
+            line = line if len(line) <= width else line[: width - 1] + "…"
+            lines.append(for_terminal(line))
         if view.more:
             lines.append(f"  … and {view.more:,} more")
     return lines
@@ -592,7 +600,7 @@ def progress_lines(progress: Progress) -> list[str]:
     if not progress.targets:
         lines.append("  No target companies yet: mark one with t on the Companies screen.")
     lines += [f"  {t.name:<24} {t.people:>4} people  {t.how_far}" for t in progress.targets]
-    return lines
+    return [for_terminal(line) for line in lines]
 
 
 def progress_json(progress: Progress) -> dict[str, object]:

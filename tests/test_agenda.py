@@ -341,3 +341,31 @@ def test_week_edges_are_counted(store: Store, weeks_back: int) -> None:
     store.log_interaction(pid, "call", at=days_ago((TODAY - monday).days, hour=0))
     progress = build_progress(store.progress_facts(), TODAY, 5)
     assert dict(progress.weeks)[monday] == 1
+
+
+def test_hostile_text_stays_on_one_line_and_out_of_the_terminal(store: Store) -> None:
+    pid = store.add_person("Eve Evil")
+    store.log_interaction(pid, "reply", direction="in", at=NOW,
+                          summary="line one\nline two \x1b]0;owned\x07 \u202eevil")  # fmt: skip
+    lines = today_lines(agenda(store))
+    (row,) = [line for line in lines if "Eve Evil" in line]
+    assert "\n" not in row and "\x1b" not in row and "\u202e" not in row
+    assert "line one line two" in row and "\\x1b" in row
+
+
+def test_today_reads_from_a_read_only_connection(store: Store, db_path: Path) -> None:
+    """The CLI's read-only fast path can answer Today from a `mode=ro` connection."""
+    import sqlite3
+
+    from netui.store.agenda import read_progress, read_today
+
+    pid = store.add_person("Sam Rivera")
+    store.set_follow_up(pid, TODAY)
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        facts = read_today(conn, Settings(), TODAY, NOW)
+        progress = read_progress(conn, TODAY)
+    finally:
+        conn.close()
+    assert [f.name for f in facts.rows[Section.follow_ups]] == ["Sam Rivera"]
+    assert len(build_progress(progress, TODAY, 5).weeks) == 12

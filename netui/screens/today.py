@@ -29,8 +29,8 @@ COMPOSE_INTENT: dict[Section, str | None] = {
 }
 EMPTY = (
     "Nothing to do today: no follow-ups due, no meetings, no one going cold.\n"
-    "Log what you do on a person (l), and Today fills itself: follow-ups come due five days "
-    "after you write, people go cold past their keep-in-touch cadence."
+    "Log what you do on a person (l), and Today fills itself: follow-ups come due {days} "
+    "days after you write, people go cold past their keep-in-touch cadence."
 )
 
 
@@ -70,7 +70,7 @@ class TodayScreen(NetuiScreen[None]):
         yield Static("", id="today-week")
         yield Static(f"[dim]{escape(CONVERSATION_DEFINITION)}[/dim]", id="today-definition")
         yield OptionList(id="today")
-        yield Static(EMPTY, id="today-empty")
+        yield Static(EMPTY.format(days=self.settings.follow_up_days), id="today-empty")
         yield Footer()
 
     def on_mount(self) -> None:
