@@ -86,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
 PARSER_HOOKS: list[Callable[[Any], None]] = []
 EXTENSIONS = (
     "netui.cli_io", "netui.cli_meetings", "netui.cli_paths", "netui.cli_today", "netui.cli_query",
+    "netui.cli_sync",
 )  # fmt: skip
 
 

@@ -276,5 +276,36 @@ CREATE INDEX ix_person_keep_own ON person(last_contact)
 CREATE INDEX ix_person_due ON person(follow_up_on) WHERE archived_at IS NULL;
 """
 
-MIGRATIONS: list[str] = [V1, V2_PATHS, V3_TODAY, V4_TODAY_INDEXES]
+# `netui sync --vdir`: which card file holds each person, and the card's values both sides
+# agreed on at the last sync (the base of the three-way merge). A person erased for good
+# leaves only their card's file name in vdir_gone, so the next sync deletes the file.
+VDIR_SYNC = """
+CREATE TABLE vdir_card (
+    folder TEXT NOT NULL,
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    uid TEXT NOT NULL,
+    filename TEXT NOT NULL,
+    mtime_ns INTEGER NOT NULL DEFAULT 0,
+    size INTEGER NOT NULL DEFAULT 0,
+    present INTEGER NOT NULL DEFAULT 1,
+    ours INTEGER NOT NULL DEFAULT 1,
+    netui_hash TEXT NOT NULL,
+    base TEXT NOT NULL,
+    synced_at TEXT NOT NULL,
+    PRIMARY KEY (folder, person_id),
+    UNIQUE (folder, uid)
+);
+
+CREATE TABLE vdir_gone (
+    folder TEXT NOT NULL,
+    filename TEXT NOT NULL,
+    PRIMARY KEY (folder, filename)
+);
+
+CREATE TRIGGER vdir_card_gone AFTER DELETE ON vdir_card WHEN old.present = 1 BEGIN
+    INSERT OR IGNORE INTO vdir_gone (folder, filename) VALUES (old.folder, old.filename);
+END;
+"""
+
+MIGRATIONS: list[str] = [V1, V2_PATHS, V3_TODAY, V4_TODAY_INDEXES, VDIR_SYNC]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -11,11 +11,13 @@ from netui.store.paths import PathsMixin
 from netui.store.people import PeopleMixin
 from netui.store.rows import CompanyRow, PeopleQuery, PersonRow
 from netui.store.timeline import TimelineMixin
+from netui.store.vdir import VdirMixin
 
 __all__ = ["CompanyRow", "PeopleQuery", "PersonRow", "Store"]
 
 
 class Store(
+    VdirMixin,
     AgendaMixin,
     PathsMixin,
     DraftMixin,

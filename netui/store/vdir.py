@@ -1,0 +1,199 @@
+"""The store side of `netui sync --vdir`: each person's card values, the sync state, and one
+transaction that applies a sync (fields taken from cards, new people, archives, notes)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from netui.store.timeline import TimelineMixin
+from netui.timeutil import format_utc
+from netui.vdir import CARD_FIELDS, Values, row_hash
+
+_PEOPLE_SQL = (
+    "SELECT p.id, p.full_name, p.first_name, coalesce(c.name, ''), p.title, p.email, p.phone, "
+    "p.linkedin_url, p.instagram, p.snapchat, p.city, p.notes, p.role, p.closeness, "
+    "p.how_we_know, p.updated_at, p.archived_at IS NOT NULL "
+    "FROM person p LEFT JOIN company c ON c.id = p.company_id"
+)
+_PEOPLE_COLUMNS = ("full_name", "first_name", "company", "title", "email", "phone",
+                   "linkedin_url", "instagram", "snapchat", "city", "notes", "role",
+                   "closeness", "how_we_know")  # fmt: skip
+assert tuple(CARD_FIELDS) == _PEOPLE_COLUMNS
+
+_STATE_SQL = (
+    "SELECT person_id, uid, filename, mtime_ns, size, present, ours, netui_hash, '' "
+    "FROM vdir_card WHERE folder = ?"
+)
+_UPSERT_SQL = (
+    "INSERT INTO vdir_card (folder, person_id, uid, filename, mtime_ns, size, present, ours, "
+    "netui_hash, base, synced_at) VALUES (:folder, :person_id, :uid, :filename, :mtime_ns, "
+    ":size, :present, :ours, :netui_hash, :base, :synced_at) "
+    "ON CONFLICT (folder, person_id) DO UPDATE SET uid = excluded.uid, "
+    "filename = excluded.filename, mtime_ns = excluded.mtime_ns, size = excluded.size, "
+    "present = excluded.present, ours = excluded.ours, netui_hash = excluded.netui_hash, "
+    "base = CASE excluded.base WHEN '' THEN vdir_card.base ELSE excluded.base END, "
+    "synced_at = excluded.synced_at"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SyncPerson:
+    id: int
+    cells: tuple[str, ...]  # the card values in CARD_FIELDS order
+    values_hash: str
+    updated_at: str  # 'YYYY-MM-DD HH:MM:SS' UTC
+    archived: bool
+
+    @property
+    def values(self) -> Values:
+        return dict(zip(CARD_FIELDS, self.cells, strict=True))
+
+
+@dataclass(slots=True)
+class CardState:
+    person_id: int
+    uid: str
+    filename: str
+    mtime_ns: int
+    size: int
+    present: bool
+    ours: bool
+    netui_hash: str
+    base_json: str  # read only when the person changed (vdir_base): it is the bulk of a row
+
+
+@dataclass
+class NewPerson:
+    """A card netui has never seen: becomes a person; its state row is written with it."""
+
+    values: Values
+    state: CardState  # person_id is filled in once the person exists
+
+
+@dataclass
+class SyncWrite:
+    """Everything one sync changes in netui, applied in one transaction."""
+
+    updates: dict[int, Values] = field(default_factory=dict)
+    new_people: list[NewPerson] = field(default_factory=list)
+    archive: list[int] = field(default_factory=list)
+    notes: list[tuple[int, str]] = field(default_factory=list)
+    states: list[CardState] = field(default_factory=list)
+    forget_gone: list[str] = field(default_factory=list)
+
+
+class VdirMixin(TimelineMixin):
+    def vdir_people(self) -> dict[int, SyncPerson]:
+        with self.db.read() as conn:
+            rows = conn.execute(_PEOPLE_SQL).fetchall()
+        out: dict[int, SyncPerson] = {}
+        for r in rows:
+            cells = tuple(r[1:15])  # every column is NOT NULL text
+            out[r[0]] = SyncPerson(r[0], cells, row_hash(cells), r[15], bool(r[16]))
+        return out
+
+    def vdir_base(self, folder: str, person_id: int) -> Values:
+        """The card values both sides agreed on at the last sync."""
+        with self.db.read() as conn:
+            row = conn.execute(
+                "SELECT base FROM vdir_card WHERE folder = ? AND person_id = ?",
+                (folder, person_id),
+            ).fetchone()
+        loaded: Values = json.loads(row[0]) if row and row[0] else {}
+        return loaded
+
+    def vdir_state(self, folder: str) -> dict[int, CardState]:
+        with self.db.read() as conn:
+            rows = conn.execute(_STATE_SQL, (folder,)).fetchall()
+        return {
+            int(r[0]): CardState(
+                int(r[0]),
+                str(r[1]),
+                str(r[2]),
+                int(r[3]),
+                int(r[4]),
+                bool(r[5]),
+                bool(r[6]),
+                str(r[7]),
+                str(r[8]),
+            )
+            for r in rows
+        }
+
+    def vdir_gone(self, folder: str) -> list[str]:
+        with self.db.read() as conn:
+            rows = conn.execute("SELECT filename FROM vdir_gone WHERE folder = ?", (folder,))
+            return [str(r[0]) for r in rows]
+
+    def apply_vdir_sync(self, folder: str, write: SyncWrite) -> dict[int, int]:
+        """Apply one sync in one transaction; returns {index in new_people: new person id}."""
+        from sqlalchemy import text
+
+        from netui.models import Person
+        from netui.store.people import clean_person_values
+
+        created: dict[int, int] = {}
+        now = self.now()
+        stamp = format_utc(now)
+        with self._tx() as s:
+            for person_id, values in write.updates.items():
+                person = s.get(Person, person_id)
+                if person is None:
+                    continue
+                cleaned = clean_person_values(_valid(values))
+                if "company" in cleaned:
+                    name = str(cleaned.pop("company") or "")
+                    person.company_id = self._company_id_for(s, name) if name else None
+                for key, value in cleaned.items():
+                    setattr(person, key, value)
+                person.updated_at = now
+            for index, new in enumerate(write.new_people):
+                cleaned = clean_person_values(_valid(new.values))
+                company = str(cleaned.pop("company", "") or "")
+                if company:
+                    cleaned["company_id"] = self._company_id_for(s, company)
+                person = Person(**cleaned, created_at=now, updated_at=now)
+                s.add(person)
+                s.flush()
+                assert person.id is not None
+                created[index] = person.id
+                new.state.person_id = person.id
+            for person_id in write.archive:
+                person = s.get(Person, person_id)
+                if person is not None and person.archived_at is None:
+                    person.archived_at = now
+                    person.updated_at = now
+            for person_id, note in write.notes:
+                self._log_interaction(s, person_id, "note", at=now, summary=note)
+            s.flush()
+            rows = [
+                {"folder": folder, "person_id": st.person_id, "uid": st.uid,
+                 "filename": st.filename, "mtime_ns": st.mtime_ns, "size": st.size,
+                 "present": int(st.present), "ours": int(st.ours), "netui_hash": st.netui_hash,
+                 "base": st.base_json, "synced_at": stamp}
+                for st in [*write.states, *(n.state for n in write.new_people)]
+            ]  # fmt: skip
+            if rows:
+                s.execute(text(_UPSERT_SQL), rows)
+            if write.forget_gone:
+                s.execute(
+                    text("DELETE FROM vdir_gone WHERE folder = :folder AND filename = :name"),
+                    [{"folder": folder, "name": name} for name in write.forget_gone],
+                )
+        return created
+
+
+def _valid(values: Values) -> dict[str, Any]:
+    """Card values netui can store: an unknown role or closeness from a card is left out."""
+    from netui.store.people import ENUM_FIELDS
+
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if key in ENUM_FIELDS:
+            choices = {m.value for m in ENUM_FIELDS[key]}
+            if value not in choices:
+                continue
+        out[key] = value
+    return out
