@@ -26,6 +26,11 @@ def add_parsers(sub: Any) -> None:
         ),
     )
     sync.add_argument("--vdir", required=True, metavar="DIR", help="the vdir folder (0700)")
+    sync.add_argument(
+        "--archive-missing",
+        action="store_true",
+        help="archive the people whose cards are gone even when most of them are",
+    )
 
 
 PARSER_HOOKS.append(add_parsers)
@@ -35,7 +40,7 @@ PARSER_HOOKS.append(add_parsers)
 def run_sync(args: argparse.Namespace, store: Store, settings: Settings) -> int:
     from netui.vdir_sync import sync_vdir
 
-    report = sync_vdir(store, Path(args.vdir))
+    report = sync_vdir(store, Path(args.vdir), archive_missing=args.archive_missing)
     print(report.summary())
     if report.problems:
         print("Cards left as they are:")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -344,14 +345,28 @@ def write_card(folder: Path, name: str, text: str) -> tuple[int, int]:
 
 
 def flush_to_disk(folder: Path) -> None:
-    """The batch's files and renames on disk (one sync for all: an fsync per file made a
-    30,000-card first sync take minutes), then the folder itself."""
-    os.sync()
+    """The batch's files and renames on disk with one syncfs(2) of the folder's file system
+    (an fsync per file made a 30,000-card first sync take minutes); os.sync elsewhere."""
     fd = os.open(folder, os.O_RDONLY)
     try:
+        if not _syncfs(fd):
+            os.sync()
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _syncfs(fd: int) -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        return int(libc.syncfs(fd)) == 0
+    except (OSError, AttributeError):
+        return False
 
 
 def card_file_name(uid: str) -> str:

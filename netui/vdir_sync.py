@@ -15,6 +15,7 @@ import contextlib
 import json
 import os
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -102,8 +103,9 @@ _CHOICES = {key: {m.value for m in enum} for key, enum in _ENUMS.items()}
 
 
 class _Sync:
-    def __init__(self, store: Store, folder: Path) -> None:
+    def __init__(self, store: Store, folder: Path, allow_deletions: bool) -> None:
         self.store = store
+        self.allow_deletions = allow_deletions
         self.folder = prepare_folder(folder.expanduser().absolute())
         self.key = str(self.folder)
         self.report = SyncReport(self.folder)
@@ -118,6 +120,7 @@ class _Sync:
         files = scan(self.folder)
         by_file = {st.filename: st for st in state.values()}
         by_uid = {st.uid: st for st in state.values()}
+        self._refuse_mass_deletion(state, people, files)
         known_cards: dict[int, tuple[str, Card]] = {}
         for name in sorted(set(files) - set(by_file)):
             text, card = _read(self.folder, name)
@@ -145,6 +148,23 @@ class _Sync:
         self._commit()
         self.report.people = sum(1 for p in people.values() if not p.archived) + self.report.added
         return self.report
+
+    def _refuse_mass_deletion(
+        self,
+        state: dict[int, CardState],
+        people: dict[int, SyncPerson],
+        files: Mapping[str, object],
+    ) -> None:
+        """A folder emptied or replaced (deleted, moved, a wrong path, a failed mount) is not
+        'every card was deleted': refuse rather than archive most of the network."""
+        shown = [st for st in state.values() if st.present and not people[st.person_id].archived]
+        gone = sum(1 for st in shown if st.filename not in files)
+        if gone > MASS_DELETION and gone * 2 > len(shown) and not self.allow_deletions:
+            raise NetuiError(
+                f"{gone:,} of the {len(shown):,} cards netui keeps in {self.folder} are gone; "
+                "nothing was changed. If they were deleted on purpose, run again with "
+                "--archive-missing to archive those people."
+            )
 
     # ---- one person --------------------------------------------------------------------
 
@@ -286,14 +306,15 @@ def _mtime(stamp: tuple[int, int]) -> datetime:
 
 
 LOCK_FILE = ".netui-sync.lock"
+MASS_DELETION = 20  # more missing cards than this, and more than half: refused
 
 
-def sync_vdir(store: Store, folder: Path) -> SyncReport:
+def sync_vdir(store: Store, folder: Path, *, archive_missing: bool = False) -> SyncReport:
     """Sync netui's people with the vdir at `folder` (created 0700 if missing). One sync
     per folder at a time: a second one is refused with one sentence."""
     import fcntl
 
-    sync = _Sync(store, folder)
+    sync = _Sync(store, folder, archive_missing)
     fd = os.open(sync.folder / LOCK_FILE, os.O_WRONLY | os.O_CREAT, 0o600)
     try:
         try:

@@ -246,3 +246,18 @@ def test_two_syncs_of_one_folder_at_once_are_refused(store: Store, vdir: Path) -
         with pytest.raises(NetuiError, match="Another netui sync"):
             sync_vdir(store, vdir)
     assert sync_vdir(store, vdir).written == 0
+
+
+def test_an_emptied_folder_archives_nobody(store: Store, vdir: Path) -> None:
+    import shutil
+
+    from netui.errors import NetuiError
+
+    for i in range(30):
+        store.add_person(f"Person {i}", email=f"p{i}@x.example")
+    sync_vdir(store, vdir)
+    shutil.rmtree(vdir)  # a deleted folder, a wrong path, an unmounted disk
+    with pytest.raises(NetuiError, match=r"30 of the 30 cards netui keeps .* are gone"):
+        sync_vdir(store, vdir)
+    assert store.total_people() == 30
+    assert sync_vdir(store, vdir, archive_missing=True).archived == 30
