@@ -13,11 +13,14 @@ from textual.screen import Screen
 
 from netui import __version__
 from netui.errors import NetuiError
+from netui.keymap import check_keymap, theme_notice
 from netui.settings import Settings
 from netui.store import Store
 
 if TYPE_CHECKING:
+    from textual.binding import BindingType
     from textual.command import Provider
+    from textual.theme import Theme
 
 
 def people_commands() -> type[Provider]:
@@ -48,6 +51,24 @@ class NetuiApp(App[None]):
         self.today = today
         self.demo = demo  # the demo network: settings are saved to the demo's own file
         self.sub_title = f"{store.db.path.name} · v{__version__}"
+        # The user's [keymap]: entries that are not key strings are left out with a notice;
+        # binding ids are checked once the screens are loaded (_check_keymap_ids).
+        self.user_keymap, notices = check_keymap(settings.keymap, None, self._settings_name)
+        self.startup_notices = [*settings.notices, *notices]
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
+
+    @property
+    def _settings_name(self) -> str:
+        from netui.settings import settings_path
+
+        return settings_path(demo=self.demo).name
+
+    def keys_of(self, binding: BindingType) -> str:
+        """A binding's keys as the user has them (their [keymap] applied)."""
+        if not isinstance(binding, Binding):
+            return binding[0]
+        return self.user_keymap.get(binding.id, binding.key) if binding.id else binding.key
 
     def on_mount(self) -> None:
         from netui.screens.people import PeopleScreen
@@ -55,6 +76,41 @@ class NetuiApp(App[None]):
         self.push_screen(PeopleScreen())
         self._watch_health()
         self.call_after_refresh(self._warm_orm)
+        self._apply_theme()
+        for notice in self.startup_notices:
+            self.notify(notice, severity="warning", timeout=12, markup=False)
+        if self.user_keymap:
+            self.call_after_refresh(self._check_keymap_ids)
+
+    def _apply_theme(self) -> None:
+        """The saved theme; a theme picked later (ctrl+p, Theme) is saved in settings."""
+        notice = theme_notice(self.settings.theme, self.available_themes, self._settings_name)
+        if notice is not None:
+            self.startup_notices.append(notice)
+        elif self.settings.theme:
+            self.theme = self.settings.theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if theme.name == self.settings.theme:
+            return
+        from netui.settings import save_settings
+
+        self.settings.theme = theme.name
+        try:
+            save_settings(self.settings, demo=self.demo)
+        except OSError as exc:
+            self.notify(f"The theme could not be saved ({exc.strerror}).", severity="error")
+
+    @work(thread=True, exit_on_error=False)
+    def _check_keymap_ids(self) -> None:
+        """Name each [keymap] entry whose id is no netui binding (after first paint: the
+        check loads every screen)."""
+        from netui.screens.keys import binding_ids
+
+        _good, notices = check_keymap(self.user_keymap, binding_ids(), self._settings_name)
+        for notice in notices:
+            self.call_from_thread(self.notify, notice, severity="warning", timeout=12, markup=False)
 
     @work(thread=True, exit_on_error=False)
     def _warm_orm(self) -> None:

@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
 PARSER_HOOKS: list[Callable[[Any], None]] = []
 EXTENSIONS = (
     "netui.cli_io", "netui.cli_meetings", "netui.cli_paths", "netui.cli_today", "netui.cli_query",
-    "netui.cli_sync",
+    "netui.cli_sync", "netui.cli_look",
 )  # fmt: skip
 
 
@@ -156,6 +156,10 @@ def _settings(args: argparse.Namespace, settings: Settings) -> int:
         print(getattr(settings, args.key))
         return 0
     current = getattr(settings, args.key)
+    if isinstance(current, dict):
+        raise InputError(
+            f"{args.key} is a table: edit [{args.key}] in {settings_path(demo=args.demo)}."
+        )
     if isinstance(current, int):
         try:
             number = int(args.value)

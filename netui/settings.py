@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from netui.errors import InputError
@@ -31,6 +31,13 @@ class Settings:
     city: str = ""
     backups_kept: int = 10
     path_max_hops: int = DEFAULT_MAX_HOPS  # links walked from someone you know, at most
+    theme: str = ""  # a Textual theme name ('' = the default); the palette's picker saves it
+    # [keymap] table: binding id = "keys", as Textual's keymap (e.g. quit = "ctrl+q,f10")
+    keymap: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # One line per entry of the file that was ignored (shown by the app, never saved).
+        self.notices: list[str] = []
 
     @property
     def my_first_name(self) -> str:
@@ -57,11 +64,22 @@ def load_settings(folder: Path | None = None, *, demo: bool = False) -> Settings
     path = settings_path(folder, demo=demo)
     if not path.exists():
         return demo_profile() if demo else Settings()
+    notices: list[str] = []
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not valid TOML ({exc}).") from None
+    try:
+        raw: dict[str, object] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        rest = _without_keymap(text)
+        if rest is None:
+            raise InputError(f"{path}: not valid TOML ({exc}).") from None
+        raw = rest
+        notices.append(f"{path}: the [keymap] table is not valid TOML ({exc}); it was ignored.")
     settings = Settings()
+    settings.notices.extend(notices)
+    _load_look(settings, raw, path)
     if "going_cold_days" in raw:  # the name before the cadences per closeness
         raw.setdefault("cadence_acquaintance_days", raw.pop("going_cold_days"))
     for f in fields(Settings):
@@ -77,6 +95,46 @@ def load_settings(folder: Path | None = None, *, demo: bool = False) -> Settings
     return settings
 
 
+def _without_keymap(text: str) -> dict[str, object] | None:
+    """The file without its [keymap] table, if that table is what made it invalid (a
+    mistyped key binding must never stop netui from starting)."""
+    lines = text.splitlines()
+    out: list[str] = []
+    skipping = False
+    for line in lines:
+        header = line.strip()
+        if header.startswith("[") and not header.startswith("[["):
+            skipping = header.replace(" ", "") == "[keymap]"
+        if not skipping:
+            out.append(line)
+    if len(out) == len(lines):
+        return None
+    try:
+        return tomllib.loads("\n".join(out))
+    except tomllib.TOMLDecodeError:
+        return None
+
+
+def _load_look(settings: Settings, raw: dict[str, object], path: Path) -> None:
+    """theme and [keymap]: a bad entry is left out with a notice naming it, never an error."""
+    theme = raw.pop("theme", "")
+    if isinstance(theme, str):
+        settings.theme = theme.strip()
+    else:
+        settings.notices.append(f"{path}: theme must be a name in quotes; it was ignored.")
+    keymap = raw.pop("keymap", {})
+    if not isinstance(keymap, dict):
+        settings.notices.append(f"{path}: keymap must be a [keymap] table; it was ignored.")
+        return
+    for binding_id, keys in keymap.items():
+        if isinstance(keys, str) and keys.strip():
+            settings.keymap[str(binding_id)] = keys.strip()
+        else:
+            settings.notices.append(
+                f'{path}: [keymap] {binding_id} needs keys in quotes, like "ctrl+n"; ignored.'
+            )
+
+
 def _toml_value(value: object) -> str:
     if isinstance(value, int):
         return str(value)
@@ -86,7 +144,13 @@ def _toml_value(value: object) -> str:
 
 def save_settings(settings: Settings, folder: Path | None = None, *, demo: bool = False) -> Path:
     path = settings_path(folder, demo=demo)
-    body = "".join(f"{k} = {_toml_value(v)}\n" for k, v in asdict(settings).items())
+    values = asdict(settings)
+    keymap: dict[str, str] = values.pop("keymap")
+    body = "".join(f"{k} = {_toml_value(v)}\n" for k, v in values.items())
+    if keymap:
+        body += "\n[keymap]\n" + "".join(
+            f"{_toml_value(k)} = {_toml_value(v)}\n" for k, v in keymap.items()
+        )
     tmp = path.with_suffix(".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
