@@ -79,6 +79,23 @@ def _list(conn: sqlite3.Connection, rest: Sequence[str]) -> tuple[list[str], int
 
 Handler = Callable[[sqlite3.Connection, Sequence[str]], tuple[list[str], int, str | None]]
 FAST_COMMANDS: dict[str, Handler] = {"query": _query, "list": _list}
+# Read-only commands that need the Store (and argparse): run on the read-only connection,
+# without the integrity check, migrations or the ORM; they print once, at the end.
+STORE_COMMANDS = ("today", "stats")
+
+
+def _run_on_store(conn: sqlite3.Connection, path: str, argv: Sequence[str]) -> int:
+    from pathlib import Path
+
+    from netui.cli import COMMANDS, build_parser
+    from netui.db import Database
+    from netui.settings import load_settings
+    from netui.store import Store
+
+    args = build_parser().parse_args(list(argv))
+    settings = load_settings()
+    store = Store(Database(Path(path), conn), follow_up_days=settings.follow_up_days)
+    return COMMANDS[args.command](args, store, settings)
 
 
 def _split(argv: Sequence[str]) -> tuple[str | None, str, list[str]]:
@@ -93,7 +110,7 @@ def _split(argv: Sequence[str]) -> tuple[str | None, str, list[str]]:
             db, index = arg.removeprefix("--db="), index + 1
         else:
             break
-    if index >= len(argv) or argv[index] not in FAST_COMMANDS:
+    if index >= len(argv) or argv[index] not in (*FAST_COMMANDS, *STORE_COMMANDS):
         raise _Full()
     return db, argv[index], list(argv[index + 1 :])
 
@@ -133,7 +150,11 @@ def run_fast(argv: Sequence[str]) -> int:
     if conn is None:
         raise _Full()
     try:
+        if name in STORE_COMMANDS:
+            return _run_on_store(conn, path, argv)
         lines, code, note = FAST_COMMANDS[name](conn, rest)
+    except NetuiError:
+        raise _Full() from None  # the full command line reports it (bad option, bad file)
     except sqlite3.Error as exc:
         if is_busy(exc):
             raise busy_error(path) from None

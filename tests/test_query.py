@@ -95,7 +95,8 @@ def _full_path(db: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
 @pytest.mark.parametrize(
     "args",
     [["query", "jose"], ["query", "zebra"], ["query", "--remove-first-line", "st"], ["list"],
-     ["list", "caf"], ["list", "--limit", "2"], ["list", "--due"]],
+     ["list", "caf"], ["list", "--limit", "2"], ["list", "--due"], ["today"],
+     ["stats", "--json"], ["today", "--date", "nonsense"]],
 )  # fmt: skip
 def test_fast_and_full_paths_print_the_same(people: Path, args: list[str]) -> None:
     fast, full = netui("--db", str(people), *args), _full_path(people, *args)
@@ -117,6 +118,25 @@ def test_the_fast_path_imports_no_ui_no_orm_and_runs_no_integrity_check(people: 
     )
     # netui.db (which holds quick_check) is never imported: no check, no write, no migration.
     assert result.stderr.strip() == "[0, 0] []"
+
+
+def test_today_and_stats_run_read_only_without_the_check_or_the_orm(people: Path) -> None:
+    script = (
+        "import sys, netui.db\n"
+        "def refuse(path): raise SystemExit('quick_check ran')\n"
+        "netui.db.quick_check = refuse\n"
+        "from netui.fast import main\n"
+        "codes = [main(['--db', sys.argv[1], 'today']), main(['--db', sys.argv[1], 'stats'])]\n"
+        "heavy = {'textual', 'sqlmodel', 'sqlalchemy'}\n"
+        "print(codes, sorted(heavy & set(sys.modules)), file=sys.stderr)\n"
+    )
+    before = _digest(people)
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(people)], capture_output=True, text=True, timeout=60
+    )
+    assert result.stderr.strip() == "[0, 0] []"
+    assert "Today" in result.stdout
+    assert _digest(people) == before  # not a byte written
 
 
 def _digest(path: Path) -> str:
