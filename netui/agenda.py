@@ -202,6 +202,7 @@ class Fact:
     cadence: int = 0
     flag: bool = False  # follow-up owed (meetings); snoozed (going cold)
     channel: str = ""
+    due: date | None = None  # going cold: the day they did (a snooze's end, if snoozed)
 
 
 @dataclass
@@ -351,7 +352,7 @@ def job_change_item(fact: Fact, today: date) -> Item:
 def cold_item(fact: Fact, today: date) -> Item:
     """`fact.when` is the last contact; cold since last contact + cadence (or the snooze)."""
     last = _day(fact.when)
-    due = keep_in_touch_due(last, fact.cadence, None) or last
+    due = fact.due or keep_in_touch_due(last, fact.cadence, None) or last
     late = (today - due).days
     what = f"last contact {_ago(last, today)} (keep in touch {cadence_text(fact.cadence)})"
     when = "due today" if late <= 0 else f"{days_text(late)} over"

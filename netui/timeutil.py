@@ -19,7 +19,16 @@ def format_utc(value: datetime) -> str:
 
 
 def parse_utc(text: str) -> datetime:
-    return datetime.strptime(text[:19], STORAGE_FORMAT).replace(tzinfo=UTC)
+    """Storage text -> aware UTC. The stored shape ('YYYY-MM-DD HH:MM:SS') is read by
+    fromisoformat (C, ~20x faster than strptime: Today reads thousands); anything else
+    goes through the strict format and fails the same way as before."""
+    head = text[:19]
+    if len(head) == 19 and head[10] == " " and head[13] == ":" and head[16] == ":":
+        try:
+            return datetime.fromisoformat(head).replace(tzinfo=UTC)
+        except ValueError:
+            pass
+    return datetime.strptime(head, STORAGE_FORMAT).replace(tzinfo=UTC)
 
 
 def local_date(value: datetime) -> date:

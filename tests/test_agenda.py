@@ -106,8 +106,10 @@ def test_snooze_moves_going_cold_without_logging_anything(store: Store) -> None:
     assert store.snooze(cara, TODAY + timedelta(days=7)) is None
     assert names_in(agenda(store), Section.going_cold) == []
     assert store.interaction_count(cara) == count
-    later = build_today(store.today_facts(Settings(), TODAY + timedelta(days=7)), TODAY, 5)
+    week = TODAY + timedelta(days=7)
+    later = build_today(store.today_facts(Settings(), week), week, 5)
     assert names_in(later, Section.going_cold) == ["Cara Close"]
+    assert later.section(Section.going_cold).items[0].when == "due today"  # type: ignore[union-attr]
 
 
 def test_an_imported_message_resets_the_cadence_and_ends_a_snooze(store: Store) -> None:
@@ -369,3 +371,29 @@ def test_today_reads_from_a_read_only_connection(store: Store, db_path: Path) ->
         conn.close()
     assert [f.name for f in facts.rows[Section.follow_ups]] == ["Sam Rivera"]
     assert len(build_progress(progress, TODAY, 5).weeks) == 12
+
+
+def test_an_older_database_is_backed_up_and_gains_keep_in_touch(tmp_path: Path) -> None:
+    from netui.db import Database
+    from netui.schema import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    old = Database.open(path, steps=MIGRATIONS[:1])
+    with old.write() as conn:
+        conn.execute(
+            "INSERT INTO person (full_name, closeness, created_at, updated_at) "
+            "VALUES ('Cara Close', 'close', '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+        )
+        conn.execute(
+            "INSERT INTO interaction (person_id, kind, direction, at, created_at) "
+            "VALUES (1, 'call', 'none', '2026-10-01 12:00:00', '2026-10-01 12:00:00')"
+        )
+    old.close()
+    db = Database.open(path)
+    try:
+        assert list((tmp_path / "backups").glob("old-v1-*.db"))
+        store = Store(db, today=lambda: TODAY, now=lambda: NOW)
+        assert store.keep_in_touch(1) == (None, None)
+        assert names_in(agenda(store), Section.going_cold) == ["Cara Close"]
+    finally:
+        db.close()

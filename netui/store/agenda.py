@@ -99,8 +99,8 @@ def _meetings(conn: sqlite3.Connection, facts: TodayFacts, today: date, now: dat
     ).fetchall()
     for section, rows in ((Section.meetings, soon), (Section.wrap_up, wrap)):
         found = [Fact(r[1], r[2], r[3], parse_utc(r[4]), ref=r[0], detail=r[5],
-                      flag=bool(r[6])) for r in rows]  # fmt: skip
-        _put(facts, section, found[:SECTION_LIMIT], len(found))
+                      flag=bool(r[6])) for r in rows[:SECTION_LIMIT]]  # fmt: skip
+        _put(facts, section, found, len(rows))
 
 
 def _promises(conn: sqlite3.Connection, facts: TodayFacts) -> None:
@@ -119,9 +119,10 @@ def _promises(conn: sqlite3.Connection, facts: TodayFacts) -> None:
         kept,
     ).fetchall()
     for section, direction in ((Section.promised, "in"), (Section.owed, "out")):
+        mine = [r for r in rows if r[6] == direction]
         found = [Fact(r[1], r[2], r[3], parse_utc(r[4]), ref=r[0], detail=r[5])
-                 for r in rows if r[6] == direction]  # fmt: skip
-        _put(facts, section, found[:SECTION_LIMIT], len(found))
+                 for r in mine[:SECTION_LIMIT]]  # fmt: skip
+        _put(facts, section, found, len(mine))
 
 
 def _replies(conn: sqlite3.Connection, facts: TodayFacts, today: date) -> None:
@@ -131,16 +132,25 @@ def _replies(conn: sqlite3.Connection, facts: TodayFacts, today: date) -> None:
     # later than the window), read from the timeline's date index; the bare columns of
     # a max() row come from that row (sqlite.org/lang_select.html#bareagg).
     rows = conn.execute(
-        f"SELECT p.id, {_WHO}, l.at, i.summary FROM (SELECT id, person_id, max(at) AS at, "
-        "  kind, direction FROM interaction INDEXED BY ix_interaction_at "
+        "SELECT l.id, l.person_id, l.at, count(*) OVER () FROM (SELECT id, person_id, "
+        "  max(at) AS at, kind, direction FROM interaction INDEXED BY ix_interaction_at "
         "  WHERE at >= ? AND kind != 'note' GROUP BY person_id) l "
-        "JOIN person p ON p.id = l.person_id JOIN interaction i ON i.id = l.id "
-        "LEFT JOIN company c ON c.id = p.company_id WHERE p.archived_at IS NULL "
-        f"AND l.kind || '/' || l.direction IN ({_marks(waiting)}) ORDER BY l.at, p.id",
-        [since, *waiting],
+        "JOIN person p ON p.id = l.person_id WHERE p.archived_at IS NULL "
+        f"AND l.kind || '/' || l.direction IN ({_marks(waiting)}) "
+        "ORDER BY l.at, l.person_id LIMIT ?",
+        [since, *waiting, SECTION_LIMIT],
     ).fetchall()
-    found = [Fact(r[0], r[1], r[2], parse_utc(r[3]), detail=r[4]) for r in rows]
-    _put(facts, Section.replies, found[:SECTION_LIMIT], len(found))
+    details = {
+        r[0]: r[1:]
+        for r in conn.execute(
+            f"SELECT i.id, {_WHO}, i.summary FROM interaction i " + _JOIN.format(t="i")
+            + f" WHERE i.id IN ({_marks([r[0] for r in rows])})",
+            [r[0] for r in rows],
+        )
+    } if rows else {}  # fmt: skip
+    found = [Fact(r[1], details[r[0]][0], details[r[0]][1], parse_utc(r[2]),
+                  detail=details[r[0]][2]) for r in rows]  # fmt: skip
+    _put(facts, Section.replies, found, int(rows[0][3]) if rows else 0)
 
 
 def _job_changes(conn: sqlite3.Connection, facts: TodayFacts) -> None:
@@ -203,7 +213,8 @@ def _going_cold(
         due = keep_in_touch_due(last, cadence, _day(r[6]) if r[6] else None)
         if due is not None and due <= today:
             total += 1
-            fact = Fact(r[0], r[1], r[2], parse_utc(r[3]), closeness=r[4], cadence=cadence)
+            fact = Fact(r[0], r[1], r[2], parse_utc(r[3]), closeness=r[4], cadence=cadence,
+                        due=due)  # fmt: skip
             found.append((rank_of.get(r[4], 9), due, fact))
     found.sort(key=lambda x: (x[0], x[1], x[2].name.casefold(), x[2].person_id))
     _put(facts, Section.going_cold, [f for _, _, f in found[:SECTION_LIMIT]], total)
