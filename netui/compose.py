@@ -6,7 +6,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from urllib.parse import quote, urlsplit
@@ -149,6 +149,31 @@ class Recipient:
     role: str = "unknown"
     channel: str = "email"  # where they can be reached: email, then LinkedIn, then a DM
     follow_up_owed: bool = False  # a meeting with them waits for its follow-up
+    target_person: str = ""  # whom to ask them to introduce you to: "Dana Ruiz, engineer at Stripe"
+    target_first_name: str = ""  # their first name, for the note to forward
+
+
+INTRO_TO_PERSON = "intro_person"  # the template that names whom to introduce you to
+
+
+@dataclass(frozen=True)
+class IntroTarget:
+    """The person a path reaches through them (netui/network.py): named in the intro ask."""
+
+    name: str
+    first_name: str
+    description: str  # "Dana Ruiz, engineer at Stripe"; a stub says it: "Sam's roommate at Stripe"
+    company: str
+
+
+def with_intro(recipient: Recipient, target: IntroTarget) -> Recipient:
+    """Ask this recipient for an introduction to `target` (at the target's company)."""
+    return replace(
+        recipient,
+        target_person=target.description,
+        target_first_name=target.first_name,
+        target_company=target.company or recipient.target_company,
+    )
 
 
 @dataclass(frozen=True)
@@ -175,6 +200,8 @@ def placeholder_values(recipient: Recipient, sender: Sender) -> dict[str, str]:
         "my_first_name": sender.first_name,
         "target_role": sender.target_role,
         "blurb": sender.blurb,
+        "target_person": recipient.target_person,
+        "target_first_name": recipient.target_first_name,
     }
 
 
@@ -231,6 +258,8 @@ PLACEHOLDER_SOURCES = {
     "my_first_name": "your name in settings",
     "target_role": "your target role in settings",
     "blurb": "your blurb in settings",
+    "target_person": "a path into a company (c on the Paths screen)",
+    "target_first_name": "a path into a company (c on the Paths screen)",
 }
 
 

@@ -90,8 +90,8 @@ async def test_companies_screen_counts_target_and_people(store: Store, settings:
         await settle(pilot)
         assert isinstance(app.screen, CompaniesScreen)
         rows = table_rows(app)
-        assert rows[0][1:5] == ["Stripe", "4", "2", "1"]
-        assert rows[0][5] == "new, engaged"
+        assert rows[0][1:7] == ["Stripe", "", "", "4", "2", "1"]  # not a target: no way in
+        assert rows[0][7] == "new, engaged"
         await pilot.press("down", "t")  # mark the second company a target: it moves first
         await settle(pilot)
         rows = table_rows(app)
@@ -149,4 +149,4 @@ async def test_alias_dialog_merges_two_companies(store: Store, settings: Setting
         names = [r[1] for r in table_rows(app)]
         assert "Alphabet" not in names
         google = table_rows(app)[names.index("Google LLC")]
-        assert google[2] == "2"
+        assert google[4] == "2"

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from netui.enums import STAGE_ORDER, Stage
 from netui.errors import NetuiError
 from netui.names import fold
+from netui.network import Overview
 from netui.pipeline import Approach, approach_for
 from netui.screens.base import NetuiModal, NetuiScreen
 from netui.store import CompanyRow, PeopleQuery
@@ -35,10 +36,14 @@ def stages_text(stages: str) -> str:
     return ", ".join(s.value for s in order if s.value in present)
 
 
-def company_cells(row: CompanyRow) -> list[str]:
+def company_cells(row: CompanyRow, way_in: Overview | None = None) -> list[str]:
+    """A company's cells; for a target, the best path's strength and how many can get you in
+    (blank while the overview is read, and for companies that are not targets)."""
     return [
         "★" if row.is_target else "",
         row.name,
+        way_in.word if way_in is not None else "",
+        str(way_in.paths) if way_in is not None else "",
         str(row.people),
         str(row.engineers),
         str(row.connectors),
@@ -51,6 +56,7 @@ class CompaniesScreen(NetuiScreen[None]):
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
+        Binding("p", "paths", "Paths in", id="paths"),
         Binding("t", "toggle_target", "Target", id="target"),
         Binding("a", "alias", "Also known as", id="alias"),
         Binding("slash", "focus_filter", "Find", id="find"),
@@ -59,13 +65,23 @@ class CompaniesScreen(NetuiScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[CompanyRow] = []
+        self.ways_in: dict[int, Overview] = {}  # target company -> its paths in short
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="/ find a company", id="companies-filter")
         yield RowList[CompanyRow](
-            [("★", 1), ("Company", 0), ("People", 6), ("Pitch", 5), ("Intro", 5), ("Stages", 0)],
-            company_cells,
+            [
+                ("★", 1),
+                ("Company", 0),
+                ("Way in", 6),
+                ("Paths", 5),
+                ("People", 6),
+                ("Pitch", 5),
+                ("Intro", 5),
+                ("Stages", 0),
+            ],
+            lambda row: company_cells(row, self.ways_in.get(row.id)),
             empty="No companies match: esc clears the filter.",
             id="companies",
         )
@@ -90,15 +106,36 @@ class CompaniesScreen(NetuiScreen[None]):
     def _load(self) -> None:
         rows = self.store.companies()
         self.app.call_from_thread(self._loaded, rows)
+        # Then the targets' ways in (the first read of the network takes longest).
+        try:
+            ways = self.store.targets_overview(self.settings.path_max_hops)
+        except NetuiError:
+            return  # the list is up; the overview waits for the next visit
+        self.app.call_from_thread(self._ways_loaded, ways)
 
     def _loaded(self, rows: list[CompanyRow]) -> None:
         self.rows = rows
         self._show()
 
+    def _ways_loaded(self, ways: list[Overview]) -> None:
+        self.ways_in = {way.company_id: way for way in ways}
+        self._show()
+
+    def _ordered(self) -> list[CompanyRow]:
+        """Targets first, the ones with no way in at the top, then the weakest way in;
+        the other companies as the store sorts them."""
+        if not self.ways_in:
+            return self.rows
+        order = {cid: i for i, cid in enumerate(self.ways_in)}
+        targets = sorted(
+            (r for r in self.rows if r.is_target), key=lambda r: order.get(r.id, len(order))
+        )
+        return targets + [r for r in self.rows if not r.is_target]
+
     def _show(self) -> None:
         wanted = fold(self.query_one("#companies-filter", Input).value.strip())
         current = self.table.current
-        shown = [row for row in self.rows if not wanted or wanted in fold(row.name)]
+        shown = [row for row in self._ordered() if not wanted or wanted in fold(row.name)]
         self.table.set_rows(shown, keep=lambda r: current is not None and r.id == current.id)
 
     def _current(self) -> CompanyRow | None:
@@ -120,6 +157,12 @@ class CompaniesScreen(NetuiScreen[None]):
             self.table.focus()
             return
         self.app.pop_screen()
+
+    def action_paths(self) -> None:
+        from netui.screens.paths import PathsScreen
+
+        if (row := self._current()) is not None:
+            self.app.push_screen(PathsScreen(row.id))
 
     def action_toggle_target(self) -> None:
         row = self._current()
@@ -161,8 +204,14 @@ class CompanyScreen(NetuiScreen[None]):
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
+        Binding("p", "paths", "Paths in", id="paths"),
         Binding("t", "toggle_target", "Target", id="target"),
     ]
+
+    def action_paths(self) -> None:
+        from netui.screens.paths import PathsScreen
+
+        self.app.push_screen(PathsScreen(self.company_id))
 
     def __init__(self, company_id: int) -> None:
         super().__init__()
@@ -192,7 +241,7 @@ class CompanyScreen(NetuiScreen[None]):
         self.query_one("#company-summary", Static).update(
             f"[b]{escape(company.name)}[/b]{target} · {company.people} people · "
             f"{company.engineers} to pitch · {company.connectors} can introduce you\n"
-            "[dim]enter opens a person · t marks the company a target[/dim]"
+            "[dim]enter opens a person · p who can get you in · t marks it a target[/dim]"
         )
         people = self.store.people_page(PeopleQuery(company_id=self.company_id), 0, MAX_PEOPLE)
         options: list[Option] = []

@@ -10,8 +10,10 @@ from textual.widgets import Footer, Header, Input, Label, Select, Static, TextAr
 
 from netui.compose import (
     CHANNELS,
+    INTRO_TO_PERSON,
     Channel,
     Intent,
+    IntroTarget,
     Message,
     Recipient,
     Sender,
@@ -21,6 +23,7 @@ from netui.compose import (
     render,
     suggested_intent,
     tone_for,
+    with_intro,
 )
 from netui.errors import NetuiError
 from netui.message_lint import length_label, lint
@@ -55,12 +58,17 @@ class ComposerScreen(ComposerExits):
     ]
 
     def __init__(
-        self, person_id: int, intent: str | None = None, draft_id: int | None = None
+        self,
+        person_id: int,
+        intent: str | None = None,
+        draft_id: int | None = None,
+        intro_to: IntroTarget | None = None,
     ) -> None:
         super().__init__()
         self.person_id = person_id
         self.requested_intent = intent
         self.draft_id = draft_id
+        self.intro_to = intro_to  # from a path: the person to ask them to introduce you to
         self.status = ""  # draft / copied / sent, once saved
         self.templates = TemplateSet()
         self.recipient = Recipient()
@@ -126,6 +134,8 @@ class ComposerScreen(ComposerExits):
         except NetuiError as exc:
             self._failed = str(exc)
             return
+        if self.intro_to is not None:
+            self.recipient = with_intro(self.recipient, self.intro_to)
         if self.draft_id is not None:
             loaded = self._draft_choice(self.draft_id)
             if loaded is not None:
@@ -136,6 +146,9 @@ class ComposerScreen(ComposerExits):
             self.draft_id = None
         intent = self._requested_intent()
         template = self.templates.default_for(intent)
+        named = self.templates.templates.get(INTRO_TO_PERSON)
+        if self.intro_to is not None and intent is Intent.intro and named is not None:
+            template = named
         self._choice = Choice(
             template.key, tone_for(self.recipient.closeness), self._first_channel()
         )

@@ -45,6 +45,7 @@ class PersonScreen(TimelineActions):
         Binding("c", "compose", "Compose", id="compose"),
         Binding("r", "drafts", "Reopen a draft", id="drafts", show=False),
         Binding("m", "meeting", "Meet", id="meeting"),
+        Binding("p", "paths", "Paths into their company", id="paths", show=False),
         Binding("e", "edit", "Edit person", id="edit", show=False),
         Binding("b", "brief", "Meeting brief", id="brief", show=False),
         Binding("d", "delete", "Delete entry / link", id="delete", show=False),
@@ -269,6 +270,16 @@ class PersonScreen(TimelineActions):
                 self.app.push_screen(ComposerScreen(self.person_id, draft_id=draft_id))
 
         self.app.push_screen(DraftPickerScreen(drafts), picked)
+
+    def action_paths(self) -> None:
+        """Who can get you in at their company (the Paths screen)."""
+        from netui.screens.paths import PathsScreen
+
+        person = self.store.get_person(self.person_id)
+        if person.company_id is None:
+            self.notify("No company on their record yet: e edits it.", timeout=3)
+            return
+        self.app.push_screen(PathsScreen(person.company_id))
 
     def action_meeting(self) -> None:
         from netui.screens.meeting import MeetingScreen

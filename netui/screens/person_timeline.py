@@ -113,8 +113,28 @@ class TimelineActions(NetuiScreen[None]):
             moved = f" · stage {after.stage}" if after.stage != stage_before else ""
             self.action_close_log()
             self._done(f"Logged {entry.kind.value}{moved}.", Undo(f"log of a {entry.kind}", revert))
+            if entry.kind is InteractionKind.intro and entry.direction is not Direction.out:
+                self._ask_who_was_introduced(after.full_name)
 
         self.attempt(log, logged, errors=self.query_one("#log-error", Static).update)
+
+    def _ask_who_was_introduced(self, introducer: str) -> None:
+        """They introduced you to someone: offer to add or pick that person and link them."""
+        from netui.screens.introduced import IntroducedScreen
+        from netui.store.links import Introduction
+
+        store = self.store
+
+        def done(intro: Introduction | None) -> None:
+            if intro is None:
+                return
+            how = "added" if intro.created else "linked"
+            self._done(
+                f"{intro.name} {how}, introduced by {introducer}: {intro.approach}.",
+                Undo("introduction", lambda: store.undo_introduction(intro)),
+            )
+
+        self.app.push_screen(IntroducedScreen(self.person_id, introducer), done)
 
     # ---- timeline entries ---------------------------------------------------------
 

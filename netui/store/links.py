@@ -38,6 +38,19 @@ class LinkRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Introduction:
+    """What `record_introduction` did, so the screen can say it and undo it."""
+
+    person_id: int
+    name: str
+    link_id: int
+    note_id: int
+    created: bool  # a new person (undo erases them); else someone already in netui
+    was_stub: bool  # they had been a stub until now
+    approach: str  # pipeline.approach_text for them: how to start
+
+
+@dataclass(frozen=True, slots=True)
 class RemovedLink:
     """What `restore_link` needs to undo a delete."""
 
@@ -174,3 +187,58 @@ class LinkMixin(TimelineMixin):
                 )
             )
         return result
+
+    def record_introduction(
+        self, introducer_id: int, *, person_id: int | None = None, line: str = ""
+    ) -> Introduction:
+        """`introducer_id` introduced you to someone: one of your people (`person_id`) or a
+        new one (a quick-add `line`: "Dana Ruiz @ Stripe, engineer"). They are linked
+        ("introduced by"), a stub becomes a real contact, their timeline notes who
+        introduced you, and a new person starts at the pipeline's start (stage new)."""
+        from netui.pipeline import approach_text
+
+        introducer = self.get_person(introducer_id)
+        created = person_id is None
+        if person_id is None:
+            if not line.strip():
+                raise InputError('Name them, e.g. "Dana Ruiz @ Stripe, engineer".')
+            person_id = self.quick_add(line)
+        elif person_id == introducer_id:
+            raise InputError("Someone cannot introduce you to themselves.")
+        try:
+            with self._tx() as s:
+                person = self._person_or_raise(s, person_id)
+                was_stub = bool(person.is_stub)
+                if was_stub:
+                    person.is_stub = False  # you have been introduced: now you know them
+                    person.updated_at = self.now()
+                link_id = self._insert_link(s, person_id, introducer_id, LinkKind.introduced_by, "")
+                note_id = self._log_interaction(
+                    s, person_id, "note", summary=f"Introduced by {introducer.full_name}"
+                )
+                name, role = person.full_name, person.role
+                company = self._company_name_in(s, person.company_id)
+        except Exception:
+            if created:
+                self.purge_person(person_id)  # all or nothing: no half-made person stays
+            raise
+        return Introduction(
+            person_id, name, link_id, note_id, created, was_stub, approach_text(role, company)
+        )
+
+    def undo_introduction(self, intro: Introduction) -> None:
+        if intro.created:
+            self.purge_person(intro.person_id)
+            return
+        self.delete_link(intro.link_id)
+        self.delete_interaction(intro.note_id)
+        if intro.was_stub:
+            self.update_person(intro.person_id, is_stub=True)
+
+    def _company_name_in(self, s: Any, company_id: int | None) -> str:
+        from sqlalchemy import text
+
+        if company_id is None:
+            return ""
+        row = s.execute(text("SELECT name FROM company WHERE id = :id"), {"id": company_id}).first()
+        return str(row[0]) if row else ""

@@ -1,0 +1,105 @@
+"""After an intro is logged: who were you introduced to? Pick one of your people or add them."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.markup import escape
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from netui.screens.base import NetuiModal
+from netui.store.links import Introduction
+
+NEW_PERSON = "new"
+
+
+class IntroducedScreen(NetuiModal[Introduction | None]):
+    """Type a name: enter links the highlighted person, or adds them (quick-add grammar);
+    escape skips (the intro stays logged)."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Skip", id="introduced_skip"),
+        Binding("down", "to_results", "Results", id="introduced_results", show=False),
+    ]
+
+    def __init__(self, introducer_id: int, introducer: str) -> None:
+        super().__init__()
+        self.introducer_id = introducer_id
+        self.introducer = introducer
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="introduced-dialog"):
+            yield Label(
+                f"[b]Who did {escape(self.introducer)} introduce you to?[/b]  "
+                "[dim]enter adds · esc skips[/dim]"
+            )
+            yield Input(
+                placeholder="a name from your people, or new: Dana Ruiz @ Stripe, engineer",
+                id="introduced-search",
+            )
+            yield OptionList(id="introduced-results")
+            yield Static(
+                "[dim]They are linked (introduced by), start at the beginning of the "
+                "pipeline, and their page shows how to approach them.[/dim]",
+                classes="hint",
+            )
+            yield Static("", id="introduced-error", classes="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#introduced-search", Input).focus()
+        self._fill("")
+
+    def _fill(self, text: str) -> None:
+        results = self.query_one("#introduced-results", OptionList)
+        results.clear_options()
+        if not text.strip():
+            results.add_option(Option("[dim]Type their name…[/dim]", disabled=True))
+            return
+        results.add_option(Option(f"+ add “{escape(text.strip())}”", id=NEW_PERSON))
+        for row in self.store.search_people(text, 6):
+            if row.id == self.introducer_id:
+                continue
+            company = f" [dim]@ {escape(row.company)}[/dim]" if row.company else ""
+            results.add_option(Option(f"{escape(row.full_name)}{company}", id=f"p{row.id}"))
+        # an exact match of someone you have is the likely one; else adding them
+        results.highlighted = 1 if results.option_count > 1 and self._exact(text) else 0
+
+    def _exact(self, text: str) -> bool:
+        results = self.query_one("#introduced-results", OptionList)
+        if results.option_count < 2:
+            return False
+        prompt = str(results.get_option_at_index(1).prompt)
+        return prompt.split(" [dim]")[0].casefold() == escape(text.strip()).casefold()
+
+    @on(Input.Changed, "#introduced-search")
+    def _changed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    @on(Input.Submitted, "#introduced-search")
+    def _submitted(self) -> None:
+        option = self.query_one("#introduced-results", OptionList).highlighted_option
+        if option is not None and option.id:
+            self._choose(option.id)
+
+    @on(OptionList.OptionSelected, "#introduced-results")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self._choose(event.option.id)
+
+    def action_to_results(self) -> None:
+        self.query_one("#introduced-results", OptionList).focus()
+
+    def _choose(self, option_id: str) -> None:
+        line = self.query_one("#introduced-search", Input).value
+        person_id = None if option_id == NEW_PERSON else int(option_id.removeprefix("p"))
+        error = self.query_one("#introduced-error", Static)
+        self.attempt(
+            lambda: self.store.record_introduction(
+                self.introducer_id, person_id=person_id, line=line
+            ),
+            self.dismiss,
+            errors=error.update,
+        )
