@@ -289,9 +289,10 @@ class _Walk:
     via: list[dict[int, int]]  # via[h - 1][x]: the next person from x on its best h-link walk
 
 
-def _walk(network: Network, company_id: int, max_hops: int) -> _Walk:
+def _walk(network: Network, company_id: int, max_hops: int, *, trace: bool = True) -> _Walk:
     """The best way in for each person you know (see find_paths). Only numbers are kept
-    per step (no tuples): this loop is what a 500-person company costs."""
+    per step (no tuples): this loop is what a 500-person company costs. Without `trace`
+    the way back is not kept (the overview needs only the strengths)."""
     max_hops = max(0, min(max_hops, MAX_HOPS_LIMIT))
     people = network.people
     ties = network.ties()  # people you can ask (not stubs, not archived)
@@ -324,7 +325,8 @@ def _walk(network: Network, company_id: int, max_hops: int) -> _Walk:
                 old = reached.get(other)
                 if old is None or weight > old:
                     reached[other] = weight
-                    via[other] = pid
+                    if trace:
+                        via[other] = pid
         via_levels.append(via)
         for pid, weight in reached.items():
             tie = ties.get(pid)
@@ -404,7 +406,7 @@ class Overview:
 
 def overview(network: Network, company_id: int, max_hops: int = DEFAULT_MAX_HOPS) -> Overview:
     """How many people can get you in and the best strength, without building the paths."""
-    best = _walk(network, company_id, max_hops).strength
+    best = _walk(network, company_id, max_hops, trace=False).strength
     return Overview(company_id, len(best), max(best.values(), default=None))
 
 

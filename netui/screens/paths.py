@@ -143,10 +143,8 @@ class PathsScreen(NetuiScreen[None]):
                     f"{person.name}, who {phrase} {who(network.people[path.people[2]], network)}"
                 )
             target = IntroTarget(person.name, person.first_name, described, self.result.company)
-        self.app.push_screen(
-            ComposerScreen(move.person_id, intent=move.intent, intro_to=target),
-            lambda _: self.on_screen_resume(),
-        )
+        # Back here, on_screen_resume ranks again if the message was marked sent.
+        self.app.push_screen(ComposerScreen(move.person_id, intent=move.intent, intro_to=target))
 
     @on(RowList.Selected)
     def _open_first(self) -> None:
