@@ -11,6 +11,7 @@ from netui.network import MAX_HOPS_LIMIT, explain, strength_word
 from netui.settings import Settings
 from netui.store import Store
 from netui.store.paths import CompanyPaths
+from netui.textsafe import for_terminal
 
 SHOWN_PATHS = 20  # without --all
 
@@ -59,5 +60,6 @@ def _path(args: argparse.Namespace, store: Store, settings: Settings) -> int:
         raise InputError(f"--hops must be 0 to {MAX_HOPS_LIMIT}, not {hops}.")
     company_id, _ = store.find_company(" ".join(args.company))
     result = store.company_paths(company_id, hops)
-    print("\n".join(path_lines(result, None if args.all else SHOWN_PATHS)))
+    lines = path_lines(result, None if args.all else SHOWN_PATHS)
+    print("\n".join(for_terminal(line) for line in lines))  # a name cannot move the cursor
     return 0

@@ -128,3 +128,18 @@ def test_netui_path_prints_the_ranked_paths(db_path: Path) -> None:
     assert missing.stdout == ""
     bad = netui("--db", str(db_path), "path", "Stripe", "--hops", "9")
     assert bad.stderr.strip() == "netui: --hops must be 0 to 3, not 9."
+
+
+def test_netui_path_escapes_control_characters_in_names(db_path: Path) -> None:
+    from netui.db import Database
+
+    db = Database.open(db_path)
+    store = Store(db)
+    store.add_person("Dana Ruiz", company="Stripe", role="engineer")
+    with db.write() as conn:  # a name written before names were cleaned on the way in
+        conn.execute("UPDATE person SET full_name = 'Dana\x1b[2J Ruiz'")
+    db.close()
+    result = netui("--db", str(db_path), "path", "Stripe")
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout
+    assert "Dana\\x1b[2J Ruiz (acquaintance, nothing logged yet)" in result.stdout
