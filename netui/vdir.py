@@ -14,6 +14,7 @@ value is returned as a conflict, which the caller writes on the person's timelin
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sys
@@ -89,6 +90,8 @@ def _escape(value: str) -> str:
 
 def _fold(line: str) -> str:
     """Lines longer than 75 octets are folded (RFC 6350 3.2), never inside a character."""
+    if len(line) <= 18 or (len(line) <= 75 and line.isascii()):
+        return line + "\r\n"  # at most 4 bytes a character: no need to encode
     data = line.encode("utf-8")
     if len(data) <= 75:
         return line + "\r\n"
@@ -330,15 +333,18 @@ def write_card(folder: Path, name: str, text: str) -> tuple[int, int]:
     """Write one card atomically (a 0600 temp file beside it, renamed over it): a reader
     (vdirsyncer, khard) sees the old card or the new one, never half of one. The caller
     flushes the whole batch to disk once (`flush_to_disk`) before the database commits."""
-    path = folder / name
-    tmp = folder / f".{name}.part"
+    path = os.path.join(folder, name)  # strings, not Path: 30,000 of them in a first sync
+    tmp = os.path.join(folder, f".{name}.part")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
+        try:
+            os.write(fd, text.encode("utf-8"))
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
         raise
     st = os.stat(path)
     return st.st_mtime_ns, st.st_size
@@ -369,8 +375,13 @@ def _syncfs(fd: int) -> bool:
         return False
 
 
+_FILE_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+
+
 def card_file_name(uid: str) -> str:
-    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in uid)
+    if uid and _FILE_NAME_CHARS.issuperset(uid) and not uid.startswith("."):
+        return f"{uid}.vcf"
+    safe = "".join(ch if ch in _FILE_NAME_CHARS else "_" for ch in uid).lstrip(".")
     return f"{safe or 'card'}.vcf"
 
 

@@ -28,8 +28,7 @@ _STATE_SQL = (
 )
 _UPSERT_SQL = (
     "INSERT INTO vdir_card (folder, person_id, uid, filename, mtime_ns, size, present, ours, "
-    "netui_hash, base, synced_at) VALUES (:folder, :person_id, :uid, :filename, :mtime_ns, "
-    ":size, :present, :ours, :netui_hash, :base, :synced_at) "
+    "netui_hash, base, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (folder, person_id) DO UPDATE SET uid = excluded.uid, "
     "filename = excluded.filename, mtime_ns = excluded.mtime_ns, size = excluded.size, "
     "present = excluded.present, ours = excluded.ours, netui_hash = excluded.netui_hash, "
@@ -107,20 +106,8 @@ class VdirMixin(TimelineMixin):
     def vdir_state(self, folder: str) -> dict[int, CardState]:
         with self.db.read() as conn:
             rows = conn.execute(_STATE_SQL, (folder,)).fetchall()
-        return {
-            int(r[0]): CardState(
-                int(r[0]),
-                str(r[1]),
-                str(r[2]),
-                int(r[3]),
-                int(r[4]),
-                bool(r[5]),
-                bool(r[6]),
-                str(r[7]),
-                str(r[8]),
-            )
-            for r in rows
-        }
+        # the columns are in CardState's order and SQLite's types (0/1 for the flags)
+        return {r[0]: CardState(*r) for r in rows}
 
     def vdir_gone(self, folder: str) -> list[str]:
         with self.db.read() as conn:
@@ -169,14 +156,15 @@ class VdirMixin(TimelineMixin):
                 self._log_interaction(s, person_id, "note", at=now, summary=note)
             s.flush()
             rows = [
-                {"folder": folder, "person_id": st.person_id, "uid": st.uid,
-                 "filename": st.filename, "mtime_ns": st.mtime_ns, "size": st.size,
-                 "present": int(st.present), "ours": int(st.ours), "netui_hash": st.netui_hash,
-                 "base": st.base_json, "synced_at": stamp}
+                (folder, st.person_id, st.uid, st.filename, st.mtime_ns, st.size,
+                 int(st.present), int(st.ours), st.netui_hash, st.base_json, stamp)
                 for st in [*write.states, *(n.state for n in write.new_people)]
             ]  # fmt: skip
             if rows:
-                s.execute(text(_UPSERT_SQL), rows)
+                # the driver's executemany in the session's own transaction: 30,000 rows
+                # without building a parameter dict for each
+                driver: Any = s.connection().connection.dbapi_connection
+                driver.executemany(_UPSERT_SQL, rows)
             if write.forget_gone:
                 s.execute(
                     text("DELETE FROM vdir_gone WHERE folder = :folder AND filename = :name"),
