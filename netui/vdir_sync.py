@@ -106,7 +106,13 @@ class _Sync:
     def __init__(self, store: Store, folder: Path, allow_deletions: bool) -> None:
         self.store = store
         self.allow_deletions = allow_deletions
-        self.folder = prepare_folder(folder.expanduser().absolute())
+        target = folder.expanduser().absolute()
+        try:
+            self.folder = prepare_folder(target)
+        except OSError as exc:
+            raise NetuiError(
+                f"{target} cannot be the vdir ({exc.strerror or exc}); nothing was changed."
+            ) from None
         self.key = str(self.folder)
         self.report = SyncReport(self.folder)
         self.write = SyncWrite()
@@ -289,7 +295,13 @@ class _Sync:
 
     def _commit(self) -> None:
         for name, (st, text) in self.pending.items():
-            st.mtime_ns, st.size = write_card(self.folder, name, text)
+            try:
+                st.mtime_ns, st.size = write_card(self.folder, name, text)
+            except OSError as exc:
+                raise NetuiError(
+                    f"Could not write {self.folder / name} ({exc.strerror or exc}); netui was "
+                    f"not changed and the next sync takes up from here."
+                ) from None
             self.report.written += 1
         for name in self.unlink:
             with contextlib.suppress(FileNotFoundError):

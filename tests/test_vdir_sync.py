@@ -261,3 +261,13 @@ def test_an_emptied_folder_archives_nobody(store: Store, vdir: Path) -> None:
         sync_vdir(store, vdir)
     assert store.total_people() == 30
     assert sync_vdir(store, vdir, archive_missing=True).archived == 30
+
+
+def test_a_file_where_the_folder_should_be_is_one_sentence(store: Store, tmp_path: Path) -> None:
+    from netui.errors import NetuiError
+
+    _seed(store)
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(NetuiError, match="cannot be the vdir"):
+        sync_vdir(store, tmp_path / "notes.txt")
+    assert (tmp_path / "notes.txt").read_text() == "mine"
