@@ -49,6 +49,12 @@ def add_parsers(sub: Any) -> None:
         "--limit", type=int, metavar="N", help="print the first N (stderr says how many more)"
     )
 
+    launcher = sub.add_parser(
+        "fast-launcher",
+        help="write a launcher for mail clients that starts Python without site (~8 ms sooner)",
+    )
+    launcher.add_argument("path", metavar="PATH", help="e.g. ~/.local/bin/netui-fast")
+
 
 PARSER_HOOKS.append(add_parsers)
 
@@ -80,4 +86,22 @@ def run_list(args: argparse.Namespace, store: Store, settings: Settings) -> int:
     note = left_out(listing, args.limit)
     if note:
         print(note, file=sys.stderr)
+    return 0
+
+
+@command("fast-launcher")
+def run_fast_launcher(args: argparse.Namespace, store: Store, settings: Settings) -> int:
+    from pathlib import Path
+
+    from netui.errors import InputError
+    from netui.fast import write_launcher
+
+    path = Path(args.path).expanduser()
+    if path.is_dir():
+        raise InputError(f"{path} is a folder; give the launcher's file name.")
+    try:
+        write_launcher(str(path))
+    except OSError as exc:
+        raise InputError(f"Cannot write {path} ({exc.strerror or exc}).") from None
+    print(f"Wrote {path}: use it in place of netui, e.g. {path} query '%s'.")
     return 0

@@ -184,6 +184,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    if sys.flags.no_site:  # started by the fast launcher (python -IS): the full command line
+        import site  # needs the installed packages, so add them now
+
+        site.main()
     from netui.cli import main as full_main
 
     return full_main(args)
+
+
+LAUNCHER = """#!{python} -IS
+# netui's fast launcher (written by `netui fast-launcher`): Python starts without its site
+# set-up (-IS), so `query` and `list` answer sooner; other commands load it as usual.
+# Written for {home}: run `netui fast-launcher` again after moving or upgrading netui.
+import sys
+sys.path.insert(0, {home!r})
+from netui.fast import main
+raise SystemExit(main())
+"""
+
+
+def write_launcher(path: str) -> str:
+    """Write the fast launcher (0700) at `path`; returns its text."""
+    import netui
+
+    home = os.path.dirname(os.path.dirname(os.path.abspath(netui.__file__)))
+    text = LAUNCHER.format(python=sys.executable, home=home)
+    tmp = f"{path}.part"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o700)
+    try:
+        os.write(fd, text.encode("utf-8"))
+    finally:
+        os.close(fd)
+    os.chmod(tmp, 0o700)
+    os.replace(tmp, path)
+    return text

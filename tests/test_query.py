@@ -229,3 +229,24 @@ def test_list_prints_everyone_with_email_and_says_what_a_limit_left_out(db_path:
     )
     helped = netui("list", "--help").stdout.decode()
     assert "id, name, company, role, stage, follow-up, email" in " ".join(helped.split())
+
+
+def test_the_fast_launcher_answers_queries_and_hands_the_rest_on(
+    people: Path, tmp_path: Path
+) -> None:
+    launcher = tmp_path / "bin" / "netui-fast"
+    launcher.parent.mkdir()
+    made = netui("--db", str(people), "fast-launcher", str(launcher))
+    assert made.returncode == 0, made.stderr
+    assert (launcher.stat().st_mode & 0o777) == 0o700
+    first_line = launcher.read_text().splitlines()[0]
+    assert first_line == f"#!{sys.executable} -IS"
+    query = subprocess.run(
+        [str(launcher), "--db", str(people), "query", "jose"], capture_output=True, timeout=60
+    )
+    assert query.stdout == netui("--db", str(people), "query", "jose").stdout
+    full = subprocess.run(
+        [str(launcher), "--db", str(people), "add", "Lee Park"], capture_output=True, timeout=60
+    )
+    assert full.returncode == 0, full.stderr
+    assert b"Added #" in full.stdout
