@@ -71,7 +71,13 @@ class NetuiApp(App[None]):
         return self.user_keymap.get(binding.id, binding.key) if binding.id else binding.key
 
     def on_mount(self) -> None:
+        import threading
+
         from netui.screens.people import PeopleScreen
+
+        # Writes from this thread wait a moment for another program, not busy_timeout:
+        # the screens say "waiting" and retry instead of freezing (screens/base.py).
+        self.store.db.ui_thread = threading.get_ident()
 
         self.push_screen(PeopleScreen())
         self._watch_health()

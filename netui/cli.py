@@ -177,7 +177,12 @@ def _settings(args: argparse.Namespace, settings: Settings) -> int:
 
 def open_store(path: Path, settings: Settings, *, for_app: bool = False) -> Store:
     # The app checks the file's health while its first screen is drawn; writes wait for it.
-    db = Database.open(path, keep=settings.backups_kept, check_in_background=for_app)
+    db = Database.open(
+        path,
+        keep=settings.backups_kept,
+        check_in_background=for_app,
+        busy_timeout=max(0, settings.busy_timeout),
+    )
     return Store(db, follow_up_days=settings.follow_up_days)
 
 
@@ -191,6 +196,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     path = _database_for(args)
     fresh = not path.exists()
     store = open_store(path, settings, for_app=args.command is None)
+    if args.command is not None:  # a command says why it waits; the app's screens do
+        store.db.on_wait = _say_waiting
     try:
         if args.demo and args.command != "demo" and (fresh or store.total_people() == 0):
             from netui.demo import seed_demo
@@ -205,6 +212,14 @@ def run(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args, store, settings)
     finally:
         store.db.close()
+
+
+def _say_waiting(seconds: float) -> None:
+    print(
+        f"netui: waiting for another program using this database (up to {seconds:g} s)…",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def _database_for(args: argparse.Namespace) -> Path:

@@ -6,13 +6,13 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from netui.errors import DamagedDatabaseError, NetuiError, NewerDatabaseError
+from netui.errors import BusyError, DamagedDatabaseError, NetuiError, NewerDatabaseError
 from netui.paths import backup_dir, create_private_file
 from netui.schema import MIGRATIONS
 
@@ -25,6 +25,8 @@ PRAGMAS = (
     "PRAGMA busy_timeout=5000",
     "PRAGMA synchronous=FULL",
 )
+BUSY_TIMEOUT = 5.0  # seconds a write waits for another program's write (settings: busy_timeout)
+UI_BUSY_TIMEOUT = 0.05  # the app's UI thread waits no longer: it says so and retries instead
 
 
 def apply_pragmas(conn: sqlite3.Connection) -> None:
@@ -38,6 +40,23 @@ def connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     apply_pragmas(conn)
     return conn
+
+
+def is_busy(exc: BaseException) -> bool:
+    """SQLite's 'another connection holds the lock' (SQLITE_BUSY / SQLITE_LOCKED)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    text = str(exc)
+    return "database is locked" in text or "database is busy" in text
+
+
+def busy_error(path: Path, waited: float) -> BusyError:
+    seconds = f"{waited:g} second" + ("" if waited == 1 else "s")
+    return BusyError(
+        f"{path.name} is busy: another program (another netui?) kept it locked for "
+        f"{seconds}, so nothing was changed; try again when it has finished."
+    )
 
 
 def split_statements(script: str) -> list[str]:
@@ -152,12 +171,31 @@ class OutOfTime(Exception):
 
 
 class Database:
-    """One SQLite file: a driver connection for fast reads, one lazy SQLAlchemy engine."""
+    """One SQLite file: read connections that never wait, and two ways to write.
 
-    def __init__(self, path: Path, reader: sqlite3.Connection) -> None:
+    Reads (`read()`, `try_read()`) each get a connection of their own from a small pool,
+    in a read transaction: with WAL they never wait for a writer, another reader or the
+    lock of another thread, so the UI thread and every worker read side by side.
+    Writes go through the ORM engine (`Store._tx`) or, for bulk SQL, `write()` on the
+    main connection (`reader`, its name kept); both wait `busy_timeout` seconds for
+    another program's write, except on the app's UI thread (`ui_thread`), which waits
+    `UI_BUSY_TIMEOUT` and raises BusyError so the screen can say so and retry.
+    """
+
+    def __init__(
+        self, path: Path, reader: sqlite3.Connection, *, busy_timeout: float = BUSY_TIMEOUT
+    ) -> None:
         self.path = path
-        self.reader = reader
-        self.read_lock = threading.RLock()
+        self.reader = reader  # the main connection: bulk writes, backups, checkpoints
+        self.read_lock = threading.RLock()  # guards `reader` (not the pooled readers)
+        self.busy_timeout = busy_timeout
+        self.ui_thread: int | None = None  # threading.get_ident() of the app's UI thread
+        self.on_wait: Callable[[float], object] | None = None  # told when a write must wait
+        self._idle: list[sqlite3.Connection] = []
+        self._readers: list[sqlite3.Connection] = []
+        self._pool_lock = threading.Lock()
+        self._watch: sqlite3.Connection | None = None  # PRAGMA data_version only
+        self._watch_lock = threading.Lock()
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
         self.bulk_writes = 0
@@ -173,6 +211,7 @@ class Database:
         steps: Sequence[str] = MIGRATIONS,
         keep: int = 10,
         check_in_background: bool = False,
+        busy_timeout: float = BUSY_TIMEOUT,
     ) -> Database:
         """Open (creating if needed), refuse newer or damaged files, migrate after a backup.
 
@@ -206,7 +245,7 @@ class Database:
                     f"Upgrading {path} failed ({exc}); it was left as it was."
                 ) from None
         secure_file_modes(path)
-        db = cls(path, conn)
+        db = cls(path, conn, busy_timeout=busy_timeout)
         if background:
             db._health.clear()
             threading.Thread(target=db._check_health, name="netui-quick-check", daemon=True).start()
@@ -238,65 +277,148 @@ class Database:
         with self.read_lock:
             return backup_to(self.reader, dest)
 
+    # ---- reads ----------------------------------------------------------------------
+
+    def _open_reader(self) -> sqlite3.Connection:
+        conn = connect(self.path)
+        conn.execute("PRAGMA query_only=ON")  # a read connection can never write
+        self._readers.append(conn)
+        return conn
+
+    def _checkout(self) -> sqlite3.Connection:
+        with self._pool_lock:
+            return self._idle.pop() if self._idle else self._open_reader()
+
+    def _checkin(self, conn: sqlite3.Connection) -> None:
+        with self._pool_lock:
+            self._idle.append(conn)
+
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
-        """The shared read connection, one thread at a time."""
-        with self.read_lock:
-            yield self.reader
+        """A read connection of the caller's own, in one read transaction (a consistent
+        snapshot). It waits for no writer (WAL), no other reader and no other thread."""
+        conn = self._checkout()
+        try:
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")  # a read transaction: nothing to keep
+        except sqlite3.OperationalError as exc:
+            if is_busy(exc):
+                raise busy_error(self.path, self.busy_timeout) from None
+            raise
+        finally:
+            self._checkin(conn)
 
     @contextmanager
     def try_read(self, budget: float) -> Iterator[sqlite3.Connection | None]:
-        """The read connection if free now (else None), its statements cut off at `budget`
-        seconds with OutOfTime: the UI thread tries a read itself and hands it to a worker
-        when it would cost more than a frame."""
-        if not self.read_lock.acquire(blocking=False):
-            yield None
-            return
-        deadline = time.perf_counter() + budget
-        self.reader.set_progress_handler(lambda: int(time.perf_counter() > deadline), 2000)
+        """A read connection whose statements are cut off at `budget` seconds with
+        OutOfTime: the UI thread tries a read itself and hands it to a worker when it
+        would cost more than a frame. (It yields None for no reason now; callers keep
+        handling it.)"""
+        with self.read() as conn:
+            deadline = time.perf_counter() + budget
+            conn.set_progress_handler(lambda: int(time.perf_counter() > deadline), 2000)
+            try:
+                yield conn
+            except sqlite3.OperationalError as exc:
+                if "interrupted" in str(exc):
+                    raise OutOfTime() from None
+                raise
+            finally:
+                conn.set_progress_handler(None, 0)
+
+    def data_version(self) -> int:
+        """Moves whenever any connection (this process's or another's) commits a change."""
+        with self._watch_lock:
+            if self._watch is None:
+                self._watch = self._open_reader()
+            return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+
+    # ---- writes ---------------------------------------------------------------------
+
+    def wait_ms(self) -> int:
+        """How long this thread's next write waits for another program's lock."""
+        if self.ui_thread is not None and threading.get_ident() == self.ui_thread:
+            return int(UI_BUSY_TIMEOUT * 1000)
+        return int(self.busy_timeout * 1000)
+
+    def begin_write(self, conn: sqlite3.Connection) -> None:
+        """BEGIN IMMEDIATE, waiting up to this thread's wait for another program's lock;
+        `on_wait` (the CLI's "waiting…" line) hears of it when the wait is more than a
+        moment. Raises BusyError when the lock is still held at the end."""
+        wait = self.wait_ms()
+        first = min(wait, int(UI_BUSY_TIMEOUT * 1000)) if self.on_wait else wait
         try:
-            yield self.reader
+            conn.execute(f"PRAGMA busy_timeout={first}")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if not is_busy(exc) or first >= wait or self.on_wait is None:
+                    raise
+                self.on_wait(wait / 1000)
+            conn.execute(f"PRAGMA busy_timeout={wait - first}")
+            conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            if "interrupted" in str(exc):
-                raise OutOfTime() from None
+            if is_busy(exc):
+                raise busy_error(self.path, wait / 1000) from None
             raise
-        finally:
-            self.reader.set_progress_handler(None, 0)
-            self.read_lock.release()
+
+    def busy(self, exc: BaseException) -> BusyError | None:
+        """The BusyError for a lock timeout (None for any other error)."""
+        if not is_busy(exc):
+            return None
+        return busy_error(self.path, self.wait_ms() / 1000)
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """A driver-level write transaction (bulk paths): all or nothing."""
         self.require_healthy()
         with self.read_lock:
-            self.reader.execute("BEGIN IMMEDIATE")
+            self.begin_write(self.reader)
             try:
                 yield self.reader
-            except BaseException:
+                self.reader.execute("COMMIT")
+            except BaseException as exc:
                 self.reader.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.OperationalError) and (busy := self.busy(exc)):
+                    raise busy from None
                 raise
-            self.reader.execute("COMMIT")
             self.bulk_writes += 1
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the file and truncate it (after an erase: no copy left)."""
+        with self.read_lock:
+            self.reader.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     @property
     def engine(self) -> Engine:
         """The SQLAlchemy engine, created on first use so start-up stays free of the ORM."""
         with self._engine_lock:
             if self._engine is None:
-                self._engine = _make_engine(self.path)
+                self._engine = _make_engine(self)
             return self._engine
 
     def close(self) -> None:
+        with self._pool_lock, self._watch_lock:
+            for conn in self._readers:
+                conn.close()
+            self._readers.clear()
+            self._idle.clear()
+            self._watch = None
         with self.read_lock:
             self.reader.close()
         if self._engine is not None:
             self._engine.dispose()
 
 
-def _make_engine(path: Path) -> Engine:
+def _make_engine(db: Database) -> Engine:
     from sqlalchemy import create_engine, event
 
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_engine(f"sqlite:///{db.path}")
 
     # SQLAlchemy's documented recipe for real SQLite transactions: turn off the
     # driver's own transaction handling and emit BEGIN ourselves.
@@ -307,6 +429,6 @@ def _make_engine(path: Path) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        db.begin_write(conn.connection.driver_connection)
 
     return engine

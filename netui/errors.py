@@ -25,3 +25,10 @@ class InputError(NetuiError):
 
 class NotFoundError(NetuiError):
     """A record the user named does not exist."""
+
+
+class BusyError(NetuiError):
+    """Another program (another netui, a long import) holds the database's write lock past
+    the busy timeout; nothing was changed. The app says so and retries; the CLI exits."""
+
+    exit_code = 75  # EX_TEMPFAIL: try again later

@@ -30,6 +30,7 @@ class Settings:
     weekly_goal: int = 5  # conversations a week (Today's progress line, the Progress chart)
     city: str = ""
     backups_kept: int = 10
+    busy_timeout: int = 5  # seconds a command waits for another program writing the database
     path_max_hops: int = DEFAULT_MAX_HOPS  # links walked from someone you know, at most
     theme: str = ""  # a Textual theme name ('' = the default); the palette's picker saves it
     # [keymap] table: binding id = "keys", as Textual's keymap (e.g. quit = "ctrl+q,f10")

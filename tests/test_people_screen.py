@@ -249,25 +249,40 @@ async def test_keys_typed_right_after_slash_go_to_the_filter(
         assert type(app.screen).__name__ == "PeopleScreen"  # c did not open the composer
 
 
-async def test_a_busy_reader_hands_the_query_to_a_worker(store: Store, settings: Settings) -> None:
-    """When the read can't run inline, the worker still delivers the latest query."""
+async def test_a_write_in_progress_does_not_stop_the_list(store: Store, settings: Settings) -> None:
+    """A bulk write holding the write lock (here, another thread) leaves reads free: the
+    list filters while it runs, and shows the new people once it commits."""
     import threading
 
     app = seeded(store, settings)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        release = threading.Event()
-        holder = threading.Thread(target=lambda: (store.db.read_lock.acquire(), release.wait(5),
-                                                  store.db.read_lock.release()))  # fmt: skip
+        held, release = threading.Event(), threading.Event()
+
+        def hold() -> None:
+            with store.db.write() as conn:
+                conn.execute(
+                    "INSERT INTO person (full_name, created_at, updated_at) "
+                    "VALUES ('Mei Lin', '2026-11-26 15:00:00', '2026-11-26 15:00:00')"
+                )
+                held.set()
+                release.wait(10)
+
+        holder = threading.Thread(target=hold)
         holder.start()
-        await pilot.pause(0.05)
+        held.wait(10)
         await pilot.press("slash", *"mei")
-        assert count_label(app) == "4 people"  # not yet: the worker waits for the reader
+        await settle(pilot)
+        assert visible_names(app) == ["Mei Chen"]  # read at once, before the commit
+        assert count_label(app) == "1 of 4"
         release.set()
         holder.join()
+        await pilot.press("backspace")
         await settle(pilot)
-        assert visible_names(app) == ["Mei Chen"]
-        assert count_label(app) == "1 of 4"
+        await pilot.press("i")
+        await settle(pilot)
+        assert visible_names(app) == ["Mei Chen", "Mei Lin"]
+        assert count_label(app) == "2 of 5"
 
 
 async def test_erase_an_archived_person_for_good(store: Store, settings: Settings) -> None:

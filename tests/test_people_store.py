@@ -128,7 +128,8 @@ def test_quick_add_through_the_store(store: Store) -> None:
 
 
 def test_budgeted_window_gives_up_instead_of_blocking(store: Store) -> None:
-    """The UI thread's read: interrupted past its budget, None when the reader is busy."""
+    """The UI thread's read: interrupted past its budget; another thread reading or a bulk
+    write in progress doesn't make it wait (each read has its own connection, WAL)."""
     import threading
 
     from netui.demo import generate_people
@@ -142,7 +143,7 @@ def test_budgeted_window_gives_up_instead_of_blocking(store: Store) -> None:
     held, release = threading.Event(), threading.Event()
 
     def hold() -> None:
-        with store.db.read():
+        with store.db.read(), store.db.write():  # BEGIN IMMEDIATE: the write lock
             held.set()
             release.wait(5)
 
@@ -150,7 +151,7 @@ def test_budgeted_window_gives_up_instead_of_blocking(store: Store) -> None:
     worker.start()
     held.wait(5)
     try:
-        assert store.people_window(query, 0, 50, budget=1.0) is None  # busy: no waiting
+        assert store.people_window(query, 0, 50, budget=1.0) == full  # no waiting
     finally:
         release.set()
         worker.join()
@@ -184,3 +185,25 @@ def test_dense_filters_read_in_name_order_give_the_same_rows(store: Store) -> No
             assert window.rows == store.people_page(query, offset, 120), (text, offset)
             assert window.count == len(store.people_page(query, 0, 10_000))
     assert all(r.id != 5 for r in store.people_window(PeopleQuery(text="a"), 0, 2000).rows)
+
+
+def test_reads_are_typed_records_and_never_move_the_data_version(store: Store) -> None:
+    """get_person is a frozen record with enum fields; reading changes nothing, so screens
+    watching data_version don't reload for it; a write does move it."""
+    import dataclasses
+
+    from netui.enums import Closeness, Role, Stage
+
+    pid = store.add_person("Ann Lee", company="Stripe", role="engineer", closeness="friend")
+    version = store.data_version()
+    person = store.get_person(pid)
+    assert person.role is Role.engineer and person.closeness is Closeness.friend
+    assert person.stage is Stage.new and person.company == "Stripe"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        person.title = "CTO"  # type: ignore[misc]
+    store.timeline(pid)
+    store.people_window(PeopleQuery(), 0, 10)
+    assert store.data_version() == version
+    store.update_person(pid, title="CTO")
+    assert store.data_version() != version
+    assert store.get_person(pid).title == "CTO"

@@ -9,6 +9,10 @@ New screens subclass `NetuiScreen` (full screens) or `NetuiModal` (dialogs):
 
 `attempt` is the one place a screen catches `NetuiError`: the message goes to a notice (or
 to `errors`, e.g. a form's error line), and `then` runs only when the action succeeded.
+While another program holds the database (a BusyError: the UI thread never waits more than
+a moment for the lock) it says so once and retries on a timer, so the change is saved as
+soon as the other program lets go and `then` runs then. Put everything that must follow
+the change in `then`, not after the call.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from typing import TYPE_CHECKING, TypeVar, cast
 from textual.app import App
 from textual.screen import ModalScreen, Screen
 
-from netui.errors import NetuiError
+from netui.errors import BusyError, NetuiError
 
 if TYPE_CHECKING:
     from netui.app import NetuiApp
@@ -30,6 +34,9 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 T = TypeVar("T")
 
+WAITING = "netui is waiting for another program using this database; it saves when it can."
+RETRY_SECONDS = 0.25
+
 
 def netui_app(app: App[object]) -> NetuiApp:
     """The running app, typed (Textual types `self.app` as a plain `App`)."""
@@ -38,6 +45,8 @@ def netui_app(app: App[object]) -> NetuiApp:
 
 class NetuiScreen(Screen[R]):
     """A full screen with the store, settings and clock of the running netui."""
+
+    _waiting = False  # a change is waiting for another program's lock
 
     @property
     def netui(self) -> NetuiApp:
@@ -63,18 +72,42 @@ class NetuiScreen(Screen[R]):
         errors: Callable[[str], object] | None = None,
     ) -> bool:
         """Run one store action. On success call `then(result)` and return True; on a
-        `NetuiError` show its sentence (a notice, or through `errors`) and return False."""
+        `NetuiError` show its sentence (a notice, or through `errors`) and return False.
+        On a BusyError return False, say netui is waiting, and try again until it works."""
         try:
             result = action()
+        except BusyError:
+            if not self._waiting:
+                self._waiting = True
+                self.notify(WAITING, severity="warning", timeout=4)
+            self.set_timer(RETRY_SECONDS, lambda: self.attempt(action, then, errors=errors))
+            return False
         except NetuiError as exc:
             if errors is not None:
                 errors(str(exc))
             else:
                 self.notify(str(exc), severity="error")
             return False
+        self._waiting = False
         if then is not None:
             then(result)
         return True
+
+    def patiently(self, action: Callable[[], T]) -> T:
+        """For thread workers: run a store action, waiting (each try waits busy_timeout)
+        for as long as another program holds the database, and saying so once."""
+        from textual.worker import get_current_worker
+
+        said = False
+        while True:
+            try:
+                return action()
+            except BusyError:
+                if get_current_worker().is_cancelled:
+                    raise
+                if not said:
+                    said = True
+                    self.app.call_from_thread(self.notify, WAITING, severity="warning")
 
 
 class NetuiModal(NetuiScreen[R], ModalScreen[R]):

@@ -364,7 +364,9 @@ class ComposerScreen(ComposerExits):
     def action_back(self) -> None:
         """Leave; a changed message is saved first, so nothing typed is lost."""
         unsaved = self._choice is not None and self._edited() and self._message() != self._saved
-        if unsaved and self._save():
+        if unsaved:
+            if not self._save():
+                return  # not saved (said why): stay, so nothing typed is lost
             self.notify(f"Draft #{self.draft_id} saved.")
         self.dismiss(None)
 

@@ -45,8 +45,8 @@ class ComposerExits(NetuiScreen[None]):
     @work(exclusive=True, group="composer-copy")
     async def _copy_worker(self, text: str) -> None:
         result = await copy_text(self.app, text)
-        if self.draft_id is not None:
-            self.store.mark_copied(self.draft_id)
+        draft_id = self.draft_id
+        if draft_id is not None and self.attempt(lambda: self.store.mark_copied(draft_id)):
             self.status = "copied" if self.status == "draft" else self.status
         saved = f" Draft #{self.draft_id} saved."
         if result.route is CopyRoute.system:

@@ -323,7 +323,7 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
             self.post_message(self.Progressed(percent, phase))
 
         try:
-            report = self.store.import_records(result, how, progress)
+            report = self.patiently(lambda: self.store.import_records(result, how, progress))
         except NetuiError as exc:
             self.post_message(self.Finished(None, str(exc)))
         except Exception as exc:  # nothing was saved: the transaction rolled back
@@ -338,7 +338,7 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
     @work(thread=True, exclusive=True, group="import-run")
     def restore(self, data: dict[str, Any], source: str) -> None:
         try:
-            counts = self.store.restore_json(data, source)
+            counts = self.patiently(lambda: self.store.restore_json(data, source))
         except NetuiError as exc:
             self.post_message(self.Finished(None, str(exc)))
         else:

@@ -35,20 +35,31 @@ class StoreBase:
 
     @contextmanager
     def _tx(self) -> Iterator[Session]:
-        """One ORM session in one explicit transaction (BEGIN IMMEDIATE): all or nothing."""
+        """One ORM session in one write transaction (BEGIN IMMEDIATE): all or nothing.
+        For writes only: reads go through `self.db.read()` and never take the write lock.
+        Another program's lock held past the busy timeout raises BusyError."""
+        from sqlalchemy.exc import OperationalError
         from sqlmodel import Session
 
         self.db.require_healthy()  # never write to a file the start-up check found damaged
-        with Session(self.db.engine, expire_on_commit=False) as session, session.begin():
-            yield session
+        try:
+            with Session(self.db.engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            if exc.orig is not None and (busy := self.db.busy(exc.orig)) is not None:
+                raise busy from None
+            raise
+        except sqlite3.OperationalError as exc:  # bulk SQL on the session's connection
+            if (busy := self.db.busy(exc)) is not None:
+                raise busy from None
+            raise
         self.writes += 1
 
     def data_version(self) -> int:
-        """Changes whenever anything commits: this process (ORM or bulk) or another one."""
-        with self.db.read() as conn:
-            return self.data_version_of(conn)
+        """Changes whenever anything commits: this process (ORM or bulk) or another one.
+        A read changes nothing, so it never moves this (screens don't reload for it)."""
+        return self.db.data_version() + self.writes + self.db.bulk_writes
 
     def data_version_of(self, conn: sqlite3.Connection) -> int:
-        # PRAGMA data_version moves when *other* connections commit; add our own writes.
-        version = int(conn.execute("PRAGMA data_version").fetchone()[0])
-        return version + self.writes + self.db.bulk_writes
+        """`data_version()` (the connection is no longer needed: kept for callers)."""
+        return self.data_version()

@@ -53,6 +53,24 @@ class DraftRow:
 
 
 @dataclass(frozen=True, slots=True)
+class DraftRecord:
+    """One whole draft, read without the write lock."""
+
+    id: int
+    person_id: int
+    intent: Intent
+    tone: Tone
+    channel: Channel
+    template_key: str
+    subject: str
+    body: str
+    status: DraftStatus
+    created_at: datetime
+    updated_at: datetime
+    sent_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
 class SentDraft:
     """What marking a draft sent did, for the screen to say."""
 
@@ -219,10 +237,22 @@ class DraftMixin(TimelineMixin):
 
     # ---- reads --------------------------------------------------------------------
 
-    def get_draft(self, draft_id: int) -> Draft:
-        """The full draft (a detached `models.Draft`)."""
-        with self._tx() as s:
-            return self._draft_or_raise(s, draft_id)
+    def get_draft(self, draft_id: int) -> DraftRecord:
+        """The full draft."""
+        sql = (
+            "SELECT id, person_id, intent, tone, channel, template_key, subject, body, status, "
+            "created_at, updated_at, sent_at FROM draft WHERE id = ?"
+        )
+        with self.db.read() as conn:
+            r = conn.execute(sql, (draft_id,)).fetchone()
+        if r is None:
+            raise NotFoundError(f"There is no draft #{draft_id}.")
+        return DraftRecord(
+            id=int(r[0]), person_id=int(r[1]), intent=Intent(r[2]), tone=Tone(r[3]),
+            channel=Channel(r[4]), template_key=str(r[5]), subject=str(r[6]), body=str(r[7]),
+            status=DraftStatus(r[8]), created_at=parse_utc(str(r[9])),
+            updated_at=parse_utc(str(r[10])), sent_at=parse_utc(str(r[11])) if r[11] else None,
+        )  # fmt: skip
 
     def drafts_for(self, person_id: int) -> list[DraftRow]:
         """A person's drafts, newest first."""

@@ -13,6 +13,7 @@ from netui.enums import Closeness, HowWeKnow, Role, Stage
 from netui.errors import InputError, NotFoundError
 from netui.folding import fts_query
 from netui.names import first_name_of
+from netui.person_spec import STORED, PersonRecord, record_from_values
 from netui.quickadd import parse_quick_add
 from netui.store.base import StoreBase
 from netui.store.companies import CompanyMixin
@@ -42,6 +43,12 @@ SELECT p.id, p.full_name, coalesce(c.name, ''), p.title, p.role, p.closeness, p.
 FROM person p LEFT JOIN company c ON c.id = p.company_id
 WHERE p.id IN ({marks})
 """
+
+# One person's record: every stored column of the spec, then the company's name.
+_RECORD_SQL = (
+    f"SELECT {', '.join(f'p.{f.name}' for f in STORED)}, coalesce(c.name, '') "
+    "FROM person p LEFT JOIN company c ON c.id = p.company_id"
+)
 
 _SORT_SQL = {
     "name": "p.full_name COLLATE NOCASE{d}",
@@ -178,26 +185,17 @@ class PeopleMixin(CompanyMixin, StoreBase):
             if getattr(deleted, "rowcount", 0) == 0:
                 raise NotFoundError(f"There is no person #{person_id}.")
             s.execute(text("INSERT INTO person_fts(person_fts) VALUES ('optimize')"))
-        with self.db.read() as reader:
-            reader.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.db.checkpoint()
 
     # ---- reads --------------------------------------------------------------------
 
-    def get_person(self, person_id: int) -> Any:
-        """The full record (a detached `models.Person`)."""
-        from netui.models import Person
-
-        with self._tx() as s:
-            person = s.get(Person, person_id)
-            if person is None:
-                raise NotFoundError(f"There is no person #{person_id}.")
-        # A value netui cannot read (a hand-edited file) is shown as the field's default
-        # (dates: none); `unreadable_values` gives the raw value to show, and saving the
-        # field replaces it. The detached copy is changed, never the database.
-        for key, enum in ENUM_FIELDS.items():
-            if getattr(person, key) not in enum.__members__:
-                setattr(person, key, Person.model_fields[key].default)
-        return person
+    def get_person(self, person_id: int) -> PersonRecord:
+        """The full record, read without the write lock."""
+        with self.db.read() as conn:
+            row = conn.execute(_RECORD_SQL + " WHERE p.id = ?", (person_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no person #{person_id}.")
+        return record_from_values(row[:-1], str(row[-1]))
 
     def unreadable_values(self, person_id: int) -> list[tuple[str, Any, str]]:
         """(column, stored value, why) for each of a person's values netui cannot read."""
@@ -302,7 +300,7 @@ class PeopleMixin(CompanyMixin, StoreBase):
                 if conn is None:
                     return None
                 count = self._count(conn, query)
-                version = (self.data_version_of(conn), query.archived)
+                version = (self.data_version(), query.archived)
                 if not filtered:
                     total = count
                 elif self._total_cache is not None and self._total_cache[0] == version:
