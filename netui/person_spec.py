@@ -149,6 +149,12 @@ class PersonRecord:
         None, "Connected on", aliases=("connected on", "date met", "met on", "since"),
         fill=True,
     )  # fmt: skip
+    cadence_days: int | None = info(
+        None, "Keep in touch every (days)", imported=False, exported=False, mergeable=False
+    )
+    snooze_until: date | None = info(
+        None, "Snoozed until", imported=False, exported=False, mergeable=False
+    )
     company_id: int | None = system(None, "Company id")
     last_contact: datetime | None = system(None, "Last contact", exported=True)
     is_stub: bool = system(False, "Stub")
