@@ -7,6 +7,8 @@ import unicodedata
 
 def fold(text: str) -> str:
     """Lower-case and strip accents: 'José' -> 'jose' (the search index folds the same way)."""
+    if text.isascii():  # nothing to decompose (most names): 10x faster, the same result
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
+from textual.worker import WorkerState
 
 from netui.app import make_app
+from netui.duplicates import MAX_GROUP, SearchCancelled, similar_names
 from netui.screens.duplicates import DuplicatesScreen
 from netui.settings import Settings
 from netui.store import Store
@@ -88,8 +93,8 @@ async def test_duplicates_screen_merges_on_the_keyboard_and_undoes(
         screen = DuplicatesScreen()
         await app.push_screen(screen)
         await settle(pilot)
-        pairs = screen.query_one("#dup-pairs", DataTable)
-        assert pairs.row_count == 2
+        pairs = screen.pair_list
+        assert pairs.count == 2
         assert "2 likely duplicates" in str(screen.query_one("#dup-status", Static).render())
         await pilot.press("enter")  # the strongest pair first: same email (Kim / Kimberly)
         await settle(pilot)
@@ -100,14 +105,14 @@ async def test_duplicates_screen_merges_on_the_keyboard_and_undoes(
         await pilot.press("b")  # use the right-hand name, 'Kimberly Park'
         await pilot.press("m")
         await settle(pilot)
-        assert pairs.row_count == 1
+        assert pairs.count == 1
         kept = store.get_person(ids["kim"])
         assert (kept.full_name, kept.title) == ("Kimberly Park", "CTO")
         assert store.total_people() == 6
         assert "Talked about her startup" in [e.summary for e in store.timeline(ids["kim"])]
         await pilot.press("u")
         await settle(pilot)
-        assert pairs.row_count == 2
+        assert pairs.count == 2
         assert store.export_tables() == before
         await pilot.press("escape")
         await settle(pilot)
@@ -118,3 +123,95 @@ async def settle(pilot: Pilot[Any]) -> None:
     for _ in range(3):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+
+
+def test_similar_names_rule() -> None:
+    assert similar_names("jon smith", "john smith")  # Indel similarity 0.95
+    assert similar_names("ana silva", "ana silva costa")  # all of one name's words
+    assert similar_names("mei chen", "wei chen")
+    assert not similar_names("sam lee", "sara lee")  # 0.80
+    assert not similar_names("ana", "ana costa")  # one word is not enough to say so
+
+
+def test_similar_names_at_one_big_company_found_in_blocks(store: Store) -> None:
+    """A company with many people: similar names sharing a first or last word are found,
+    names shared by too many people there are not flagged pair by pair."""
+    names = [f"Person{i} Zed{i}" for i in range(300)]
+    names += ["Ana Silva", "Ana Silva Costa", "Jon Smith", "John Smith"]
+    names += ["Wei Wang"] * (MAX_GROUP + 1)  # too common at this company to say anything
+    ids = [store.add_person(name, company="Megacorp") for name in names]
+    by_name = dict(zip(names, ids, strict=False))
+    pairs = {(p.a.full_name, p.b.full_name): p.reason for p in store.likely_duplicates()}
+    assert pairs == {
+        ("Ana Silva", "Ana Silva Costa"): "similar name at Megacorp",
+        ("Jon Smith", "John Smith"): "similar name at Megacorp",
+    }
+    assert by_name["Ana Silva"] < by_name["Ana Silva Costa"]
+
+
+def test_the_search_stops_when_asked(store: Store) -> None:
+    seed(store)
+    asked: list[bool] = []
+
+    def should_stop() -> bool:
+        asked.append(True)
+        return len(asked) > 1  # let the first step run, then stop
+
+    with pytest.raises(SearchCancelled):
+        store.likely_duplicates(should_stop=should_stop)
+    assert len(asked) == 2  # it stopped as soon as it was told to
+
+
+async def test_closing_the_duplicates_screen_cancels_its_search(
+    store: Store, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """esc while the search runs: the worker is cancelled and the search itself stops
+    (nothing keeps running behind the People list), and no pairs arrive afterwards."""
+    seed(store)
+    started, release = threading.Event(), threading.Event()
+    outcome: list[str] = []
+    search = store.likely_duplicates
+
+    def gated(limit: int = 500, should_stop: Any = None) -> Any:
+        started.set()
+        release.wait(10)  # the test closes the screen meanwhile
+        try:
+            pairs = search(limit, should_stop)
+        except SearchCancelled:
+            outcome.append("stopped")
+            raise
+        outcome.append(f"finished with {len(pairs)} pairs")
+        return pairs
+
+    monkeypatch.setattr(store, "likely_duplicates", gated)
+    app = make_app(store, settings, today=lambda: TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        people = app.screen
+        screen = DuplicatesScreen()
+        await app.push_screen(screen)
+        await asyncio.to_thread(started.wait, 10)
+        assert "Looking for duplicates" in str(screen.query_one("#dup-status", Static).render())
+        workers = [w for w in app.workers if w.group == "duplicates"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is people
+        release.set()
+        await settle(pilot)
+        assert outcome == ["stopped"]
+        assert [w.state for w in workers] == [WorkerState.CANCELLED]
+
+
+async def test_more_pairs_than_shown_says_how_many(store: Store, settings: Settings) -> None:
+    for i in range(4):
+        store.add_person(f"Sam Lee{i}", email="team@example.com")  # 6 pairs, one email
+    app = make_app(store, settings, today=lambda: TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = DuplicatesScreen()
+        screen.limit = 4
+        await app.push_screen(screen)
+        await settle(pilot)
+        assert screen.pair_list.count == 4
+        status = str(screen.query_one("#dup-status", Static).render())
+        assert "The strongest 4 of 6 likely duplicates" in status

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import get_current_worker
 
 from netui.screens.base import NetuiScreen
-from netui.store.duplicates import DuplicatePair, MergeField, MergeUndo
+from netui.store.duplicates import (
+    DuplicatePair,
+    DuplicatePairs,
+    MergeField,
+    MergeUndo,
+    SearchCancelled,
+)
+from netui.widgets.row_list import RowList
 
 _LABELS = {"full_name": "name", "linkedin_url": "LinkedIn", "how_we_know_text": "how we met",
            "follow_up_on": "follow up on", "connected_on": "connected on"}  # fmt: skip
@@ -34,13 +44,15 @@ class DuplicatesScreen(NetuiScreen[None]):
     ]
 
     class PairsLoaded(Message):
-        def __init__(self, pairs: list[DuplicatePair]) -> None:
+        def __init__(self, pairs: DuplicatePairs) -> None:
             super().__init__()
             self.pairs = pairs
 
     def __init__(self) -> None:
         super().__init__()
         self.pairs: list[DuplicatePair] = []
+        self.total = 0
+        self.limit = 500  # pairs listed (the strongest); the status says how many in all
         self.dismissed: set[tuple[int, int]] = set()
         self.pair: DuplicatePair | None = None
         self.fields: list[MergeField] = []
@@ -49,15 +61,18 @@ class DuplicatesScreen(NetuiScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Looking for duplicates…", id="dup-status")
-        yield DataTable(id="dup-pairs", cursor_type="row", zebra_stripes=True)
+        yield RowList[DuplicatePair](
+            [("Why", 22), ("Left (kept)", 0), ("Right", 0)],
+            lambda pair: (pair.reason, pair.a.label, pair.b.label),
+            empty="No pairs to show.",
+            id="dup-pairs",
+        )
         yield Static("", id="dup-pair-title")
         yield DataTable(id="dup-fields", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
-        pairs = self.query_one("#dup-pairs", DataTable)
-        pairs.add_columns("Why", "Left (kept)", "Right")
-        pairs.focus()
+        self.pair_list.focus()
         self.query_one("#dup-fields", DataTable).display = False
         self.load_pairs()
 
@@ -65,16 +80,28 @@ class DuplicatesScreen(NetuiScreen[None]):
 
     @work(thread=True, exclusive=True, group="duplicates")
     def load_pairs(self) -> None:
-        self.post_message(self.PairsLoaded(self.store.likely_duplicates()))
+        # Closing the screen (or a newer search) cancels this worker; the search asks
+        # between steps and stops, so nothing keeps the CPU busy behind the People list.
+        worker = get_current_worker()
+        try:
+            pairs = self.store.likely_duplicates(
+                self.limit, should_stop=lambda: worker.is_cancelled
+            )
+        except SearchCancelled:
+            return
+        if not worker.is_cancelled:
+            self.post_message(self.PairsLoaded(pairs))
 
     @on(PairsLoaded)
     def _pairs_loaded(self, message: PairsLoaded) -> None:
         self.pairs = [p for p in message.pairs if (p.a.id, p.b.id) not in self.dismissed]
-        table = self.query_one("#dup-pairs", DataTable)
-        table.clear()
-        for i, pair in enumerate(self.pairs):
-            table.add_row(pair.reason, _show(pair.a.label, 34), _show(pair.b.label, 34), key=str(i))
+        self.total = message.pairs.total - (len(message.pairs) - len(self.pairs))
+        self.pair_list.set_rows(self.pairs)  # virtual: drawn a screenful at a time
         self._status()
+
+    @property
+    def pair_list(self) -> RowList[DuplicatePair]:
+        return cast("RowList[DuplicatePair]", self.query_one("#dup-pairs", RowList))
 
     def _status(self) -> None:
         count = len(self.pairs)
@@ -84,14 +111,17 @@ class DuplicatesScreen(NetuiScreen[None]):
                 "one company)."
             )
         else:
-            text = f"{count:,} likely duplicate{'s' if count != 1 else ''} · enter compares a pair"
+            text = f"{count:,} likely duplicate{'s' if count != 1 else ''}"
+            if self.total > count:  # never a silent cap
+                text = f"The strongest {count:,} of {self.total:,} likely duplicates"
+            text += " · enter compares a pair"
         if self.undo_stack:
             text += f" · u undoes merging {self.undo_stack[-1].label}"
         self.query_one("#dup-status", Static).update(text)
 
-    @on(DataTable.RowSelected, "#dup-pairs")
-    def _open_pair(self, event: DataTable.RowSelected) -> None:
-        self._open(self.pairs[int(str(event.row_key.value))])
+    @on(RowList.Selected)
+    def _open_pair(self, event: RowList.Selected) -> None:
+        self._open(self.pairs[event.index])
 
     def _open(self, pair: DuplicatePair) -> None:
         if not self.attempt(
@@ -184,10 +214,9 @@ class DuplicatesScreen(NetuiScreen[None]):
     def action_not_duplicate(self) -> None:
         pair = self.pair
         if pair is None:
-            table = self.query_one("#dup-pairs", DataTable)
-            if not self.pairs or not table.row_count:
+            pair = self.pair_list.current
+            if pair is None:
                 return
-            pair = self.pairs[table.cursor_row]
         self.dismissed.add((pair.a.id, pair.b.id))
         self._close_pair()
         self.load_pairs()
@@ -197,7 +226,7 @@ class DuplicatesScreen(NetuiScreen[None]):
         self.fields = []
         self.query_one("#dup-fields", DataTable).display = False
         self.query_one("#dup-pair-title", Static).update("")
-        self.query_one("#dup-pairs", DataTable).focus()
+        self.pair_list.focus()
 
     def action_back(self) -> None:
         if self.pair is not None:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import sqlite3
-from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from typing import Any
 
+from netui.duplicates import (
+    DuplicatePair,
+    DuplicatePairs,
+    PersonBrief,
+    SearchCancelled,
+    find_duplicates,
+)
 from netui.enums import STAGE_ORDER, Closeness
 from netui.errors import InputError, NotFoundError
-from netui.names import fold, linkedin_key, person_key, phone_key
 from netui.store.timeline import TimelineMixin
 
 # fields the user chooses between when merging, in the order the screen shows them
@@ -23,31 +28,15 @@ _DEFAULTS = {"role": "unknown", "closeness": "acquaintance", "how_we_know": "oth
              "stage": "new"}  # fmt: skip
 _CLOSENESS_ORDER = [c.value for c in Closeness]
 _STAGES = [s.value for s in STAGE_ORDER]
-_SAME_NAME_BUCKET = 4  # more people than this share a name: too common to flag by name alone
 _CHILD_TABLES = ("interaction", "draft", "meeting")
-
-
-@dataclass(frozen=True, slots=True)
-class PersonBrief:
-    id: int
-    full_name: str
-    company: str
-    title: str
-    email: str
-    phone: str
-    linkedin_url: str
-
-    @property
-    def label(self) -> str:
-        return self.full_name + (f" @ {self.company}" if self.company else "")
-
-
-@dataclass(frozen=True, slots=True)
-class DuplicatePair:
-    a: PersonBrief
-    b: PersonBrief
-    reason: str
-    score: int
+__all__ = [
+    "DuplicatePair",
+    "DuplicatePairs",
+    "MergeField",
+    "MergeUndo",
+    "PersonBrief",
+    "SearchCancelled",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +69,13 @@ class MergeUndo:
         return f"{self.drop_row['full_name']} into {self.keep_row['full_name']}"
 
 
+_FIND_SQL = (
+    "SELECT id, full_name, company_id, email, phone, linkedin_url FROM person NOT INDEXED "
+    "WHERE archived_at IS NULL"
+)
 _BRIEF_SQL = (
     "SELECT p.id, p.full_name, coalesce(c.name, ''), p.title, p.email, p.phone, "
-    "p.linkedin_url, p.company_id FROM person p LEFT JOIN company c ON c.id = p.company_id "
+    "p.linkedin_url FROM person p LEFT JOIN company c ON c.id = p.company_id "
     "WHERE p.archived_at IS NULL"
 )
 
@@ -92,14 +85,6 @@ def driver_connection(s: Any) -> sqlite3.Connection:
     conn = s.connection().connection.driver_connection
     assert isinstance(conn, sqlite3.Connection)
     return conn
-
-
-def _similar(x: str, y: str) -> bool:
-    """'Jon Smith' ~ 'John Smith'; 'Ana Silva' ~ 'Ana Silva Costa'."""
-    tx, ty = set(x.split()), set(y.split())
-    if min(len(tx), len(ty)) >= 2 and (tx <= ty or ty <= tx):
-        return True
-    return bool(SequenceMatcher(None, x, y).ratio() >= 0.85)
 
 
 def _row_dict(
@@ -127,85 +112,32 @@ def _default_choice(name: str, a: Any, b: Any) -> str:
 class DuplicateMixin(TimelineMixin):
     # ---- finding ------------------------------------------------------------------------
 
-    def likely_duplicates(self, limit: int = 500) -> list[DuplicatePair]:
+    def likely_duplicates(
+        self, limit: int = 500, should_stop: Callable[[], bool] | None = None
+    ) -> DuplicatePairs:
         """Pairs that look like one person: same LinkedIn, email or phone, or a (similar)
-        name at the same company. Strongest first."""
+        name at the same company. Strongest first. `should_stop` is asked between steps;
+        when it says yes, SearchCancelled is raised (the screen asking has closed)."""
         with self.db.read() as conn:
-            rows = conn.execute(_BRIEF_SQL).fetchall()
-        people = {r[0]: PersonBrief(*r[:7]) for r in rows}
-        found: dict[tuple[int, int], tuple[int, str]] = {}
-
-        def flag(ids: list[int], score: int, reason: str) -> None:
-            for i, x in enumerate(ids):
-                for y in ids[i + 1 :]:
-                    key = (min(x, y), max(x, y))
-                    if found.get(key, (0, ""))[0] < score:
-                        found[key] = (score, reason)
-
-        buckets: dict[str, dict[Any, list[int]]] = defaultdict(lambda: defaultdict(list))
-        for pid, name, _company, _title, email, phone, url, company_id in rows:
-            if url:
-                buckets["linkedin"][linkedin_key(url)].append(pid)
-            if email:
-                buckets["email"][email.casefold()].append(pid)
-            if phone_key(phone):
-                buckets["phone"][phone_key(phone)].append(pid)
-            pkey = person_key(name)
-            buckets["name"][pkey].append(pid)
-            if company_id is not None:
-                buckets["company"][company_id].append(pid)
-        for kind, score, reason in (
-            ("linkedin", 100, "same LinkedIn profile"),
-            ("email", 90, "same email"),
-            ("phone", 80, "same phone"),
-        ):
-            for ids in buckets[kind].values():
-                if 1 < len(ids) <= 50:
-                    flag(ids, score, reason)
-        for ids in buckets["name"].values():
-            if len(ids) < 2:
-                continue
-            by_company: dict[str, list[int]] = defaultdict(list)
-            for pid in ids:
-                by_company[fold(people[pid].company)].append(pid)
-            for company, same in by_company.items():
-                if len(same) > 1 and company:
-                    flag(same, 85, "same name and company")
-            if len(ids) <= _SAME_NAME_BUCKET:
-                flag(ids, 50, "same name")
-        for ids in buckets["company"].values():
-            self._similar_in_company(ids, people, flag)
-        pairs = []
-        for (x, y), (score, reason) in found.items():
-            a, b = people[x], people[y]
-            if (
-                score < 100
-                and a.linkedin_url
-                and b.linkedin_url
-                and (linkedin_key(a.linkedin_url) != linkedin_key(b.linkedin_url))
-            ):
-                continue  # two different LinkedIn profiles: two people
-            pairs.append(DuplicatePair(a, b, reason, score))
-        pairs.sort(key=lambda p: (-p.score, fold(p.a.full_name), p.a.id, p.b.id))
-        return pairs[:limit]
-
-    @staticmethod
-    def _similar_in_company(ids: list[int], people: dict[int, PersonBrief], flag: Any) -> None:
-        """Similar names at one company, compared only within a shared first or last word."""
-        blocks: dict[str, list[int]] = defaultdict(list)
-        for pid in ids:
-            words = fold(people[pid].full_name).split()
-            if words:
-                blocks["f " + words[0]].append(pid)
-                blocks["l " + words[-1]].append(pid)
-        for block in blocks.values():
-            if len(block) < 2 or len(block) > 200:
-                continue
-            names = [(pid, " ".join(fold(people[pid].full_name).split())) for pid in block]
-            for i, (x, nx) in enumerate(names):
-                for y, ny in names[i + 1 :]:
-                    if nx != ny and _similar(nx, ny):
-                        flag([x, y], 70, f"similar name at {people[x].company}")
+            companies = dict(conn.execute("SELECT id, name FROM company").fetchall())
+            # a plain scan in rowid order: the live-name index would cost a lookup a row
+            rows = conn.execute(_FIND_SQL).fetchall()
+        found, total = find_duplicates(rows, companies, limit, should_stop or (lambda: False))
+        del rows
+        ids = sorted({pid for x, y, _, _ in found for pid in (x, y)})
+        briefs: dict[int, PersonBrief] = {}
+        with self.db.read() as conn:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                for row in conn.execute(f"{_BRIEF_SQL} AND p.id IN ({marks})", chunk):
+                    briefs[row[0]] = PersonBrief(*row)
+        pairs = [
+            DuplicatePair(briefs[x], briefs[y], reason, score)
+            for x, y, reason, score in found
+            if x in briefs and y in briefs  # (one archived meanwhile)
+        ]
+        return DuplicatePairs(pairs, total - (len(found) - len(pairs)))
 
     # ---- merging ------------------------------------------------------------------------
 
