@@ -101,8 +101,6 @@ def company_only(store: Store) -> float:
 
 async def pilot_times(path: Path, runs: int) -> tuple[list[float], list[float]]:
     """(pairs shown, search stopped after esc) in ms, each over `runs` runs."""
-    from textual.widgets import DataTable
-
     from netui.app import make_app
     from netui.screens.duplicates import DuplicatesScreen
     from netui.settings import Settings
@@ -132,7 +130,7 @@ async def pilot_times(path: Path, runs: int) -> tuple[list[float], list[float]]:
                 renderable.render_segments(app.console)
             rows = 0
             if isinstance(screen, DuplicatesScreen):
-                rows = screen.query_one("#dup-pairs", DataTable).row_count
+                rows = screen.pair_list.count
             frames.append((time.perf_counter(), rows))
 
         app._display = display  # type: ignore[method-assign]

@@ -448,6 +448,7 @@ def main() -> int:
         "--rev", help="benchmark this git revision (a clean export) instead of the working tree"
     )
     parser.add_argument("--keep", metavar="DIR", help="build in DIR and keep the databases")
+    parser.add_argument("--json", metavar="PATH", help="write the rows for bench/all.py")
     parser.add_argument("--pilot", metavar="PATH", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.pilot:
@@ -578,7 +579,37 @@ def report(sizes: list[int], folder: Path, args: argparse.Namespace) -> int:
     for n in sizes:
         verdict = "met" if med(rss[n]) <= GOAL_RSS_MB else "MISSED"
         print(f"  peak RSS   {n:>7,} <= {GOAL_RSS_MB} MB: {med(rss[n]):.1f} MB, {verdict}")
+    if args.json:
+        rows = []
+        for n in sizes:
+            p = pilot[n]
+            rows += [
+                _row(f"cold start, {n:,} people", med(start[n]), "ms", "bare Textual app",
+                     floor, f"<= {GOAL_START_RATIO}x floor"),
+                _row(f"peak RSS at start, {n:,} people", med(rss[n]), "MB", "bare Textual app",
+                     med(rss["bare"]), f"<= {GOAL_RSS_MB} MB"),
+                _row(f"filter key (Pilot), {n:,} people", med([r["ms"] for r in p["key"]]),
+                     "ms", f"the same at {small:,}", key_small, f"<= {GOAL_KEY_MS:.1f} ms"),
+                _row(f"3 keys (Pilot), {n:,} people", med([r["ms"] for r in p["seq"]]), "ms",
+                     "", None, ""),
+                _row(f"worst letter (Pilot), {n:,} people",
+                     med([r["ms"] for r in p["worst"]]), "ms", "", None, ""),
+                _row(f"PgDn, {n:,} people", med(p["pgdn"]), "ms", "", None,
+                     f"<= {GOAL_KEY_MS:.1f} ms"),
+                _row(f"End, {n:,} people", med(p["end"]), "ms", "", None,
+                     f"<= {GOAL_KEY_MS:.1f} ms"),
+            ]  # fmt: skip
+        Path(args.json).write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
     return 0
+
+
+def _row(
+    case: str, value: float, unit: str, floor_name: str, floor: float | None, goal: str
+) -> dict[str, Any]:
+    """One row for bench/all.py: the value, the floor measured in the same run, the goal."""
+    return {"bench": "people", "case": case, "value": round(value, 2), "unit": unit,
+            "floor_name": floor_name, "floor": None if floor is None else round(floor, 2),
+            "goal": goal}  # fmt: skip
 
 
 if __name__ == "__main__":

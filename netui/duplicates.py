@@ -25,7 +25,7 @@ from netui.names import fold, linkedin_key, person_key, phone_key
 MAX_GROUP = 50
 SAME_NAME_BUCKET = 4  # more people than this share a name: too common to flag by name alone
 SIMILAR = 0.85  # Indel similarity 2*matches/(len x + len y): 'jon smith' ~ 'john smith'
-_CHECK_EVERY = 2048  # people (or names) handled between two calls of should_stop
+_CHECK_EVERY = 512  # people handled between two calls of should_stop
 _SMALL_BLOCK = 24  # names; bigger blocks are compared with one C call a name
 _MAX_SUBSET_WORDS = 8  # longer names are compared by similarity only (2^8 subsets)
 
@@ -174,7 +174,7 @@ def find_duplicates(
         if 1 < len(ids) <= SAME_NAME_BUCKET:
             found.flag_all(ids, score, reason)
     for step, (company_id, at_company) in enumerate(companies.items()):
-        if step % 64 == 0 and should_stop():
+        if step % 16 == 0 and should_stop():
             raise SearchCancelled()
         if len(at_company) > 1 or len(next(iter(at_company.values()))) > 1:
             _in_company(at_company, spelled, company_names.get(company_id, ""), found)

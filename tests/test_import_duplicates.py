@@ -151,15 +151,16 @@ def test_similar_names_at_one_big_company_found_in_blocks(store: Store) -> None:
 
 def test_the_search_stops_when_asked(store: Store) -> None:
     seed(store)
-    asked: list[bool] = []
+    answers: list[bool] = []
 
     def should_stop() -> bool:
-        asked.append(True)
-        return len(asked) > 1  # let the first step run, then stop
+        answers.append(len(answers) > 0)  # let the first step run, then stop
+        return answers[-1]
 
     with pytest.raises(SearchCancelled):
         store.likely_duplicates(should_stop=should_stop)
-    assert len(asked) == 2  # it stopped as soon as it was told to
+    assert answers.count(True) == 1  # it stopped the first time it was told to
+    assert len(store.likely_duplicates()) == 2  # and runs to the end when not told
 
 
 async def test_closing_the_duplicates_screen_cancels_its_search(

@@ -232,4 +232,5 @@ class DuplicatesScreen(NetuiScreen[None]):
         if self.pair is not None:
             self._close_pair()
             return
+        self.workers.cancel_group(self, "duplicates")  # now, not when the screen unmounts
         self.dismiss(None)

@@ -118,11 +118,20 @@ class DuplicateMixin(TimelineMixin):
         """Pairs that look like one person: same LinkedIn, email or phone, or a (similar)
         name at the same company. Strongest first. `should_stop` is asked between steps;
         when it says yes, SearchCancelled is raised (the screen asking has closed)."""
+        stop = should_stop or (lambda: False)
         with self.db.read() as conn:
-            companies = dict(conn.execute("SELECT id, name FROM company").fetchall())
-            # a plain scan in rowid order: the live-name index would cost a lookup a row
-            rows = conn.execute(_FIND_SQL).fetchall()
-        found, total = find_duplicates(rows, companies, limit, should_stop or (lambda: False))
+            conn.set_progress_handler(lambda: int(stop()), 20000)  # the read stops too
+            try:
+                companies = dict(conn.execute("SELECT id, name FROM company").fetchall())
+                # a plain scan in rowid order: the live-name index would cost a lookup a row
+                rows = conn.execute(_FIND_SQL).fetchall()
+            except sqlite3.OperationalError as exc:
+                if "interrupt" in str(exc) and stop():
+                    raise SearchCancelled() from None
+                raise
+            finally:
+                conn.set_progress_handler(None, 0)
+        found, total = find_duplicates(rows, companies, limit, stop)
         del rows
         ids = sorted({pid for x, y, _, _ in found for pid in (x, y)})
         briefs: dict[int, PersonBrief] = {}
