@@ -137,8 +137,13 @@ class Recipient:
     full_name: str = ""
     company: str = ""
     title: str = ""
-    how_we_know: str = ""  # a parenthetical: "hackathon teammate 2023", "we worked together"
+    how_we_know: str = ""  # said in messages: "we worked together", "we met at PyCon 2023"
+    how_we_know_note: str = ""  # the user's note on how you know them (a hint, never sent)
     last_interaction: str = ""  # a noun phrase: "our coffee on Nov 17"
+    last_talk: str = ""  # a recent conversation, intro or referral: "our coffee yesterday"
+    long_ago: str = ""  # the last contact, only when it was long ago: "our call back in May"
+    agreed_step: str = ""  # what the last meeting agreed, written to them (owed follow-up)
+    meeting_ask: str = ""  # the ask the user planned for that meeting (a hint, never sent)
     last_summary: str = ""  # the user's own note on it (shown as a hint, never inserted)
     connector: str = ""  # who connects you: the person who introduced you, or a mutual contact
     target_company: str = ""  # where you want in: theirs, or a target they can reach
@@ -194,6 +199,9 @@ def placeholder_values(recipient: Recipient, sender: Sender) -> dict[str, str]:
         "title": recipient.title,
         "how_we_know": recipient.how_we_know,
         "last_interaction": recipient.last_interaction,
+        "last_talk": recipient.last_talk,
+        "long_ago": recipient.long_ago,
+        "agreed_step": recipient.agreed_step,
         "connector": recipient.connector,
         "target_company": recipient.target_company or recipient.company,
         "my_name": sender.name,
@@ -211,6 +219,21 @@ HOW_WE_KNOW_PHRASES = {
     "work": "we worked together",
     "online": "we met online",
 }
+# "How we know each other" is the user's own note ("sat at her table at a wedding",
+# "Jordan's wife"): written about them, it is never pasted into a message to them. Only a
+# note written as a phrase for messages, starting with one of these words ("we met at
+# PyCon 2023", "you reviewed my first PR"), is said as written.
+_SAID_TO_THEM = re.compile(r"^(we|we're|we've|you|you're|you've|our|i|i'm|i've|met|from)\b")
+
+
+def how_we_know_phrase(note: str, how_we_know: str) -> str:
+    """What a message may say about how you know them: the user's note if it is written to
+    them, else the phrase for the kind ('we worked together'), else nothing."""
+    text = " ".join(note.split()).rstrip(".")
+    if text and _SAID_TO_THEM.match(text.casefold()):
+        return text
+    return HOW_WE_KNOW_PHRASES.get(how_we_know, "")
+
 
 # The interactions a message can thank them for or look back on, as noun phrases.
 _SHARED = {"call": "our call", "coffee": "our coffee", "meeting": "our chat"}
@@ -223,6 +246,10 @@ _FROM_THEM = {
 }
 MENTIONABLE_KINDS = tuple(_SHARED)
 MENTIONABLE_FROM_THEM = tuple(_FROM_THEM)
+# What a message can thank them for: a conversation, or an intro or referral they made.
+THANKABLE_FROM_THEM = ("intro", "referral")
+RECENT_DAYS = 45  # a conversation this recent is "our coffee yesterday" in a thank-you
+LONG_AGO_DAYS = 90  # only a last contact this old is "feels like ages ago"
 
 
 def interaction_phrase(kind: str, direction: str, day: date, today: date) -> str:
@@ -244,6 +271,28 @@ def interaction_phrase(kind: str, direction: str, day: date, today: date) -> str
     return f"{noun} {when}"
 
 
+def talk_phrase(kind: str, direction: str, day: date, today: date) -> str:
+    """A recent conversation, intro or referral to thank them for ('our coffee yesterday');
+    '' for a message or a reply (a one-liner is not thanked as if it were a favour) and for
+    anything older than RECENT_DAYS."""
+    thankable = kind in _SHARED or (kind in THANKABLE_FROM_THEM and direction == "in")
+    if not thankable or (today - day).days > RECENT_DAYS:
+        return ""
+    return interaction_phrase(kind, direction, day, today)
+
+
+def long_ago_phrase(
+    kind: str, direction: str, day: date, today: date, last_contact: date | None = None
+) -> str:
+    """The last conversation, said only when you have not been in touch at all (your own
+    messages count) for LONG_AGO_DAYS ('our call back in March 2024'): "it's been way too
+    long" never follows yesterday's reply."""
+    latest = max(day, last_contact) if last_contact else day
+    if (today - latest).days < LONG_AGO_DAYS:
+        return ""
+    return interaction_phrase(kind, direction, day, today)
+
+
 PLACEHOLDERS = tuple(placeholder_values(Recipient(), Sender()))
 # Said when a placeholder is left unfilled: where the value comes from.
 PLACEHOLDER_SOURCES = {
@@ -252,6 +301,9 @@ PLACEHOLDER_SOURCES = {
     "title": "their title in their record",
     "how_we_know": "how you know them in their record",
     "last_interaction": "a logged interaction",
+    "last_talk": "a call, coffee or meeting logged in the last 45 days",
+    "long_ago": "a last contact at least 90 days ago",
+    "agreed_step": "what you agreed, noted when you mark the meeting done",
     "connector": "a link to whoever introduced you",
     "target_company": "their company or a target company",
     "my_name": "your name in settings",
@@ -274,6 +326,8 @@ def fill(text: str, values: Mapping[str, str]) -> str:
     """Fill `{name}` placeholders in one pass (a value is never expanded again).
 
     `[[ ... ]]` is an optional part: dropped whole when a placeholder in it has no value.
+    `[[ A || B ]]` is a choice: A when all of A's placeholders have values, else B when all
+    of B's do, else nothing ("[[As we agreed, {agreed_step}.||Could you connect us?]]").
     A placeholder with no value elsewhere stays as `{name}`, so the lint can point at it.
     `{{` and `}}` are literal braces.
     """
@@ -281,9 +335,10 @@ def fill(text: str, values: Mapping[str, str]) -> str:
         text = text.replace(raw, token)
 
     def has_all(match: re.Match[str]) -> str:
-        names = PLACEHOLDER_RE.findall(match.group(1))
-        if all(values.get(name, "").strip() for name in names):
-            return match.group(1)
+        for choice in match.group(1).split("||"):
+            names = PLACEHOLDER_RE.findall(choice)
+            if all(values.get(name, "").strip() for name in names):
+                return choice
         return ""
 
     def one(match: re.Match[str]) -> str:

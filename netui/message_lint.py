@@ -17,6 +17,7 @@ class LintCode(StrEnum):
     not_personal = "not_personal"
     already_sent = "already_sent"
     no_subject = "no_subject"
+    engage_first = "engage_first"
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,15 @@ _ASK_RE = re.compile(
     r"|\bhappy to\b.*\bif\b|\bmind if\b|\bany chance\b",
     re.IGNORECASE,
 )
+# A draft that asks for a referral, an intro or a job (the big asks of the playbook).
+_BIG_ASK_RE = re.compile(
+    r"\brefer(ring|ral|red)? me\b|\breferral\b|\bintroduc(e|ing) me\b|\bintro (to|at)\b"
+    r"|\bconnect (me|us)\b|\b(pass|forward) (along )?my (resume|cv)\b|\bhiring manager\b"
+    r"|\bbe considered\b|\bopen (role|position)s?\b",
+    re.IGNORECASE,
+)
+# Stages before any engagement: you have not talked yet (the playbook: engage first).
+_NOT_ENGAGED = {"new": "you have not been in touch yet", "reconnecting": "you have not talked yet"}
 # Words too common in notes to count as "something about them".
 _COMMON = frozenset({
     "about", "after", "again", "because", "being", "could", "doing", "their", "there",
@@ -55,6 +65,9 @@ def _personal_facts(recipient: Recipient) -> list[str]:
         recipient.title,
         recipient.how_we_know,
         recipient.last_interaction,
+        recipient.last_talk,
+        recipient.long_ago,
+        recipient.agreed_step,
         recipient.connector,
     ]
     words = re.findall(r"[^\W\d_]{5,}", recipient.notes)
@@ -111,6 +124,16 @@ def lint(
                 LintCode.not_personal,
                 "Nothing personal about them: mention their work, how you know each other "
                 "or your last conversation.",
+            )
+        )
+    why = _NOT_ENGAGED.get(recipient.stage)
+    if why and _BIG_ASK_RE.search(message.body):
+        name = recipient.first_name or "them"
+        issues.append(
+            LintIssue(
+                LintCode.engage_first,
+                f"Engage first: {why} with {name}. Catch up before asking for a referral "
+                "or an intro.",
             )
         )
     if sent_before:

@@ -137,6 +137,7 @@ class Meeting(SQLModel, table=True):
     notes: str = ""
     status: MeetingStatus = Field(default=MeetingStatus.planned, sa_type=String)
     follow_up_owed: bool = False
+    agreed: str = ""  # the next step agreed, written to them: "you'll pass my resume to Jo"
     created_at: datetime = Field(default_factory=_now, sa_type=UTCText)
     updated_at: datetime = Field(default_factory=_now, sa_type=UTCText)
 

@@ -307,5 +307,28 @@ CREATE TRIGGER vdir_card_gone AFTER DELETE ON vdir_card WHEN old.present = 1 BEG
 END;
 """
 
-MIGRATIONS: list[str] = [V1, V2_PATHS, V3_TODAY, V4_TODAY_INDEXES, VDIR_SYNC]
+# What a new user tripped on (#13): the next step a meeting agreed (written to them, so the
+# follow-up can say it), and the job each kind of source last reported for a person, so a
+# job change is only a change that same kind of source reports (see store/import_plan.py).
+V6_AGREED_AND_REPORTED = """
+ALTER TABLE meeting ADD COLUMN agreed TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE reported_job (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    source_kind TEXT NOT NULL,
+    company TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    UNIQUE (person_id, source_kind)
+);
+"""
+
+MIGRATIONS: list[str] = [
+    V1,
+    V2_PATHS,
+    V3_TODAY,
+    V4_TODAY_INDEXES,
+    VDIR_SYNC,
+    V6_AGREED_AND_REPORTED,
+]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -10,6 +10,10 @@ One TOML file per template; the file name (without .toml) is the template's key:
     body = '''...'''                      # the message
     short = '''...'''                     # optional: for LinkedIn notes and DMs
 
+Bodies use `{placeholders}` (compose.PLACEHOLDERS), `[[ optional parts ]]` (dropped when a
+placeholder in them is empty) and `[[ this || or that ]]` (the first choice whose
+placeholders are all filled).
+
 A user file with a shipped key replaces only the fields it sets; a new key adds a
 template, starting from the shipped one for its intent.
 """

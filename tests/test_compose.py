@@ -42,10 +42,14 @@ PRIYA = Recipient(
     title="Senior Software Engineer",
     how_we_know="hackathon teammate 2023",
     last_interaction="our coffee on Nov 17",
+    last_talk="our coffee on Nov 17",
+    long_ago="our call back in March 2024",
+    agreed_step="you'll pass my resume to your EM",
     last_summary="Talked about Maps infra",
     connector="Sam Rivera",
     target_company="Google",
     notes="Works on Maps infra. Mentors new grads.",
+    stage="engaged",
 )
 ALEX = Sender("Alex Morgan", "backend engineer", "I build reliable APIs in Python and Go.")
 FULL = placeholder_values(PRIYA, ALEX)

@@ -220,9 +220,11 @@ def test_recipient_has_their_details_and_the_last_conversation(store: Store) -> 
     r = store.recipient_for(google)
     assert (r.first_name, r.full_name, r.company) == ("Priya", "Priya Patel", "Google")
     assert r.title == "Senior Software Engineer"
-    assert r.how_we_know == "hackathon teammate 2023"
+    # the user's note about her is a hint for the user; messages say the kind's phrase
+    assert (r.how_we_know, r.how_we_know_note) == ("we worked together", "hackathon teammate 2023")
     # my own message two days ago is nothing to thank her for: the coffee is
-    assert r.last_interaction == "our coffee on Nov 17"
+    assert r.last_interaction == r.last_talk == "our coffee on Nov 17"
+    assert r.long_ago == ""  # in touch two days ago: nothing "feels like ages ago"
     assert r.target_company == "Google"
     assert (r.closeness, r.email, r.notes) == ("acquaintance", "priya@example.com", r.notes)
     assert r.connector == ""

@@ -55,8 +55,9 @@ def lint_markup(issues: Sequence[LintIssue], recipient: Recipient) -> str:
     else:
         lines.append("[$success]✓[/] A clear ask, something about them, within the limit.")
     about = [
-        ("how you know them", recipient.how_we_know),
+        ("how you know them", recipient.how_we_know_note or recipient.how_we_know),
         ("last time", recipient.last_summary),
+        ("you planned to ask", recipient.meeting_ask),
         ("introduced by", recipient.connector),
         ("notes", recipient.notes),
     ]

@@ -25,7 +25,13 @@ from netui.meeting import (
 )
 from netui.screens.base import NetuiScreen
 from netui.screens.dialogs import ConfirmScreen
-from netui.screens.meeting_dialogs import AddItemScreen, DoneNotesScreen, ExportPathScreen, NewItem
+from netui.screens.meeting_dialogs import (
+    AddItemScreen,
+    DoneNotes,
+    DoneNotesScreen,
+    ExportPathScreen,
+    NewItem,
+)
 from netui.screens.meeting_form import MeetingFormScreen
 
 TICKED, OPEN = "☑", "☐"
@@ -341,9 +347,12 @@ class MeetingScreen(NetuiScreen[None]):
         if m is None or m.status != MeetingStatus.planned:
             return
 
-        def noted(notes: str | None) -> None:
-            if notes is not None:
-                self.attempt(lambda: self.store.mark_done(m.id, notes), done)
+        def noted(done_notes: DoneNotes | None) -> None:
+            if done_notes is not None:
+                self.attempt(
+                    lambda: self.store.mark_done(m.id, done_notes.notes, agreed=done_notes.agreed),
+                    done,
+                )
 
         def done(_: object) -> None:
             self.reload()

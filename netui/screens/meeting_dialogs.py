@@ -15,8 +15,15 @@ from netui.meeting import PHASE_TITLES, PHASES
 from netui.screens.base import NetuiModal
 
 
-class DoneNotesScreen(NetuiModal[str | None]):
-    """'How did it go?': the notes logged on the timeline; ctrl+s saves, esc cancels."""
+@dataclass(frozen=True)
+class DoneNotes:
+    notes: str  # for the timeline: the user's own words about the meeting
+    agreed: str  # the next step agreed, written to them: the follow-up says it
+
+
+class DoneNotesScreen(NetuiModal[DoneNotes | None]):
+    """'How did it go?': the notes logged on the timeline and the next step agreed (the
+    follow-up names it); ctrl+s saves, esc cancels."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Mark done", id="save", priority=True),
@@ -37,6 +44,13 @@ class DoneNotesScreen(NetuiModal[str | None]):
                 classes="muted",
             )
             yield TextArea("", id="done-notes", classes="notes")
+            yield Label(
+                "What you agreed next, written to them (the follow-up says it as is):",
+                classes="field-label",
+            )
+            yield Input(
+                "", id="done-agreed", placeholder="you'll pass my resume to your EM", max_length=300
+            )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Mark done (ctrl+s)", variant="primary", id="save")
                 yield Button("Cancel (esc)", id="cancel")
@@ -45,7 +59,12 @@ class DoneNotesScreen(NetuiModal[str | None]):
         self.query_one("#done-notes", TextArea).focus()
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one("#done-notes", TextArea).text)
+        self.dismiss(
+            DoneNotes(
+                self.query_one("#done-notes", TextArea).text,
+                self.query_one("#done-agreed", Input).value.strip(),
+            )
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -22,7 +22,11 @@ TEXT_INPUTS = (
     ("full_name", "Name *", "Jane Doe"),
     ("company", "Company", "picked from existing ones as you type (→ accepts)"),
     ("title", "Title", "Senior Software Engineer"),
-    ("how_we_know_text", "How we know each other", "college roommate, pickup basketball…"),
+    (
+        "how_we_know_text",
+        "How we know each other (your note; 'we met at…' goes in messages)",
+        "college roommate · or, said in messages: we met at PyCon 2023",
+    ),
     ("email", "Email", "jane@example.com"),
     ("phone", "Phone", "+1 555 0100"),
     ("linkedin_url", "LinkedIn", "https://www.linkedin.com/in/jane"),

@@ -8,14 +8,17 @@ from typing import TYPE_CHECKING, Any
 
 from netui.compose import (
     CHANNELS,
-    HOW_WE_KNOW_PHRASES,
     MENTIONABLE_FROM_THEM,
     MENTIONABLE_KINDS,
+    THANKABLE_FROM_THEM,
     Channel,
     Intent,
     Recipient,
     Tone,
+    how_we_know_phrase,
     interaction_phrase,
+    long_ago_phrase,
+    talk_phrase,
 )
 from netui.enums import DraftStatus, InteractionKind, Stage, stage_of
 from netui.errors import InputError, NotFoundError
@@ -293,7 +296,8 @@ class DraftMixin(TimelineMixin):
         SELECT p.first_name, p.full_name, coalesce(c.name, ''), coalesce(c.is_target, 0),
                p.title, p.how_we_know, p.how_we_know_text, p.notes, p.closeness, p.email,
                p.stage, p.role, p.linkedin_url, p.phone, p.instagram, p.snapchat,
-               EXISTS (SELECT 1 FROM meeting m WHERE m.person_id = p.id AND m.follow_up_owed)
+               EXISTS (SELECT 1 FROM meeting m WHERE m.person_id = p.id AND m.follow_up_owed),
+               p.last_contact
         FROM person p LEFT JOIN company c ON c.id = p.company_id WHERE p.id = ?
         """
         with self.db.read() as conn:
@@ -308,6 +312,18 @@ class DraftMixin(TimelineMixin):
                 "ORDER BY at DESC, id DESC LIMIT 1",
                 (person_id,),
             ).fetchone()
+            thankable = ", ".join(f"'{k}'" for k in THANKABLE_FROM_THEM)
+            talk = conn.execute(
+                "SELECT kind, direction, at FROM interaction WHERE person_id = ? AND "
+                f"(kind IN ({shared}) OR (direction = 'in' AND kind IN ({thankable}))) "
+                "ORDER BY at DESC, id DESC LIMIT 1",
+                (person_id,),
+            ).fetchone()
+            owed = conn.execute(
+                "SELECT agreed, ask FROM meeting WHERE person_id = ? AND follow_up_owed "
+                "ORDER BY starts_at DESC, id DESC LIMIT 1",
+                (person_id,),
+            ).fetchone()
             summary = conn.execute(
                 "SELECT summary FROM interaction WHERE person_id = ? AND kind != 'note' "
                 "ORDER BY at DESC, id DESC LIMIT 1",
@@ -320,14 +336,24 @@ class DraftMixin(TimelineMixin):
                 (person_id,),
             ).fetchone()
             target = self._target_company(conn, person_id, str(p[2]), bool(p[3]))
-        phrase = ""
+        today = self.today()
+        phrase = long_ago = talked = ""
         if last is not None:
             day = local_date(parse_utc(str(last[2])))
-            phrase = interaction_phrase(str(last[0]), str(last[1]), day, self.today())
+            phrase = interaction_phrase(str(last[0]), str(last[1]), day, today)
+            contact = local_date(parse_utc(str(p[17]))) if p[17] else None
+            long_ago = long_ago_phrase(str(last[0]), str(last[1]), day, today, contact)
+        if talk is not None:
+            day = local_date(parse_utc(str(talk[2])))
+            talked = talk_phrase(str(talk[0]), str(talk[1]), day, today)
         return Recipient(
             first_name=str(p[0]), full_name=str(p[1]), company=str(p[2]), title=str(p[4]),
-            how_we_know=str(p[6]).strip() or HOW_WE_KNOW_PHRASES.get(str(p[5]), ""),
-            last_interaction=phrase, last_summary=str(summary[0]) if summary else "",
+            how_we_know=how_we_know_phrase(str(p[6]), str(p[5])),
+            how_we_know_note=str(p[6]).strip(),
+            last_interaction=phrase, last_talk=talked, long_ago=long_ago,
+            agreed_step=str(owed[0]).strip() if owed else "",
+            meeting_ask=str(owed[1]).strip() if owed else "",
+            last_summary=str(summary[0]) if summary else "",
             connector=str(connector[0]) if connector else "", target_company=target,
             notes=str(p[7]), closeness=str(p[8]), email=str(p[9]), stage=str(p[10]),
             role=str(p[11]), channel=_reachable_by(p[9], p[12], p[13:16]),

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int, str], None]  # done, total, what is happening
 TABLES = (
     "company", "person", "interaction", "draft", "meeting", "checklist_item", "link",
-    "agenda_entry",
+    "agenda_entry", "reported_job",
 )  # fmt: skip
 _CHUNK = 5000
 

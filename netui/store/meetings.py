@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from netui.models import ChecklistItem, Meeting
 
-TEXT_LIMITS = {"place": 200, "address": 300, "ask": 1000, "notes": 10_000}
+TEXT_LIMITS = {"place": 200, "address": 300, "ask": 1000, "notes": 10_000, "agreed": 300}
 
 _MEETING_SQL = """
 SELECT m.id, m.person_id, p.full_name, coalesce(c.name, ''), p.city, m.starts_at, m.place,
@@ -164,14 +164,19 @@ class MeetingMixin(TimelineMixin):
             meeting.status = MeetingStatus.cancelled
             meeting.updated_at = self.now()
 
-    def mark_done(self, meeting_id: int, notes: str = "") -> int:
+    def mark_done(self, meeting_id: int, notes: str = "", *, agreed: str = "") -> int:
         """Done, logged on the timeline (coffee or meeting), follow-up owed: one transaction.
+        `agreed` is the next step agreed, written to them ("you'll pass my resume to Jo"):
+        the follow-up message says it.
 
         Returns the person's id (the composer opens next for the follow-up).
         """
         summary = " ".join(notes.split()) if len(notes) <= TEXT_LIMITS["notes"] else None
         if summary is None:
             raise InputError(f"Meeting notes are at most {TEXT_LIMITS['notes']} characters.")
+        agreed = " ".join(agreed.split()).rstrip(".")
+        if len(agreed) > TEXT_LIMITS["agreed"]:
+            raise InputError(f"The agreed next step is at most {TEXT_LIMITS['agreed']} characters.")
         with self._tx() as s:
             meeting = self._meeting(s, meeting_id)
             if meeting.status == MeetingStatus.done:
@@ -185,6 +190,7 @@ class MeetingMixin(TimelineMixin):
                 )
             meeting.status = MeetingStatus.done
             meeting.follow_up_owed = True
+            meeting.agreed = agreed
             meeting.updated_at = self.now()
             self._log_interaction(
                 s,
