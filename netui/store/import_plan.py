@@ -2,7 +2,8 @@
 
 Keys are preloaded into dicts (no per-row query): LinkedIn URL, then email, then phone, then
 normalized name + company. A match fills empty fields; a different company or title is kept
-and noted as a job change ("Now at X (was Y)"). Only the first row of a file that matches a
+and noted as a job change ("Now at X (was Y)") when the same kind of source reported
+something else before (store/reported_jobs.py). Only the first row of a file that matches a
 person may change their job, so importing the same file twice changes nothing.
 
 Matching never merges two distinct people (`Planner.distinct` says when two are):
@@ -36,6 +37,7 @@ from netui.names import (
     phone_key,
 )
 from netui.roles import infer_role
+from netui.store.reported_jobs import load_reports, reported_change
 from netui.textsafe import NAME_FIELDS, clean_line
 
 if TYPE_CHECKING:
@@ -89,6 +91,7 @@ class Slot:
     touched: bool = False  # matched or created by an earlier row of this import
     changed: bool = False
     job_change: str = ""
+    reported: tuple[str, str] | None = None  # (company key, title) this file says first
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,7 @@ class Outcome:
 class ImportPlan:
     new: list[Slot] = field(default_factory=list)
     updated: list[Slot] = field(default_factory=list)
+    matched: list[Slot] = field(default_factory=list)  # people already there a row reached
     outcomes: list[Outcome] = field(default_factory=list)
     companies: dict[str, str] = field(default_factory=dict)  # name_key -> name, to create
     company_ids: dict[str, int] = field(default_factory=dict)  # name_key -> id, existing
@@ -114,8 +118,13 @@ class ImportPlan:
 class Planner:
     """Holds every key of every person as dicts; `add(record)` matches or creates."""
 
-    def __init__(self, conn: sqlite3.Connection, how_we_know: str = "") -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, how_we_know: str = "", source_kind: str = ""
+    ) -> None:
         self.plan = ImportPlan()
+        # With a source kind, only that kind reporting a new job changes it (reported_jobs)
+        self.source_kind = source_kind
+        self.reports = load_reports(conn, source_kind) if source_kind else {}
         word = how_we_know.lower()
         self.how_we_know = word if word in HowWeKnow.__members__ else ""
         self.how_we_know_text = "" if self.how_we_know else how_we_know
@@ -227,6 +236,10 @@ class Planner:
                 self.plan.updated.append(slot)
             slot.changed = slot.changed or bool(detail)
             outcome = Outcome(record.line, action, slot.values["full_name"], detail)
+        if not slot.touched:
+            slot.reported = (ckey, record.title)
+            if slot.id is not None:
+                self.plan.matched.append(slot)
         url = slot.values["linkedin_url"]
         if url:  # later rows of this file reach this person by LinkedIn URL only
             self.by_linkedin.setdefault(linkedin_key(url), slot)
@@ -283,8 +296,15 @@ class Planner:
         old_company = self.company_names.get(slot.company_key) or self.plan.companies.get(
             slot.company_key, ""
         )
+        if self.source_kind and slot.id is not None:  # a change only if this kind says so
+            said = reported_change(self.reports.get(slot.id), ckey, record.title)
+            # a move another source already recorded: the new title is just its spelling
+            already = said[0] and ckey == slot.company_key
+            may_move, may_retitle = first and said[0], first and said[1] and not already
+        else:
+            may_move = may_retitle = first
         moved = False
-        if ckey and ckey != slot.company_key and (first or not slot.company_key):
+        if ckey and ckey != slot.company_key and (may_move or not slot.company_key):
             moved = bool(slot.company_key)
             self._use_company(ckey, cname)
             slot.company_key = ckey
@@ -295,7 +315,7 @@ class Planner:
             new_title
             and new_title != old_title
             and fold(new_title) != fold(old_title)
-            and (first or not old_title)
+            and (may_retitle or not old_title)
         ):
             retitled = bool(old_title)
             v["title"] = new_title

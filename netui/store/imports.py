@@ -12,6 +12,7 @@ from netui.schema import SCHEMA_VERSION
 from netui.store.agenda import note_job_change
 from netui.store.duplicates import DuplicateMixin, driver_connection
 from netui.store.import_plan import COLUMNS, ImportPlan, Outcome, Planner
+from netui.store.reported_jobs import save_reports
 from netui.store.value_rules import schema_rules, shown, table_rules, value_problem
 from netui.timeutil import format_utc
 
@@ -95,8 +96,9 @@ def _plan(
     records: Sequence[Record],
     how_we_know: str,
     progress: Progress | None,
+    source_kind: str = "",
 ) -> ImportPlan:
-    planner = Planner(conn, how_we_know.strip())
+    planner = Planner(conn, how_we_know.strip(), source_kind)
     total = len(records)
     for i, record in enumerate(records, start=1):
         planner.add(record)
@@ -105,13 +107,25 @@ def _plan(
     return planner.plan
 
 
+def _save_reports(
+    conn: sqlite3.Connection, source_kind: str, plan: ImportPlan, first_new: int
+) -> None:
+    """Each person's job as this kind of source reported it (see store/reported_jobs.py).
+    New people got ids first_new, first_new + 1, … in plan order (one transaction)."""
+    last = int(conn.execute("SELECT coalesce(max(id), 0) FROM person").fetchone()[0])
+    new = zip(range(first_new, first_new + len(plan.new)), plan.new, strict=True)
+    rows = [(pid, s.reported) for pid, s in new if s.reported and last >= pid]
+    rows += [(s.id, s.reported) for s in plan.matched if s.id is not None and s.reported]
+    save_reports(conn, source_kind, rows)
+
+
 class ImportMixin(DuplicateMixin):
     # ---- import -------------------------------------------------------------------------
 
     def preview_import(self, result: ParseResult, how_we_know: str = "") -> ImportReport:
         """What importing would do, without writing (the dry run and the screen's preview)."""
         with self.db.read() as conn:
-            plan = _plan(conn, result.records, how_we_know, None)
+            plan = _plan(conn, result.records, how_we_know, None, result.format)
         return _report(result, plan, dry_run=True)
 
     def import_records(
@@ -120,8 +134,12 @@ class ImportMixin(DuplicateMixin):
         """Import parsed records in ONE transaction: all of them or, on any error, none."""
         with self._tx() as s:
             conn = driver_connection(s)
-            plan = _plan(conn, result.records, how_we_know, progress)
+            plan = _plan(conn, result.records, how_we_know, progress, result.format)
+            first_new = int(
+                conn.execute("SELECT coalesce(max(id), 0) + 1 FROM person").fetchone()[0]
+            )
             self._write_plan(conn, plan, progress)
+            _save_reports(conn, result.format, plan, first_new)
             for slot in plan.updated:
                 if slot.job_change and slot.id is not None:
                     note = self._log_interaction(s, slot.id, "note", summary=slot.job_change)
