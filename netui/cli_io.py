@@ -38,6 +38,12 @@ def add_parsers(sub: Any) -> None:
         help="for people this file adds: school, college, work, life, online, or any words",
     )
     imp.add_argument("--dry-run", action="store_true", help="show what would happen; save nothing")
+    imp.add_argument(
+        "--encoding",
+        default="",
+        metavar="NAME",
+        help="how the file's text is encoded (default: UTF-8, or cp1252 when it is not UTF-8)",
+    )
 
     exp = sub.add_parser("export", help="write everyone as CSV, vCard or JSON (or a meeting .ics)")
     exp.add_argument("--format", choices=EXPORT_FORMATS, default="csv")
@@ -68,12 +74,12 @@ def run_import(args: argparse.Namespace, store: Store, settings: Settings) -> in
     path = Path(args.file).expanduser()
     fmt = args.format
     if fmt == "auto":
-        text, _encoding = read_source(path)
+        text, _encoding = read_source(path, args.encoding)
         fmt = "json" if detect_format(path, text) == "json" else "auto"
     if fmt == "json":
         if args.map:
             raise InputError("--map applies to CSV files, not a JSON export.")
-        data = load_json(path)
+        data = load_json(path, args.encoding)
         if args.dry_run:
             tables = data["tables"]
             counts = {t: len(b.get("rows", [])) for t, b in tables.items() if isinstance(b, dict)}
@@ -84,13 +90,13 @@ def run_import(args: argparse.Namespace, store: Store, settings: Settings) -> in
         parts = ", ".join(f"{n:,} {_plural(t, n)}" for t, n in counts.items() if n)
         print(f"Restored {path.name}: {parts or 'nothing (it was empty)'}.")
         return 0
-    result = parse_file(path, fmt, overrides=args.map)
+    result = parse_file(path, fmt, overrides=args.map, encoding=args.encoding)
     label = FORMAT_LABELS.get(result.format, result.format)
     if args.dry_run:
         report = store.preview_import(result, args.how_we_know)
     else:
         report = store.import_records(result, args.how_we_know)
-    print(f"{path.name}: {label}, {report.rows:,} rows.")
+    print(f"{path.name}: {label}, {report.rows:,} rows, {_encoding_said(result.encoding)}.")
     if result.format == "csv" and result.mapping:
         used = [f"{h}={f}" for h, f in result.mapping.items() if f != "skip"]
         print("Columns: " + ", ".join(used))
@@ -110,6 +116,17 @@ def run_import(args: argparse.Namespace, store: Store, settings: Settings) -> in
     if report.dry_run:
         print("Dry run: nothing was saved.")
     return 0
+
+
+def _encoding_said(encoding: str) -> str:
+    """'UTF-8', or which other encoding was used and why."""
+    if encoding in ("utf-8", "utf-8-sig", ""):
+        return "UTF-8"
+    if encoding == "cp1252":
+        return "read as cp1252 (Windows): it is not UTF-8"
+    if encoding.startswith("utf-16"):
+        return "UTF-16"
+    return f"read as {encoding} (--encoding)"
 
 
 _NOUNS = {

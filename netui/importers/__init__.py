@@ -67,9 +67,9 @@ def csv_format(header: list[str]) -> str:
     return "csv"
 
 
-def read_source(path: Path) -> tuple[str, str]:
-    """The file as text, and its encoding (BOM, UTF-16, UTF-8, cp1252)."""
-    return decode(read_bytes(path), path.name)
+def read_source(path: Path, encoding: str = "") -> tuple[str, str]:
+    """The file as text, and its encoding (given, else BOM, UTF-16, UTF-8, cp1252)."""
+    return decode(read_bytes(path), path.name, encoding)
 
 
 def detect_format(path: Path, text: str) -> str:
@@ -116,25 +116,29 @@ def parse_file(
     fmt: str = "auto",
     overrides: Sequence[str] = (),
     mapping: dict[str, str] | None = None,
+    encoding: str = "",
 ) -> ParseResult:
     """Read and parse a file whole; raise InputError (file, line, column) if it is broken."""
     if fmt not in FORMATS:
         raise InputError(f"--format '{fmt}' is not one of: {', '.join(FORMATS)}.")
-    text, encoding = read_source(path)
+    text, encoding = read_source(path, encoding)
     if not text.strip():
         raise InputError(f"{path.name} is empty.")
     kind = detect_format(path, text) if fmt == "auto" else fmt
     if kind == "json":
         raise InputError(f"{path.name} is a netui JSON export: restore it with restore_json.")
     if kind == "vcard":
-        return vcard.parse_text(text, path.name)
-    table = read_csv_text(text, path.name, encoding)
-    return parse_table(table, "auto" if kind == "table" else kind, mapping, overrides)
+        result = vcard.parse_text(text, path.name)
+    else:
+        table = read_csv_text(text, path.name, encoding)
+        result = parse_table(table, "auto" if kind == "table" else kind, mapping, overrides)
+    result.encoding = encoding
+    return result
 
 
-def load_json(path: Path) -> dict[str, Any]:
+def load_json(path: Path, encoding: str = "") -> dict[str, Any]:
     """netui's JSON export, checked for shape (the store checks the rows)."""
-    text, _encoding = read_source(path)
+    text, _encoding = read_source(path, encoding)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

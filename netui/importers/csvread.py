@@ -74,33 +74,80 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
-def decode(data: bytes, source: str) -> tuple[str, str]:
-    """Bytes -> (text, encoding name): BOMs first, then UTF-16, UTF-8, cp1252."""
-    candidates: list[tuple[str, bytes]]
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "cp1252": "cp1252 (Windows)"}
+
+
+def _where(data: bytes, offset: int) -> str:
+    """'line 3, column 9' for a byte offset (columns count characters)."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", "replace")) + 1
+    line = data.count(b"\n", 0, offset) + 1
+    return f"line {line}, column {column}"
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when more characters read as UTF-8 multi-byte sequences than fail to: a UTF-8
+    file with a bad byte. A legacy (cp1252) file can hold a few pairs of bytes that happen
+    to be valid UTF-8 ("Ñ”"), but far more that are not."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    return good >= bad
+
+
+def decode(data: bytes, source: str, encoding: str = "") -> tuple[str, str]:
+    """Bytes -> (text, encoding name): `encoding` if given; else a BOM, UTF-16, UTF-8, and
+    cp1252 only when no byte of the file reads as UTF-8 and all of it reads as cp1252. A
+    UTF-8 file with one bad byte is an error naming its line and column, never mojibake."""
+    if encoding:
+        try:
+            text = data.decode(encoding)
+        except LookupError:
+            raise InputError(f"--encoding '{encoding}' is not an encoding Python knows.") from None
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{source} is not valid {encoding} at {_where(data, exc.start)} "
+                f"(byte 0x{data[exc.start]:02X})."
+            ) from None
+        return _no_nul(text.removeprefix("\ufeff"), source), encoding
     if data.startswith(codecs.BOM_UTF8):
         candidates = [("utf-8-sig", data[3:])]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = [("utf-16", data)]
     else:
         utf16 = _looks_utf16(data)
-        candidates = [(utf16, data)] if utf16 else [("utf-8", data), ("cp1252", data)]
-    last: UnicodeDecodeError | None = None
-    for encoding, payload in candidates:
-        try:
-            text = payload.decode(encoding.replace("-sig", ""))
-        except UnicodeDecodeError as exc:
-            last = exc
-            continue
-        if "\x00" in text:
-            raise InputError(f"{source} is not a text file (it holds NUL bytes).")
-        return text, encoding
-    if last is not None and candidates[0][0].startswith("utf-16"):
+        candidates = [(utf16, data)] if utf16 else [("utf-8", data)]
+    name, payload = candidates[0]
+    try:
+        return _no_nul(payload.decode(name.replace("-sig", "")), source), name
+    except UnicodeDecodeError as exc:
+        if name.startswith("utf-16"):
+            raise InputError(
+                f"{source} looks like UTF-16 but byte {exc.start} is not valid UTF-16; "
+                "save it again as UTF-8."
+            ) from None
+        offset = exc.start + (len(data) - len(payload))
+        if name == "utf-8" and not _mostly_utf8(data):
+            try:  # a legacy file from Excel or Outlook: no UTF-8 in it at all
+                return _no_nul(data.decode("cp1252"), source), "cp1252"
+            except UnicodeDecodeError as legacy:
+                raise InputError(
+                    f"{source} is neither UTF-8 nor cp1252 (byte 0x{data[legacy.start]:02X} "
+                    f"at {_where(data, legacy.start)}); name its encoding with --encoding "
+                    "(e.g. latin-1)."
+                ) from None
+        cut = exc.end >= len(payload) and exc.reason == "unexpected end of data"
+        what = "it ends in the middle of a character" if cut else f"byte 0x{data[offset]:02X}"
         raise InputError(
-            f"{source} looks like UTF-16 but byte {last.start} is not valid UTF-16; "
-            "save it again as UTF-8."
-        )
-    # cp1252 leaves five bytes undefined; Latin-1 reads anything.
-    return data.decode("latin-1"), "latin-1"
+            f"{source} is not valid UTF-8 at {_where(data, offset)} ({what}); fix that "
+            "character, or name the file's encoding with --encoding (e.g. cp1252)."
+        ) from None
+
+
+def _no_nul(text: str, source: str) -> str:
+    if "\x00" in text:
+        raise InputError(f"{source} is not a text file (it holds NUL bytes).")
+    return text
 
 
 def _sample(text: str, delimiter: str) -> list[list[str]]:
@@ -263,9 +310,11 @@ def _check_header(header: list[str], source: str, line: int) -> None:
         seen[key] = i
 
 
-def read_csv_file(path: Path, known: Callable[[list[str]], int] = lambda _h: 0) -> Table:
+def read_csv_file(
+    path: Path, known: Callable[[list[str]], int] = lambda _h: 0, encoding: str = ""
+) -> Table:
     """Read a CSV file from disk: bytes, encoding, then `read_table`."""
-    text, encoding = decode(read_bytes(path), path.name)
+    text, encoding = decode(read_bytes(path), path.name, encoding)
     table = read_table(text, path.name, known)
     table.encoding = encoding
     return table

@@ -82,6 +82,7 @@ class ParseResult:
     header: list[str] = field(default_factory=list)
     mapping: dict[str, str] = field(default_factory=dict)  # header -> field (CSV formats)
     rows: int = 0  # data rows or cards read
+    encoding: str = ""  # how the file's bytes were read (utf-8, cp1252, or --encoding)
 
 
 FORMAT_LABELS = {
