@@ -133,7 +133,7 @@ class NetuiApp(App[None]):
         try:
             self.store.db.require_healthy()
         except NetuiError as exc:
-            self.call_from_thread(self.exit, None, exc.exit_code, f"netui: {exc}")
+            self.call_from_thread(self.exit, None, exc.exit_code, one_line_text(exc))
 
     async def _on_key(self, event: events.Key) -> None:
         """Give a typed character to the widget that has the focus *now*.
@@ -157,18 +157,16 @@ class NetuiApp(App[None]):
 
     def _fatal_error(self) -> None:
         """On a crash show one line, not Textual's traceback with locals (personal data)."""
-        import os
+        from netui.exits import debug_enabled
 
-        from rich.text import Text
-
-        if os.environ.get("NETUI_DEBUG"):
+        if debug_enabled():
             from rich.traceback import Traceback
 
             self._exit_renderables.append(Traceback(show_locals=False, width=None))
         else:
             error = type(self._exception).__name__ if self._exception else "error"
             self._exit_renderables.append(
-                Text(
+                ExitLine(
                     f"netui: unexpected error ({error}); every saved change is kept. "
                     "Run with NETUI_DEBUG=1 to see where, and please report it."
                 )
@@ -194,6 +192,16 @@ class NetuiApp(App[None]):
 
         self.push_screen(ProgressScreen())
 
+    def _print_error_renderables(self) -> None:
+        """Print the app's own exit lines plainly, then anything else as Textual does."""
+        import sys
+
+        lines = [r for r in self._exit_renderables if isinstance(r, ExitLine)]
+        self._exit_renderables[:] = [r for r in self._exit_renderables if r not in lines]
+        for line in lines:
+            print(line, file=sys.stderr, flush=True)
+        super()._print_error_renderables()
+
     def action_show_keys(self) -> None:
         from netui.screens.keys import KeysScreen
 
@@ -204,6 +212,17 @@ class NetuiApp(App[None]):
         from netui.screens.person import PersonScreen
 
         self.push_screen(PersonScreen(person_id))
+
+
+class ExitLine(str):
+    """A message the app ends with, printed as one line at any terminal width (Rich's
+    console would wrap or crop it)."""
+
+
+def one_line_text(exc: NetuiError) -> ExitLine:
+    from netui.exits import one_line
+
+    return ExitLine(f"netui: {one_line(str(exc))}")
 
 
 def make_app(

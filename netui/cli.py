@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
+import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from netui import __version__
 from netui.db import Database
-from netui.errors import InputError, NetuiError
+from netui.errors import InputError
+from netui.exits import terminal_safe_stdout
+from netui.faults import diagnose_error
 from netui.paths import database_path, demo_database_path
 from netui.settings import Settings, load_settings
 from netui.store import Store
@@ -209,7 +211,10 @@ def run(argv: Sequence[str] | None = None) -> int:
             app = make_app(store, settings, demo=args.demo)
             app.run()
             return app.return_code or 0
-        return COMMANDS[args.command](args, store, settings)
+        with terminal_safe_stdout():
+            return COMMANDS[args.command](args, store, settings)
+    except (OSError, sqlite3.Error) as exc:
+        raise diagnose_error(exc, str(path)) or exc from None
     finally:
         store.db.close()
 
@@ -233,18 +238,9 @@ def _database_for(args: argparse.Namespace) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The full command line; every error ends in `netui.exits.guarded` (one line, the
+    right status, no traceback)."""
+    from netui.exits import guarded
+
     os.umask(0o077)  # anything we create is private, whatever the user's umask
-    try:
-        return run(argv)
-    except NetuiError as exc:
-        print(f"netui: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        return 130
-    except Exception as exc:  # never show a traceback (it could hold personal data)
-        print(
-            f"netui: unexpected error ({type(exc).__name__}); nothing was saved half-way. "
-            "Please report it.",
-            file=sys.stderr,
-        )
-        return 1
+    return guarded(lambda: run(argv))

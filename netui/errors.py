@@ -32,3 +32,43 @@ class BusyError(NetuiError):
     the busy timeout; nothing was changed. The app says so and retries; the CLI exits."""
 
     exit_code = 75  # EX_TEMPFAIL: try again later
+
+
+# ---- faults, each named by its cause (netui.faults tells them apart) ---------------------
+# Exit statuses follow sysexits.h where one fits, so scripts can tell them apart too.
+
+
+class DiskFullError(NetuiError):
+    """The disk (or the user's quota) is full: nothing was saved half-way."""
+
+    exit_code = 74  # EX_IOERR
+
+
+class ReadOnlyLocationError(NetuiError):
+    """The file or its folder is on a read-only disk, or the file is read-only."""
+
+    exit_code = 73  # EX_CANTCREAT
+
+
+class PermissionDeniedError(NetuiError):
+    """The user may not read or write the file or its folder."""
+
+    exit_code = 77  # EX_NOPERM
+
+
+class LockedError(NetuiError):
+    """Another program holds the file locked (not just busy writing)."""
+
+    exit_code = 75  # EX_TEMPFAIL
+
+
+class NotNetuiFileError(NetuiError):
+    """The file is not a netui database (another program's SQLite file, or not SQLite)."""
+
+    exit_code = 65  # EX_DATAERR
+
+
+class MissingPlaceError(NetuiError):
+    """A folder the user named does not exist (or loops back on itself)."""
+
+    exit_code = 66  # EX_NOINPUT

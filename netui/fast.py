@@ -15,8 +15,6 @@ import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Sequence
 
-from netui.errors import NetuiError
-
 
 class _Full(Exception):
     """Hand this command to the full command line."""
@@ -167,23 +165,24 @@ def run_fast(argv: Sequence[str]) -> int:
     return code
 
 
+_HAND_OVER = -1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from netui.exits import guarded  # the one error handler (one line, the right status)
+
     args = list(sys.argv[1:] if argv is None else argv)
     os.umask(0o077)  # SQLite may create the -shm file beside a WAL database: keep it private
-    try:
-        return run_fast(args)
-    except _Full:
-        pass
-    except NetuiError as exc:
-        print(f"netui: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except BrokenPipeError:
-        # The reader (head, a pager, a mail client) stopped reading: end quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
-    except KeyboardInterrupt:
-        return 130
+
+    def fast() -> int:
+        try:
+            return run_fast(args)
+        except _Full:
+            return _HAND_OVER
+
+    code = guarded(fast)
+    if code != _HAND_OVER:
+        return code
     if sys.flags.no_site:  # started by the fast launcher (python -IS): the full command line
         import site  # needs the installed packages, so add them now
 

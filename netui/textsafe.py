@@ -20,7 +20,11 @@ import re
 _UNSAFE = "\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff"
 UNSAFE = re.compile(f"[{_UNSAFE}]")
 # A whole escape sequence: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), or ESC + one.
-_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.?)", re.S)
+_SEQUENCE = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.?)"  # 7-bit
+    r"|\x9b[0-?]*[ -/]*[@-~]?|\x9d[^\x07\x9c]*[\x07\x9c]?",  # 8-bit CSI and OSC
+    re.S,
+)
 _SPACES = re.compile(r"[ \t]+")
 NAME_FIELDS = ("full_name", "first_name", "company")  # one-line names, cleaned when stored
 
