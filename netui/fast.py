@@ -15,6 +15,8 @@ import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Sequence
 
+from netui.errors import NetuiError
+
 
 class _Full(Exception):
     """Hand this command to the full command line."""
