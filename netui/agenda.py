@@ -23,7 +23,7 @@ from netui.pipeline import (
 )
 from netui.settings import Settings
 from netui.textsafe import for_terminal
-from netui.timeutil import local_date
+from netui.timeutil import days_ago, days_text, local_date
 
 # ---- keep in touch ------------------------------------------------------------------
 
@@ -268,20 +268,6 @@ class Today:
         return not self.sections
 
 
-def days_text(days: int) -> str:
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "1 day"
-    if days < 14:
-        return f"{days} days"
-    if days < 60:
-        return f"{days // 7} weeks"
-    if days < 730:
-        return f"{days // 30} months"
-    return f"{days // 365} years"
-
-
 def _late_text(due: date, today: date) -> tuple[str, int]:
     late = (today - due).days
     return ("due today" if late <= 0 else f"{days_text(late)} late"), max(late, 0)
@@ -329,8 +315,7 @@ def wrap_up_item(fact: Fact, today: date) -> Item:
 
 
 def _ago(value: datetime | date, today: date) -> str:
-    days = (today - _day(value)).days
-    return "today" if days <= 0 else "yesterday" if days == 1 else f"{days_text(days)} ago"
+    return days_ago((today - _day(value)).days)
 
 
 def promise_item(fact: Fact, today: date, section: Section) -> Item:

@@ -58,7 +58,7 @@ def people_csv(people: Iterable[Mapping[str, Any]], raw: bool = False) -> bytes:
     return codecs.BOM_UTF8 + buf.getvalue().encode("utf-8")
 
 
-def _vcard_name(full_name: str, first_name: str) -> tuple[str, str]:
+def vcard_name(full_name: str, first_name: str) -> tuple[str, str]:
     """(given, family) so that re-import gets the same first name back."""
     full = full_name.strip()
     first = first_name.strip()
@@ -76,7 +76,7 @@ def people_vcard(people: Iterable[Mapping[str, Any]]) -> str:
     for p in people:
         card = vobject.vCard()
         card.add("fn").value = p["full_name"]
-        given, family = _vcard_name(p["full_name"], p.get("first_name") or "")
+        given, family = vcard_name(p["full_name"], p.get("first_name") or "")
         card.add("n").value = vobject.vcard.Name(family=family, given=given)
         if p.get("company"):
             card.add("org").value = [p["company"]]

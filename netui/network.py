@@ -30,6 +30,7 @@ from typing import NamedTuple, overload
 
 from netui.enums import Closeness, InteractionKind, LinkKind, Role
 from netui.pipeline import Approach, approach_for
+from netui.timeutil import days_ago
 
 # ---- the ranking's constants (each one is a choice; change them here only) -------------
 
@@ -437,29 +438,13 @@ def next_move(path: Path, network: Network) -> NextMove:
     return NextMove(first.id, "intro", target)
 
 
-def ago(days_since: float) -> str:
-    """'today', 'yesterday', '3 days ago', '2 weeks ago', '8 months ago', '2 years ago'."""
-    days = int(days_since)
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    if days < 14:
-        return f"{days} days ago"
-    if days < 60:
-        return f"{days // 7} weeks ago"
-    if days < 730:
-        return f"{days // 30} months ago"
-    return f"{days // 365} years ago"
-
-
 def tie_words(person: Contact) -> str:
     """'close friend, coffee 3 days ago' / 'acquaintance, nothing logged yet'."""
     closeness = CLOSENESS_WORDS.get(person.closeness, person.closeness)
     if person.days_since is None:
         return f"{closeness}, nothing logged yet"
     kind = _KIND_WORDS.get(person.last_kind, person.last_kind or "last talked")
-    return f"{closeness}, {kind} {ago(person.days_since)}"
+    return f"{closeness}, {kind} {days_ago(int(person.days_since))}"
 
 
 def _role_label(role: str) -> str:

@@ -35,6 +35,30 @@ def local_date(value: datetime) -> date:
     return value.astimezone().date()
 
 
+def days_text(days: int) -> str:
+    """A span of days in words: 'today', '1 day', '3 days', '2 weeks', '8 months', '2 years'."""
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "1 day"
+    if days < 14:
+        return f"{days} days"
+    if days < 60:
+        return f"{days // 7} weeks"
+    if days < 730:
+        return f"{days // 30} months"
+    return f"{days // 365} years"
+
+
+def days_ago(days: int) -> str:
+    """'today', 'yesterday', '3 days ago', '2 weeks ago', '8 months ago', '2 years ago'."""
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    return f"{days_text(days)} ago"
+
+
 def relative_day(day: date, today: date) -> str:
     """'today', 'yesterday', 'in 3d', '5d ago', or the date for far ones."""
     delta = (day - today).days

@@ -24,6 +24,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from netui.exporters import vcard_name
+
 # netui field -> what the card calls it (for conflict notes)
 CARD_FIELDS: dict[str, str] = {
     "full_name": "name",
@@ -106,20 +108,10 @@ def _fold(line: str) -> str:
     return "\r\n ".join(out) + "\r\n"
 
 
-def split_name(full_name: str, first_name: str) -> tuple[str, str]:
-    """(given, family) so that reading the card back gives the same first name."""
-    full = full_name.strip()
-    first = first_name.strip()
-    if first and full.startswith(first):
-        return first, full[len(first) :].strip()
-    parts = full.split()
-    return (parts[0], " ".join(parts[1:])) if parts else ("", "")
-
-
 def card_lines(values: Mapping[str, str]) -> list[str]:
     """The properties for a person's values (without BEGIN/END, UID, REV)."""
     v = values
-    given, family = split_name(v.get("full_name", ""), v.get("first_name", ""))
+    given, family = vcard_name(v.get("full_name", ""), v.get("first_name", ""))
     lines = [f"FN:{_escape(v.get('full_name', ''))}", f"N:{_escape(family)};{_escape(given)};;;"]
     if v.get("company"):
         lines.append(f"ORG:{_escape(v['company'])}")
@@ -229,7 +221,7 @@ def edited_card(
     for field, value in changed.items():
         if field in ("full_name", "first_name"):
             full = changed.get("full_name", str(card.fn.value) if "fn" in card.contents else "")
-            given, family = split_name(full, changed.get("first_name", ""))
+            given, family = vcard_name(full, changed.get("first_name", ""))
             replace("fn", full)
             replace("n", vobject.vcard.Name(family=family, given=given))
         elif field == "company":
