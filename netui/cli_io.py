@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -148,26 +149,29 @@ def _plural(table: str, n: int) -> str:
 @command("export")
 def run_export(args: argparse.Namespace, store: Store, settings: Settings) -> int:
     from netui import exporters
+    from netui.store.exports import JSON_HEADER
 
     if args.meeting is not None and args.format != "ics":
         raise InputError("--meeting goes with --format ics.")
     if args.raw and args.format != "csv":
         raise InputError("--raw applies to CSV export only.")
-    data: bytes
+    chunks: Iterable[bytes]
     if args.format == "csv":
-        data = exporters.people_csv(store.export_people(), raw=args.raw)
+        chunks = exporters.iter_people_csv(store.iter_export_people(), raw=args.raw)
     elif args.format == "vcard":
-        data = exporters.people_vcard(store.export_people()).encode("utf-8")
+        chunks = exporters.iter_people_vcard(store.iter_export_people())
     elif args.format == "json":
-        data = exporters.tables_json(store.export_tables()).encode("utf-8")
+        chunks = exporters.iter_tables_json(store.iter_export_tables(), JSON_HEADER)
     else:
-        data = _meeting_ics(store, args.meeting).encode("utf-8")
+        chunks = [_meeting_ics(store, args.meeting).encode("utf-8")]
     if args.output:
-        dest = exporters.write_private(Path(args.output), data)
-        print(f"Wrote {dest} ({len(data):,} bytes).", file=sys.stderr)
+        dest, size = exporters.write_private(Path(args.output), chunks)
+        print(f"Wrote {dest} ({size:,} bytes).", file=sys.stderr)
     else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        out = sys.stdout.buffer
+        for chunk in chunks:
+            out.write(chunk)
+        out.flush()
     return 0
 
 

@@ -14,8 +14,10 @@ import csv
 import io
 import json
 import os
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,11 @@ from netui.importers.spreadsheet import EXPORT_ONLY, NETUI_HEADERS
 TRIGGERS = frozenset("=+-@\t\r\n")
 CSV_FIELDS = tuple(NETUI_HEADERS)
 CSV_HEADER = [*NETUI_HEADERS.values(), *EXPORT_ONLY]
+_ROWS_PER_CHUNK = 500  # rows (or cards) per chunk a streamed export hands over
+_FOLD_AT = 75  # vCard content lines fold before 76 octets (RFC 2425 5.8.1)
+_SPECIAL = re.compile(r"[\\;,\r\n]")
+_PLAIN = (("notes", "NOTE"), ("company", "ORG"), ("phone", "TEL;TYPE=CELL"),
+          ("title", "TITLE"), ("linkedin_url", "URL"))  # fmt: skip
 
 
 def safe_cell(value: str, raw: bool = False) -> str:
@@ -46,16 +53,32 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def people_csv(people: Iterable[Mapping[str, Any]], raw: bool = False) -> bytes:
-    """UTF-8 with a BOM (Excel then reads accents right), CRLF, one row per person."""
+def iter_people_csv(people: Iterable[Mapping[str, Any]], raw: bool = False) -> Iterator[bytes]:
+    """UTF-8 with a BOM (Excel then reads accents right), CRLF, one row per person; in
+    chunks of a few hundred rows."""
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
-    for person in people:
+    yield codecs.BOM_UTF8
+    for n, person in enumerate(people, start=1):
         cells = [_text(person.get(f)) for f in CSV_FIELDS]
         cells.append(_text(person.get("last_contact")))
         writer.writerow([safe_cell(c, raw) for c in cells])
-    return codecs.BOM_UTF8 + buf.getvalue().encode("utf-8")
+        if n % _ROWS_PER_CHUNK == 0:
+            yield _drain(buf)
+    yield _drain(buf)
+
+
+def people_csv(people: Iterable[Mapping[str, Any]], raw: bool = False) -> bytes:
+    """`iter_people_csv` as one bytes value."""
+    return b"".join(iter_people_csv(people, raw))
+
+
+def _drain(buf: io.StringIO) -> bytes:
+    data = buf.getvalue().encode("utf-8")
+    buf.seek(0)
+    buf.truncate()
+    return data
 
 
 def vcard_name(full_name: str, first_name: str) -> tuple[str, str]:
@@ -68,55 +91,147 @@ def vcard_name(full_name: str, first_name: str) -> tuple[str, str]:
     return (parts[0], " ".join(parts[1:])) if parts else ("", "")
 
 
-def people_vcard(people: Iterable[Mapping[str, Any]]) -> str:
-    """vCard 3.0, one card per person (khard, iOS, Android and Google read it)."""
-    import vobject
+def _escape(value: str) -> str:
+    """A vCard text value: backslash, ';' and ',' escaped, each line break as \\n."""
+    if not _SPECIAL.search(value):
+        return value
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
 
+
+def _fold(line: str) -> str:
+    """One content line and its CRLF, folded before 76 octets (a UTF-8 character never split);
+    a line under 75 characters is never folded (as vobject writes it)."""
+    if len(line) < _FOLD_AT:
+        return line + "\r\n"
+    if line.isascii():
+        parts = [line[:_FOLD_AT]]
+        parts += [line[i : i + _FOLD_AT - 1] for i in range(_FOLD_AT, len(line), _FOLD_AT - 1)]
+        return "\r\n ".join(parts) + "\r\n"
     out: list[str] = []
-    for p in people:
-        card = vobject.vCard()
-        card.add("fn").value = p["full_name"]
-        given, family = vcard_name(p["full_name"], p.get("first_name") or "")
-        card.add("n").value = vobject.vcard.Name(family=family, given=given)
-        if p.get("company"):
-            card.add("org").value = [p["company"]]
-        if p.get("title"):
-            card.add("title").value = p["title"]
-        if p.get("email"):
-            email = card.add("email")
-            email.value = p["email"]
-            email.type_param = "INTERNET"
-        if p.get("phone"):
-            tel = card.add("tel")
-            tel.value = p["phone"]
-            tel.type_param = "CELL"
-        if p.get("linkedin_url"):
-            card.add("url").value = p["linkedin_url"]
-        for network in ("instagram", "snapchat"):
-            if p.get(network):
-                social = card.add("x-socialprofile")
-                social.value = p[network]
-                social.type_param = network
-        if p.get("city"):
-            adr = card.add("adr")
-            adr.value = vobject.vcard.Address(city=p["city"])
-            adr.type_param = "HOME"
-        if p.get("notes"):
-            card.add("note").value = p["notes"]
-        if p.get("id") is not None:
-            card.add("uid").value = f"netui-person-{p['id']}"
-        out.append(card.serialize())
-    return "".join(out)
+    used = 0
+    for char in line:
+        size = len(char.encode("utf-8"))
+        if used + size > _FOLD_AT:
+            out.append("\r\n ")
+            used = 1
+        out.append(char)
+        used += size
+    return "".join(out) + "\r\n"
 
 
-def tables_json(data: Mapping[str, Any]) -> str:
+def vcard(p: Mapping[str, Any]) -> str:
+    """One person as a vCard 3.0 (khard, iOS, Android and Google read it). The text is the one
+    vobject 0.9 serializes for the same card: its property order (VERSION, UID, then by name),
+    escaping and folding (tests/test_export_stream.py checks it against vobject)."""
+    full = p["full_name"]
+    given, family = vcard_name(full, p.get("first_name") or "")
+    lines = ["BEGIN:VCARD\r\nVERSION:3.0\r\n"]
+    if p.get("id") is not None:
+        lines.append(_fold("UID:" + _escape(f"netui-person-{p['id']}")))
+    if p.get("city"):
+        lines.append(_fold(f"ADR;TYPE=HOME:;;;{_escape(p['city'])};;;"))
+    if p.get("email"):
+        lines.append(_fold(f"EMAIL;TYPE=INTERNET:{_escape(p['email'])}"))
+    lines.append(_fold(f"FN:{_escape(full)}"))
+    lines.append(_fold(f"N:{_escape(family)};{_escape(given)};;;"))
+    for key, name in _PLAIN:
+        if p.get(key):
+            lines.append(_fold(f"{name}:{_escape(p[key])}"))
+    for network in ("instagram", "snapchat"):
+        if p.get(network):
+            lines.append(_fold(f"X-SOCIALPROFILE;TYPE={network}:{_escape(p[network])}"))
+    lines.append("END:VCARD\r\n")
+    return "".join(lines)
+
+
+def iter_people_vcard(people: Iterable[Mapping[str, Any]]) -> Iterator[bytes]:
+    """One card per person, UTF-8, in chunks of a few hundred cards."""
+    batch: list[str] = []
+    for person in people:
+        batch.append(vcard(person))
+        if len(batch) == _ROWS_PER_CHUNK:
+            yield "".join(batch).encode("utf-8")
+            batch.clear()
+    if batch:
+        yield "".join(batch).encode("utf-8")
+
+
+def people_vcard(people: Iterable[Mapping[str, Any]]) -> str:
+    """`iter_people_vcard` as one text."""
+    return b"".join(iter_people_vcard(people)).decode("utf-8")
+
+
+# ---- JSON: laid out as json.dumps(..., ensure_ascii=False, indent=1), written as it is read
+
+
+def _scalar(value: Any) -> str:
+    if value is None:
+        return "null"
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind is int:
+        return int.__repr__(value)
+    return json.dumps(value, ensure_ascii=False)  # float, bool; TypeError for anything else
+
+
+def _items(items: Iterable[str], indent: int) -> Iterator[str]:
+    """A JSON list of already encoded items at `indent` spaces (json's indent=1 layout)."""
+    inner = "\n" + " " * (indent + 1)
+    first = True
+    for item in items:
+        yield ("[" if first else ",") + inner + item
+        first = False
+    yield "[]" if first else "\n" + " " * indent + "]"
+
+
+def _row(row: Sequence[Any]) -> str:
+    return "".join(_items(map(_scalar, row), 4))
+
+
+def iter_tables_json(
+    tables: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]],
+    header: Mapping[str, Any],
+    exported_at: datetime | None = None,
+) -> Iterator[bytes]:
+    """The JSON export, `header` keys first, then "tables" ({name: {columns, rows}}) and the
+    export time, in chunks of a few hundred rows; the text `tables_json` gives."""
+    stamp = (exported_at or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    out = ["{"]
+    for key, value in header.items():
+        text = json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n ")
+        out.append(f"\n {encode_basestring(key)}: {text},")
+    out.append('\n "tables": ')
+    first_table = True
+    for name, columns, rows in tables:
+        out.append("{" if first_table else ",")
+        first_table = False
+        out.append(f'\n  {encode_basestring(name)}: {{\n   "columns": ')
+        out.extend(_items(map(_scalar, columns), 3))
+        out.append(',\n   "rows": ')
+        for n, piece in enumerate(_items(map(_row, rows), 3), start=1):
+            out.append(piece)
+            if n % _ROWS_PER_CHUNK == 0:
+                yield "".join(out).encode("utf-8")
+                out.clear()
+        out.append("\n  }")
+    out.append("{}" if first_table else "\n }")
+    out.append(f',\n "exported_at": "{stamp}"\n}}\n')
+    yield "".join(out).encode("utf-8")
+
+
+def tables_json(data: Mapping[str, Any], exported_at: datetime | None = None) -> str:
     """Every table, as `Store.export_tables()` gives it, stamped with the export time."""
-    stamped = {**data, "exported_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}
-    return json.dumps(stamped, ensure_ascii=False, indent=1) + "\n"
+    header = {k: v for k, v in data.items() if k != "tables"}
+    tables = [(name, t["columns"], t["rows"]) for name, t in data["tables"].items()]
+    return b"".join(iter_tables_json(tables, header, exported_at)).decode("utf-8")
 
 
-def write_private(path: Path, data: bytes) -> Path:
-    """Write a file readable only by the user (0600): temp file beside it, then rename."""
+def write_private(path: Path, data: bytes | Iterable[bytes]) -> tuple[Path, int]:
+    """Write a file readable only by the user (0600): a temp file beside it, renamed over
+    `path` once every chunk is written, so a failed export leaves no partial file.
+    Returns the path and how many bytes it holds."""
     path = path.expanduser()
     if path.is_dir():
         raise InputError(f"{path} is a folder; give a file name to write.")
@@ -125,9 +240,12 @@ def write_private(path: Path, data: bytes) -> Path:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     except OSError as exc:
         raise InputError(f"Cannot write {path} ({exc.strerror or exc}).") from None
+    size = 0
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for chunk in [data] if isinstance(data, bytes) else data:
+                fh.write(chunk)
+                size += len(chunk)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o600)
@@ -136,4 +254,4 @@ def write_private(path: Path, data: bytes) -> Path:
         if tmp.exists():
             tmp.unlink()
         raise
-    return path
+    return path, size

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from netui.store.agenda import AgendaMixin
 from netui.store.drafts import DraftMixin
+from netui.store.exports import ExportMixin
 from netui.store.imports import ImportMixin
 from netui.store.links import LinkMixin
 from netui.store.meetings import MeetingMixin
@@ -23,6 +24,7 @@ class Store(
     DraftMixin,
     MeetingMixin,
     ImportMixin,
+    ExportMixin,
     LinkMixin,
     TimelineMixin,
     PeopleMixin,

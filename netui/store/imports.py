@@ -11,6 +11,7 @@ from netui.errors import InputError
 from netui.schema import SCHEMA_VERSION
 from netui.store.agenda import note_job_change
 from netui.store.duplicates import DuplicateMixin, driver_connection
+from netui.store.exports import TABLES
 from netui.store.import_plan import COLUMNS, ImportPlan, Outcome, Planner
 from netui.store.reported_jobs import save_reports
 from netui.store.value_rules import schema_rules, shown, table_rules, value_problem
@@ -20,25 +21,7 @@ if TYPE_CHECKING:
     from netui.importers.record import ParseResult, Problem, Record
 
 Progress = Callable[[int, int, str], None]  # done, total, what is happening
-TABLES = (
-    "company", "person", "interaction", "draft", "meeting", "checklist_item", "link",
-    "agenda_entry", "reported_job",
-)  # fmt: skip
 _CHUNK = 5000
-
-EXPORT_FIELDS = (
-    "full_name", "first_name", "company", "title", "role", "closeness", "how_we_know",
-    "how_we_know_text", "email", "phone", "linkedin_url", "instagram", "snapchat",
-    "other_channel", "city", "notes", "stage", "next_step", "follow_up_on", "connected_on",
-    "last_contact", "id",
-)  # fmt: skip
-_EXPORT_SQL = (
-    "SELECT p.full_name, p.first_name, coalesce(c.name, ''), p.title, p.role, p.closeness, "
-    "p.how_we_know, p.how_we_know_text, p.email, p.phone, p.linkedin_url, p.instagram, "
-    "p.snapchat, p.other_channel, p.city, p.notes, p.stage, p.next_step, p.follow_up_on, "
-    "p.connected_on, p.last_contact, p.id FROM person p LEFT JOIN company c ON c.id = p.company_id "
-    "WHERE p.archived_at IS NULL ORDER BY p.full_name COLLATE NOCASE, p.id"
-)
 
 
 @dataclass
@@ -188,16 +171,6 @@ class ImportMixin(DuplicateMixin):
 
     # ---- JSON: everything, restored exactly --------------------------------------------
 
-    def export_tables(self) -> dict[str, Any]:
-        """Every table as columns + rows, in an order that restores (foreign keys first)."""
-        tables: dict[str, Any] = {}
-        with self.db.read() as conn:
-            for table in TABLES:
-                columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
-                rows = conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id")
-                tables[table] = {"columns": columns, "rows": [list(r) for r in rows]}
-        return {"format": "netui", "version": 1, "schema": SCHEMA_VERSION, "tables": tables}
-
     def restore_json(self, data: dict[str, Any], source: str = "the file") -> dict[str, int]:
         """Put a JSON export back exactly (same ids) into a database with no one in it.
 
@@ -234,14 +207,6 @@ class ImportMixin(DuplicateMixin):
                     [(r[at], r[pid]) for r in person[1]],
                 )
         return counts
-
-    # ---- export rows ----------------------------------------------------------------------
-
-    def export_people(self) -> list[dict[str, Any]]:
-        """Every person not archived, with the company's name, for CSV and vCard export."""
-        with self.db.read() as conn:
-            rows = conn.execute(_EXPORT_SQL).fetchall()
-        return [dict(zip(EXPORT_FIELDS, r, strict=True)) for r in rows]
 
 
 def _check_table(
