@@ -20,6 +20,7 @@ from netui.screens.stage import StageScreen
 from netui.settings import Settings
 from netui.store import Store
 from netui.widgets.people_table import PeopleTable
+from netui.widgets.timeline_list import TimelineList
 from tests.conftest import TODAY
 
 
@@ -31,6 +32,9 @@ async def settle(pilot: Pilot[Any]) -> None:
 
 
 def prompts(app: NetuiApp, selector: str) -> list[str]:
+    if selector == "#timeline":
+        timeline = app.screen.query_one(selector, TimelineList)
+        return [timeline.line_text(i) for i in range(timeline.line_count)]
     options = app.screen.query_one(selector, OptionList)
     return [
         Content.from_markup(str(options.get_option_at_index(i).prompt)).plain

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Input, OptionList, Static
-from textual.widgets.option_list import OptionDoesNotExist
 
 from netui.enums import Stage
 from netui.errors import NotFoundError
@@ -27,10 +26,10 @@ from netui.screens.person_view import (
     link_options,
     meetings_markup,
     plan_markup,
-    timeline_options,
 )
 from netui.screens.stage import StageScreen
 from netui.screens.undo import Undo
+from netui.widgets.timeline_list import TimelineList
 
 
 class PersonScreen(TimelineActions):
@@ -66,7 +65,7 @@ class PersonScreen(TimelineActions):
             yield Static("", id="person-card")
             yield Static("", id="person-plan")
         with Horizontal(id="person-body"):
-            timeline = OptionList(id="timeline")
+            timeline = TimelineList(self.store, self.person_id, id="timeline")
             timeline.border_title = "Timeline"
             timeline.border_subtitle = "l log · enter edit · d delete"
             yield timeline
@@ -91,7 +90,7 @@ class PersonScreen(TimelineActions):
 
     def on_mount(self) -> None:
         self.reload()
-        self.query_one("#timeline", OptionList).focus()
+        self.query_one("#timeline", TimelineList).focus()
 
     def on_screen_resume(self) -> None:
         """Show what another screen (composer, meeting, form) changed."""
@@ -111,7 +110,7 @@ class PersonScreen(TimelineActions):
         self._seen_version = store.data_version()
         today = self.today()
         company = store.company_name(person.company_id)
-        timeline = store.timeline(self.person_id)
+        timeline = store.timeline(self.person_id)  # the newest 500 for the next step
         self.sub_title = person.full_name
         unreadable = store.unreadable_values(self.person_id)
         self.query_one("#person-card", Static).update(
@@ -120,10 +119,8 @@ class PersonScreen(TimelineActions):
         self.query_one("#person-plan", Static).update(
             plan_markup(person, company, timeline, today, self.settings.follow_up_days)
         )
-        self._fill(self.query_one("#timeline", OptionList), timeline_options(timeline))
-        if self._select_next is not None:
-            self._move_to(self.query_one("#timeline", OptionList), self._select_next)
-            self._select_next = None
+        self.query_one("#timeline", TimelineList).reload(select=self._select_next)
+        self._select_next = None
         links = store.links_for(self.person_id)
         self._link_targets = {f"l{link.id}": link.other_id for link in links}
         self._fill(self.query_one("#links", OptionList), link_options(links))
@@ -151,13 +148,6 @@ class PersonScreen(TimelineActions):
             options.highlighted = next((i for i in enabled if i >= index), enabled[-1])
         else:
             options.highlighted = enabled[0] if enabled else None
-
-    @staticmethod
-    def _move_to(options: OptionList, option_id: str) -> None:
-        try:
-            options.highlighted = options.get_option_index(option_id)
-        except OptionDoesNotExist:  # the entry is gone: leave the cursor where it is
-            return
 
     def action_delete(self) -> None:
         if self.focused is not None and self.focused.id == "links":

@@ -16,6 +16,7 @@ from netui.screens.base import NetuiScreen
 from netui.screens.logform import LogFormScreen
 from netui.screens.undo import Undo, UndoStack
 from netui.store.timeline import InteractionRow
+from netui.widgets.timeline_list import TimelineList
 
 LOG_PLACEHOLDER = "coffee yesterday: talked about their team's on-call"
 LOG_HINT = (
@@ -40,7 +41,7 @@ class TimelineActions(NetuiScreen[None]):
         super().__init__()
         self.person_id = person_id
         self.undo_stack = UndoStack()
-        self._select_next: str | None = None  # an option id to put the cursor on
+        self._select_next: int | None = None  # a timeline entry to put the cursor on
 
     def reload(self) -> None:
         raise NotImplementedError
@@ -61,7 +62,7 @@ class TimelineActions(NetuiScreen[None]):
     def action_close_log(self) -> None:
         self.query_one("#log-bar").remove_class("open")
         self.query_one("#log-input", Input).value = ""
-        self.query_one("#timeline", OptionList).focus()
+        self.query_one("#timeline", TimelineList).focus()
 
     @on(Input.Submitted, "#log-input")
     def _log_line(self, event: Input.Submitted) -> None:
@@ -108,7 +109,7 @@ class TimelineActions(NetuiScreen[None]):
                 store.set_stage(self.person_id, stage_before)
                 store.set_follow_up(self.person_id, follow_before)
 
-            self._select_next = f"i{new_id}"
+            self._select_next = new_id
             after = store.get_person(self.person_id)
             moved = f" · stage {after.stage}" if after.stage != stage_before else ""
             self.action_close_log()
@@ -142,11 +143,9 @@ class TimelineActions(NetuiScreen[None]):
         option = self.query_one(list_id, OptionList).highlighted_option
         return option.id if option is not None and not option.disabled else None
 
-    @on(OptionList.OptionSelected, "#timeline")
-    def _edit_entry(self, event: OptionList.OptionSelected) -> None:
-        if not event.option.id:
-            return
-        interaction_id = int(event.option.id.removeprefix("i"))
+    @on(TimelineList.Selected, "#timeline")
+    def _edit_entry(self, event: TimelineList.Selected) -> None:
+        interaction_id = event.interaction_id
 
         def edit(row: InteractionRow) -> None:
             entry = LogEntry(
@@ -189,8 +188,8 @@ class TimelineActions(NetuiScreen[None]):
             self.reload()
 
     def _delete_entry(self) -> None:
-        option_id = self._highlighted("#timeline")
-        if option_id is None:
+        entry_id = self.query_one("#timeline", TimelineList).highlighted_id
+        if entry_id is None:
             self.notify("Highlight a timeline entry to delete it.", timeout=3)
             return
         store = self.store
@@ -198,8 +197,8 @@ class TimelineActions(NetuiScreen[None]):
         def deleted(row: InteractionRow) -> None:
             def revert() -> None:
                 store.restore_interaction(row)
-                self._select_next = f"i{row.id}"
+                self._select_next = row.id
 
             self._done(f"Deleted the {row.kind} of {row.day:%d %b}.", Undo("delete", revert))
 
-        self.attempt(lambda: store.delete_interaction(int(option_id.removeprefix("i"))), deleted)
+        self.attempt(lambda: store.delete_interaction(entry_id), deleted)

@@ -16,7 +16,6 @@ from netui.store.timeline import InteractionRow
 from netui.store.value_rules import shown
 from netui.timeutil import local_date, relative_day
 
-ARROWS = {"out": "→", "in": "←", "none": " "}
 STAGE_HINTS = {
     Stage.new: "not contacted yet",
     Stage.reconnecting: "you reached out",
@@ -110,33 +109,6 @@ def plan_markup(
     if person.next_step:
         lines.append(f"[dim]Your note:[/dim] {escape(person.next_step)}")
     return "\n".join(lines)
-
-
-def entry_prompt(row: InteractionRow) -> str:
-    day = row.day
-    kind = f"{ARROWS.get(row.direction, ' ')} {row.kind}"
-    summary = escape(row.summary) if row.summary else "[dim]—[/dim]"
-    return f"{day:%a %d}  {kind:<10} {summary}"
-
-
-def timeline_options(rows: Sequence[InteractionRow]) -> list[Option]:
-    """Newest first, a month header before each month's entries."""
-    options: list[Option] = []
-    month = ""
-    for row in rows:
-        label = f"{row.day:%B %Y}"
-        if label != month:
-            month = label
-            options.append(Option(f"[b $accent]{label}[/]", disabled=True))
-        options.append(Option(entry_prompt(row), id=f"i{row.id}"))
-    if not options:
-        options.append(
-            Option(
-                "[dim]Nothing logged yet: press l to log a message or a coffee.[/dim]",
-                disabled=True,
-            )
-        )
-    return options
 
 
 def link_options(links: Sequence[LinkRow]) -> list[Option]:

@@ -263,11 +263,46 @@ class TimelineMixin(PeopleMixin):
         return _row(r)
 
     def timeline(self, person_id: int, limit: int = 500) -> list[InteractionRow]:
-        """A person's entries, newest first (index interaction(person_id, at))."""
+        """A person's newest `limit` entries, newest first (index interaction(person_id, at)).
+        The screen's list reads pages instead (`timeline_page`)."""
         sql = _ROW_SQL + "WHERE person_id = ? ORDER BY at DESC, id DESC LIMIT ?"
         with self.db.read() as conn:
             rows = conn.execute(sql, (person_id, limit)).fetchall()
         return [_row(r) for r in rows]
+
+    def timeline_months(self, person_id: int) -> list[tuple[date, int]]:
+        """(first day of the month, how many entries) per local month, newest first: the
+        timeline's month headers, laid out without reading the entries."""
+        sql = (
+            "SELECT strftime('%Y-%m', at, 'localtime') AS m, count(*) FROM interaction "
+            "WHERE person_id = ? GROUP BY m ORDER BY m DESC"
+        )
+        with self.db.read() as conn:
+            rows = conn.execute(sql, (person_id,)).fetchall()
+        return [(date(int(m[:4]), int(m[5:7]), 1), int(n)) for m, n in rows]
+
+    def timeline_page(self, person_id: int, offset: int, limit: int) -> list[InteractionRow]:
+        """Entries offset..offset+limit of a person's timeline, newest first."""
+        sql = _ROW_SQL + "WHERE person_id = ? ORDER BY at DESC, id DESC LIMIT ? OFFSET ?"
+        with self.db.read() as conn:
+            rows = conn.execute(sql, (person_id, limit, max(0, offset))).fetchall()
+        return [_row(r) for r in rows]
+
+    def timeline_position(self, person_id: int, interaction_id: int) -> int | None:
+        """Where an entry is in its person's timeline (0 = newest); None if it is not there."""
+        with self.db.read() as conn:
+            found = conn.execute(
+                "SELECT at FROM interaction WHERE id = ? AND person_id = ?",
+                (interaction_id, person_id),
+            ).fetchone()
+            if found is None:
+                return None
+            row = conn.execute(
+                "SELECT count(*) FROM interaction WHERE person_id = ? "
+                "AND (at > ? OR (at = ? AND id > ?))",
+                (person_id, found[0], found[0], interaction_id),
+            ).fetchone()
+        return int(row[0])
 
     def interaction_count(self, person_id: int) -> int:
         with self.db.read() as conn:
