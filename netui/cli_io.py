@@ -6,25 +6,35 @@ import argparse
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netui.cli import PARSER_HOOKS, command
 from netui.errors import InputError
 from netui.settings import Settings
 from netui.store import Store
 
-IMPORT_FORMATS = ("auto", "linkedin", "google", "outlook", "vcard", "csv", "json")
+if TYPE_CHECKING:
+    from netui.importers import ArchiveSource, RestoreSource
+
 EXPORT_FORMATS = ("csv", "vcard", "json", "ics")
 SHOWN_LINES = 20  # problems and job changes listed before "... and N more"
 
 
 def add_parsers(sub: Any) -> None:
+    from netui.importers import registry
+
+    said = registry.said([*registry.hints("contacts"), *registry.hints("restore")])
+    archives = registry.said([f.label for f in registry.all_formats("archive")])
     imp = sub.add_parser(
         "import",
-        help="import people from LinkedIn, Google, Outlook, vCard, any CSV or a netui JSON",
+        help=f"import people from {said}, or an archive (mail, LinkedIn messages, WhatsApp, ...)",
+        description=f"Import people from {said}; or read an archive ({archives}) for the "
+        "people you talked to.",
     )
-    imp.add_argument("file", metavar="FILE")
-    imp.add_argument("--format", choices=IMPORT_FORMATS, default="auto")
+    imp.add_argument("file", metavar="PATH", help="a file, a folder or a zip")
+    imp.add_argument(
+        "--format", choices=registry.choices(), default="auto", help=registry.format_help()
+    )
     imp.add_argument(
         "--map",
         action="append",
@@ -70,34 +80,22 @@ def _print_lines(title: str, lines: list[str]) -> None:
 
 @command("import")
 def run_import(args: argparse.Namespace, store: Store, settings: Settings) -> int:
-    from netui.importers import FORMAT_LABELS, detect_format, load_json, parse_file, read_source
+    from netui.importers import ArchiveSource, Me, RestoreSource, open_source
 
     path = Path(args.file).expanduser()
-    fmt = args.format
-    if fmt == "auto":
-        text, _encoding = read_source(path, args.encoding)
-        fmt = "json" if detect_format(path, text) == "json" else "auto"
-    if fmt == "json":
-        if args.map:
-            raise InputError("--map applies to CSV files, not a JSON export.")
-        data = load_json(path, args.encoding)
-        if args.dry_run:
-            tables = data["tables"]
-            counts = {t: len(b.get("rows", [])) for t, b in tables.items() if isinstance(b, dict)}
-            print(f"{path.name}: a netui JSON export with {counts.get('person', 0):,} people.")
-            print("Dry run: nothing was saved.")
-            return 0
-        counts = store.restore_json(data, path.name)
-        parts = ", ".join(f"{n:,} {_plural(t, n)}" for t, n in counts.items() if n)
-        print(f"Restored {path.name}: {parts or 'nothing (it was empty)'}.")
-        return 0
-    result = parse_file(path, fmt, overrides=args.map, encoding=args.encoding)
-    label = FORMAT_LABELS.get(result.format, result.format)
+    source = open_source(
+        path, args.format, args.encoding, overrides=args.map, me=Me(name=settings.my_name)
+    )
+    if isinstance(source, RestoreSource):
+        return _restore(source, store, args.dry_run)
+    if isinstance(source, ArchiveSource):
+        return _archive(source, store, args.dry_run)
+    result = source.result
     if args.dry_run:
         report = store.preview_import(result, args.how_we_know)
     else:
         report = store.import_records(result, args.how_we_know)
-    print(f"{path.name}: {label}, {report.rows:,} rows, {_encoding_said(result.encoding)}.")
+    print(f"{path.name}: {source.label}, {report.rows:,} rows, {_encoding_said(result.encoding)}.")
     if result.format == "csv" and result.mapping:
         used = [f"{h}={f}" for h, f in result.mapping.items() if f != "skip"]
         print("Columns: " + ", ".join(used))
@@ -116,6 +114,26 @@ def run_import(args: argparse.Namespace, store: Store, settings: Settings) -> in
     )
     if report.dry_run:
         print("Dry run: nothing was saved.")
+    return 0
+
+
+def _restore(source: RestoreSource, store: Store, dry_run: bool) -> int:
+    name = source.path.name
+    if dry_run:
+        print(f"{name}: a netui JSON export with {source.people:,} people.")
+        print("Dry run: nothing was saved.")
+        return 0
+    counts = store.restore_json(source.data, name)
+    parts = ", ".join(f"{n:,} {_plural(t, n)}" for t, n in counts.items() if n)
+    print(f"Restored {name}: {parts or 'nothing (it was empty)'}.")
+    return 0
+
+
+def _archive(source: ArchiveSource, store: Store, dry_run: bool) -> int:
+    result = source.result
+    print(f"{source.path.name}: {source.label}, {result.items:,} items read.")
+    print(f"{len(result.contacts):,} correspondents, {len(result.evidence):,} conversation days.")
+    print("Archives are not saved yet: this build only reads them.")
     return 0
 
 

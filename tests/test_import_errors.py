@@ -52,7 +52,7 @@ def test_missing_file_and_folder(
     assert main(["--db", str(db_path), "import", str(tmp_path / "nope.csv")]) == 1
     assert "nope.csv does not exist." in capsys.readouterr().err
     assert main(["--db", str(db_path), "import", str(tmp_path)]) == 1
-    assert "is a folder, not a file." in capsys.readouterr().err
+    assert "is a folder, not a file, and holds no archive netui reads" in capsys.readouterr().err
 
 
 def test_unknown_map_target_is_refused(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

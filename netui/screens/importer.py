@@ -26,17 +26,17 @@ from textual.widgets import (
 from netui.enums import HowWeKnow
 from netui.errors import NetuiError
 from netui.importers import (
-    FORMAT_LABELS,
+    ArchiveSource,
+    ContactsSource,
+    Me,
     ParseResult,
+    RestoreSource,
+    Source,
     Table,
-    detect_format,
-    load_json,
-    parse_table,
-    read_csv_text,
-    read_source,
+    open_source,
 )
+from netui.importers.registry import hints, said
 from netui.importers.spreadsheet import SKIP, apply_overrides
-from netui.importers.vcard import parse_text
 from netui.screens.base import NetuiScreen
 from netui.screens.import_parts import FieldPicker, PathSuggester
 from netui.store.imports import ImportReport
@@ -54,9 +54,10 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
     ]
 
     class Loaded(Message):
-        def __init__(self, loaded: dict[str, Any]) -> None:
+        def __init__(self, source: Source, report: ImportReport | None) -> None:
             super().__init__()
-            self.loaded = loaded
+            self.source = source
+            self.report = report
 
     class LoadFailed(Message):
         def __init__(self, text: str) -> None:
@@ -79,6 +80,7 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
         super().__init__()
         self.initial_path = path
         self.path: Path | None = None
+        self.source: Source | None = None
         self.table: Table | None = None
         self.result: ParseResult | None = None
         self.report: ImportReport | None = None
@@ -100,9 +102,10 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
                     (f"from {h.value}", h.value) for h in HowWeKnow if h is not HowWeKnow.other
                 ]
                 yield Select(options, prompt="how you know them", id="import-how")
+            files = said([*hints("contacts"), *hints("restore")])
             yield Static(
-                "Type a path and press enter. LinkedIn, Google, Outlook, vCard, any "
-                "spreadsheet CSV or a netui JSON export.",
+                f"Type a path and press enter. {files}; or a mail, LinkedIn, WhatsApp, "
+                "Instagram, Snapchat or Facebook archive (zip or folder).",
                 id="import-status",
             )
             yield DataTable(id="import-mapping", cursor_type="row", zebra_stripes=True)
@@ -126,8 +129,8 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
 
     @on(Select.Changed, "#import-how")
     def _how_changed(self) -> None:
-        if self.path is not None and self.result is not None:
-            self._start_load(self.path, self.table, self.mapping or None)
+        if self.path is not None and isinstance(self.source, ContactsSource):
+            self._start_load(self.path, self.source, self.mapping or None)
 
     def _how(self) -> str:
         value = self.query_one("#import-how", Select).value
@@ -136,42 +139,32 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
     def _load(self, text: str) -> None:
         if not text.strip():
             return
-        self.table = None
+        self.source = self.table = None
         self.mapping = {}
         self._start_load(Path(text.strip()).expanduser(), None, None)
 
-    def _start_load(self, path: Path, table: Table | None, mapping: dict[str, str] | None) -> None:
+    def _start_load(
+        self, path: Path, source: ContactsSource | None, mapping: dict[str, str] | None
+    ) -> None:
         self.path = path
         self.result = self.report = self.json_data = None
         self._status(f"Reading {path.name}…")
-        self.load_file(path, table, mapping, self._how())
+        self.load_file(path, source, mapping, self._how())
 
     @work(thread=True, exclusive=True, group="import-load")
     def load_file(
-        self, path: Path, table: Table | None, mapping: dict[str, str] | None, how: str
+        self, path: Path, source: ContactsSource | None, mapping: dict[str, str] | None, how: str
     ) -> None:
-        """Read, parse and plan in a thread; the result arrives as a Loaded message."""
+        """Read (once), parse and plan in a thread; the result arrives as a Loaded message."""
         try:
-            loaded: dict[str, Any] = {"table": table}
-            if table is None:
-                text, encoding = read_source(path)
-                if not text.strip():
-                    raise NetuiError(f"{path.name} is empty.")
-                kind = detect_format(path, text)
-                if kind == "json":
-                    data = load_json(path)
-                    self.post_message(self.Loaded({"json": data, "table": None}))
-                    return
-                if kind == "vcard":
-                    result = parse_text(text, path.name)
-                else:
-                    table = read_csv_text(text, path.name, encoding)
-                    loaded["table"] = table
-            if table is not None:
-                result = parse_table(table, "auto", mapping)
-            loaded["result"] = result
-            loaded["report"] = self.store.preview_import(result, how)
-            self.post_message(self.Loaded(loaded))
+            if source is None:
+                read = open_source(path, me=Me(name=self.settings.my_name))
+            else:
+                read = source.remapped(mapping) if mapping is not None else source
+            report = None
+            if isinstance(read, ContactsSource):
+                report = self.store.preview_import(read.result, how)
+            self.post_message(self.Loaded(read, report))
         except NetuiError as exc:
             self.post_message(self.LoadFailed(str(exc)))
         except Exception as exc:  # never a traceback on screen (it could hold personal data)
@@ -181,28 +174,39 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
-        loaded = message.loaded
-        self.table = loaded.get("table")
-        if "json" in loaded:
-            self.json_data = loaded["json"]
-            tables = self.json_data["tables"] if self.json_data else {}
-            people = len((tables.get("person") or {}).get("rows", []))
+        source = self.source = message.source
+        if isinstance(source, RestoreSource):
+            self.table = None
+            self.json_data = source.data
+            people = source.people
             self._status(
-                f"[b]{FORMAT_LABELS['json']}[/b] · {people:,} "
+                f"[b]{escape(source.label)}[/b] · {people:,} "
                 f"{'person' if people == 1 else 'people'}. It restores a whole network into an "
                 "empty database. ctrl+s restores."
             )
             self._show_mapping(None)
             self._show_preview(None, None)
             return
-        self.result, self.report = loaded["result"], loaded["report"]
-        assert self.result is not None and self.report is not None
+        if isinstance(source, ArchiveSource):
+            self.table = None
+            result = source.result
+            self._status(
+                f"[b]{escape(source.label)}[/b] · {result.items:,} items · "
+                f"{len(result.contacts):,} correspondents · {len(result.evidence):,} "
+                "conversation days. Archives are read but not saved in this build."
+            )
+            self._show_mapping(None)
+            self._show_preview(None, None)
+            return
+        self.table = source.table
+        self.result, self.report = source.result, message.report
+        assert self.report is not None
         self.mapping = dict(self.result.mapping)
         encoding = self.table.encoding if self.table else ""
         sep = f" · {self.table.delimiter_name}-separated" if self.table else ""
         header = f" · header on line {self.table.header_line}" if self.table else ""
         self._status(
-            f"[b]{FORMAT_LABELS.get(self.result.format, self.result.format)}[/b] · "
+            f"[b]{escape(source.label)}[/b] · "
             f"{self.result.rows:,} {'cards' if self.result.format == 'vcard' else 'rows'}"
             f"{sep}{header}" + (f" · {encoding}" if encoding else "")
         )
@@ -278,10 +282,11 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
         self.app.push_screen(FieldPicker(column, current), lambda f: self._remap(column, f))
 
     def _remap(self, column: str, field: str | None) -> None:
-        if field is None or self.table is None or self.path is None:
+        source = self.source
+        if field is None or self.table is None or not isinstance(source, ContactsSource):
             return
         mapping = apply_overrides(self.table.header, self.mapping, [f"{column}={field}"])
-        self._start_load(self.path, self.table, mapping)
+        self._start_load(source.path, source, mapping)
 
     # ---- importing -----------------------------------------------------------------------
 

@@ -1,0 +1,167 @@
+"""The import formats: each one a module in `netui.importers.formats` that registers itself.
+
+A format says what it is (name, label, kind) and how it knows itself and reads:
+
+- a *text* format (vCard, netui JSON): `sniff(path, text)` on the decoded text, then
+  `parse_text(text, source)`;
+- a *table* format (the CSV flavours): `header(columns)` on the CSV header, then
+  `parse_table(table, mapping)`; `known_names` helps find a header below a preamble;
+- an *archive* format (mail, LinkedIn messages, WhatsApp, Instagram, ...): `members(tree)`
+  finds its files in a folder, a zip or a single file, then `read_tree(tree, members, me)`.
+
+Everything that lists formats (the CLI's `--format` choices and help, labels, the import
+screen's hint, `netui.channels.read.kinds()`) is derived from here, so adding a format is one
+module. `netui.importers.source.open_source` is the one reader built on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from netui.errors import InputError
+
+if TYPE_CHECKING:
+    from netui.channels.model import ChannelResult
+    from netui.channels.sources import Tree
+    from netui.importers.columns import Columns
+    from netui.importers.csvread import Table
+    from netui.importers.record import ParseResult
+
+Kind = Literal["contacts", "archive", "restore"]
+Members = tuple[list[str], ...]
+
+
+@dataclass(frozen=True)
+class Me:
+    """Who you are in an archive: your own addresses (mail) and your name (WhatsApp)."""
+
+    emails: tuple[str, ...] = ()
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Format:
+    """One import format. `order` decides which of several matching formats wins (low first)."""
+
+    name: str
+    label: str
+    kind: Kind
+    order: int
+    hint: str = ""  # how a user names it in one or two words ('LinkedIn', 'any CSV')
+    choosable: bool = True  # may be named with --format
+    mappable: bool = False  # takes a header->field mapping (--map, the screen's columns)
+    known_names: frozenset[str] = field(default_factory=frozenset)
+    sniff: Callable[[Path, str], bool] | None = None
+    parse_text: Callable[[str, str], ParseResult] | None = None
+    load: Callable[[str, str], dict[str, Any]] | None = None  # kind 'restore'
+    header: Callable[[Columns], bool] | None = None
+    parse_table: Callable[[Table, dict[str, str] | None], ParseResult] | None = None
+    members: Callable[[Tree], Members | None] | None = None
+    read_tree: Callable[[Tree, Members, Me], ChannelResult] | None = None
+
+    @property
+    def is_table(self) -> bool:
+        return self.parse_table is not None
+
+
+_REGISTRY: dict[str, Format] = {}
+_loaded = False
+
+
+def register(fmt: Format) -> Format:
+    """Add a format (a format module calls this once, at import)."""
+    known = _REGISTRY.get(fmt.name)
+    if known is not None and known != fmt:
+        raise ValueError(f"two import formats are named {fmt.name!r}")
+    _REGISTRY[fmt.name] = fmt
+    return fmt
+
+
+def unregister(name: str) -> None:
+    _REGISTRY.pop(name, None)
+
+
+def _ensure_loaded() -> None:
+    global _loaded
+    if not _loaded:
+        from netui.importers.formats import load_formats
+
+        load_formats()
+        _loaded = True
+
+
+def all_formats(kind: Kind | None = None) -> list[Format]:
+    """Every registered format (of one kind), in detection order."""
+    _ensure_loaded()
+    found = [f for f in _REGISTRY.values() if kind is None or f.kind == kind]
+    return sorted(found, key=lambda f: (f.order, f.name))
+
+
+def get(name: str) -> Format:
+    """The format named `name`; an InputError listing the choices if there is none."""
+    _ensure_loaded()
+    fmt = _REGISTRY.get(name)
+    if fmt is None or not fmt.choosable:
+        raise InputError(f"--format '{name}' is not one of: {', '.join(choices())}.")
+    return fmt
+
+
+def find(name: str) -> Format:
+    """The format named `name`, choosable or not (a KeyError names a bug, not bad input)."""
+    _ensure_loaded()
+    return _REGISTRY[name]
+
+
+def choices() -> tuple[str, ...]:
+    """What `--format` accepts: 'auto' and every choosable format."""
+    return ("auto", *(f.name for f in all_formats() if f.choosable))
+
+
+def labels() -> dict[str, str]:
+    """Format name -> label ('linkedin' -> 'LinkedIn connections')."""
+    return {f.name: f.label for f in all_formats()}
+
+
+def label(name: str) -> str:
+    return labels().get(name, name)
+
+
+def hints(kind: Kind) -> list[str]:
+    """The one-or-two-word names of a kind's formats, in order, each once."""
+    seen: list[str] = []
+    for fmt in all_formats(kind):
+        if fmt.hint and fmt.hint not in seen:
+            seen.append(fmt.hint)
+    return seen
+
+
+def said(words: Sequence[str]) -> str:
+    """['a', 'b', 'c'] -> 'a, b or c'."""
+    if len(words) < 2:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def format_help() -> str:
+    """`--format` help: each choice with what it reads."""
+    return "; ".join(f"{f.name}: {f.label}" for f in all_formats() if f.choosable)
+
+
+def known_score(header: list[str]) -> int:
+    """How many header names some table format knows: finds the header below a preamble."""
+    from netui.importers.columns import Columns
+
+    cols = Columns(header)
+    return max((cols.count(f.known_names) for f in all_formats() if f.known_names), default=0)
+
+
+def table_format(header: list[str]) -> Format:
+    """Which CSV flavour a header belongs to (the generic spreadsheet matches any header)."""
+    from netui.importers.columns import Columns
+
+    cols = Columns(header)
+    tables = [f for f in all_formats("contacts") if f.is_table]
+    return next(f for f in tables if f.header is None or f.header(cols))

@@ -1,0 +1,247 @@
+"""`open_source(path)`: any importable path -> a typed Source, the file read once.
+
+    source = open_source(Path("Connections.csv"))         # ContactsSource: .result records
+    source = open_source(Path("takeout.zip"), me=Me(emails=("me@x.org",)))  # ArchiveSource
+    source = open_source(Path("netui.json"))              # RestoreSource: .data for restore
+
+Used by `netui import` and the Import screen alike. Errors are one InputError naming the
+file (and the zip member or line); nothing is written anywhere.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from netui.errors import InputError
+from netui.importers.csvread import Table, decode, read_bytes, read_table
+from netui.importers.record import ParseResult
+from netui.importers.registry import (
+    Format,
+    Me,
+    Members,
+    all_formats,
+    find,
+    get,
+    known_score,
+    said,
+    table_format,
+)
+
+if TYPE_CHECKING:  # the channels load only when an archive is read
+    from netui.channels.model import ChannelResult
+    from netui.channels.sources import Tree
+
+
+@dataclass(frozen=True)
+class ContactsSource:
+    """A contacts file read: its records, and the CSV table when it was one (for remapping)."""
+
+    path: Path
+    format: Format
+    result: ParseResult
+    table: Table | None = None
+    kind: Literal["contacts"] = "contacts"
+
+    @property
+    def label(self) -> str:
+        return _contacts_label(self.result)
+
+    def remapped(self, mapping: dict[str, str]) -> ContactsSource:
+        """The same table read again with another header->field mapping (no file read)."""
+        if self.table is None:
+            raise InputError(f"{self.path.name} has no columns to map (it is not a CSV).")
+        return replace(self, result=parse_table(self.table, "auto", mapping))
+
+
+@dataclass(frozen=True)
+class ArchiveSource:
+    """A conversation or social archive read: contacts and evidence for the store to match."""
+
+    path: Path
+    format: Format
+    result: ChannelResult
+    kind: Literal["archive"] = "archive"
+
+    @property
+    def label(self) -> str:
+        return self.result.label or self.format.label
+
+
+@dataclass(frozen=True)
+class RestoreSource:
+    """A netui JSON export: a whole network for `Store.restore_json`."""
+
+    path: Path
+    format: Format
+    data: dict[str, Any]
+    kind: Literal["restore"] = "restore"
+
+    @property
+    def label(self) -> str:
+        return self.format.label
+
+    @property
+    def people(self) -> int:
+        person = self.data["tables"].get("person")
+        rows = person.get("rows", []) if isinstance(person, dict) else []
+        return len(rows) if isinstance(rows, list) else 0
+
+
+Source = ContactsSource | ArchiveSource | RestoreSource
+
+
+def _contacts_label(result: ParseResult) -> str:
+    from netui.importers.registry import label
+
+    return label(result.format)
+
+
+def open_source(
+    path: Path,
+    fmt: str = "auto",
+    encoding: str = "",
+    overrides: Sequence[str] = (),
+    mapping: dict[str, str] | None = None,
+    me: Me | None = None,
+) -> Source:
+    """Read `path` (a file, a folder or a zip) as `fmt` ('auto' detects it) into a Source."""
+    chosen = None if fmt == "auto" else get(fmt)
+    if not path.exists():
+        raise InputError(f"{path} does not exist.")
+    whole = path.is_dir() or _is_zip(path)
+    if chosen is not None and chosen.kind != "archive" and whole:
+        what = "a folder" if path.is_dir() else "a zip"
+        raise InputError(f"{path.name} is {what}; {chosen.label} is read from a file.")
+    if chosen is None or chosen.kind == "archive":
+        found = _open_archive(path, chosen, me or Me(), strict=whole or chosen is not None)
+        if found is not None:
+            if overrides or mapping is not None:
+                raise InputError(f"--map applies to CSV files, not {found.label}.")
+            if encoding:
+                raise InputError(f"--encoding applies to contact files, not {found.label}.")
+            return found
+    return _open_file(path, chosen, encoding, overrides, mapping)
+
+
+def _is_zip(path: Path) -> bool:
+    try:
+        return zipfile.is_zipfile(path)
+    except OSError as exc:
+        raise InputError(f"{path.name} cannot be read ({exc.strerror or exc}).") from None
+
+
+def detect_archive(tree: Tree) -> tuple[Format, Members] | None:
+    """The first archive format whose files the tree holds, with those files."""
+    for fmt in all_formats("archive"):
+        assert fmt.members is not None
+        members = fmt.members(tree)
+        if members and any(members):
+            return fmt, members
+    return None
+
+
+def nothing_found(tree: Tree) -> str:
+    """What an archive with nothing netui reads is told: what netui expected to find."""
+    from netui.channels.sources import DirTree
+
+    expected = said([f.hint for f in all_formats("archive") if f.hint])
+    where = (
+        f"{tree.path} is a folder, not a file, and holds"
+        if isinstance(tree, DirTree)
+        else f"{tree.label} holds"
+    )
+    return f"{where} no archive netui reads (expected {expected})."
+
+
+def open_archive(path: Path, fmt: Format | None = None, me: Me | None = None) -> ArchiveSource:
+    """Read `path` as an archive (`fmt`, or detected); an InputError if it holds none."""
+    found = _open_archive(path, fmt, me or Me(), strict=True)
+    assert found is not None
+    return found
+
+
+def _open_archive(
+    path: Path, chosen: Format | None, me: Me, *, strict: bool
+) -> ArchiveSource | None:
+    from netui.channels.sources import open_tree
+
+    with open_tree(path) as tree:
+        if chosen is None:
+            found = detect_archive(tree)
+        else:
+            assert chosen.members is not None
+            members = chosen.members(tree)
+            found = (chosen, members) if members and any(members) else None
+            if found is None:
+                raise InputError(f"{tree.label} holds no {chosen.label} (expected {chosen.hint}).")
+        if found is None:
+            if strict:
+                raise InputError(nothing_found(tree))
+            return None
+        fmt, members = found
+        assert fmt.read_tree is not None
+        return ArchiveSource(path, fmt, fmt.read_tree(tree, members, me))
+
+
+def _open_file(
+    path: Path,
+    chosen: Format | None,
+    encoding: str,
+    overrides: Sequence[str],
+    mapping: dict[str, str] | None,
+) -> Source:
+    text, encoding = decode(read_bytes(path), path.name, encoding)
+    if not text.strip():
+        raise InputError(f"{path.name} is empty.")
+    fmt = chosen or _sniff(path, text)
+    if fmt is not None and fmt.kind == "restore":
+        if overrides or mapping is not None:
+            raise InputError("--map applies to CSV files, not a JSON export.")
+        assert fmt.load is not None
+        return RestoreSource(path, fmt, fmt.load(text, path.name))
+    if fmt is not None and fmt.parse_text is not None:
+        result = fmt.parse_text(text, path.name)
+        result.encoding = encoding
+        return ContactsSource(path, fmt, result)
+    table = read_csv_text(text, path.name, encoding)
+    result = parse_table(table, fmt.name if fmt else "auto", mapping, overrides)
+    result.encoding = encoding
+    return ContactsSource(path, find(result.format), result, table)
+
+
+def _sniff(path: Path, text: str) -> Format | None:
+    """The text format (vCard, JSON, ...) this text is, or None for a table (CSV)."""
+    for fmt in all_formats():
+        if fmt.sniff is not None and fmt.sniff(path, text):
+            return fmt
+    return None
+
+
+def read_csv_text(text: str, source: str, encoding: str = "") -> Table:
+    """The whole CSV, header found by the names the formats know."""
+    table = read_table(text, source, known_score)
+    table.encoding = encoding
+    return table
+
+
+def parse_table(
+    table: Table,
+    fmt: str,
+    mapping: dict[str, str] | None = None,
+    overrides: Sequence[str] = (),
+) -> ParseResult:
+    """A read table -> records, with the format's own column rules ('auto': by its header)."""
+    from netui.importers.spreadsheet import apply_overrides, guess_mapping
+
+    chosen = table_format(table.header) if fmt == "auto" else find(fmt)
+    if (overrides or mapping is not None) and not chosen.mappable:
+        chosen = find("csv")
+    assert chosen.parse_table is not None
+    if not chosen.mappable:
+        return chosen.parse_table(table, None)
+    base = mapping if mapping is not None else guess_mapping(table.header)
+    return chosen.parse_table(table, apply_overrides(table.header, base, overrides))
