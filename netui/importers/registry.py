@@ -53,6 +53,7 @@ class Format:
     hint: str = ""  # how a user names it in one or two words ('LinkedIn', 'any CSV')
     choosable: bool = True  # may be named with --format
     mappable: bool = False  # takes a header->field mapping (--map, the screen's columns)
+    suffixes: tuple[str, ...] = ()  # file name endings the path completion offers
     known_names: frozenset[str] = field(default_factory=frozenset)
     sniff: Callable[[Path, str], bool] | None = None
     parse_text: Callable[[str, str], ParseResult] | None = None

@@ -9,13 +9,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.suggester import Suggester
-from textual.widgets import Label, OptionList
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from netui.importers.registry import all_formats
 from netui.importers.spreadsheet import MAP_FIELDS, SKIP
 from netui.screens.base import NetuiModal
 
-IMPORTABLE = (".csv", ".vcf", ".vcard", ".json", ".txt", ".tsv")
+
+def importable() -> tuple[str, ...]:
+    """File name endings completion offers: every format's, and zips (archives come zipped)."""
+    return (".zip", *(s for f in all_formats() for s in f.suffixes))
 
 
 def complete_path(value: str) -> str | None:
@@ -28,6 +32,7 @@ def complete_path(value: str) -> str | None:
         names = sorted(os.listdir(folder or "."), key=str.casefold)
     except OSError:
         return None
+    endings = importable()
     for name in names:
         if not name.startswith(prefix) or name == prefix:
             continue
@@ -35,19 +40,36 @@ def complete_path(value: str) -> str | None:
             continue
         full = os.path.join(folder, name)
         is_dir = os.path.isdir(full)
-        if is_dir or name.lower().endswith(IMPORTABLE):
+        if is_dir or name.lower().endswith(endings):
             return value + name[len(prefix) :] + ("/" if is_dir else "")
     return None
 
 
 class PathSuggester(Suggester):
-    """Completes file and folder names as you type; → accepts."""
+    """Completes file and folder names as you type; tab (or →) accepts."""
 
     def __init__(self) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
 
     async def get_suggestion(self, value: str) -> str | None:
         return complete_path(value)
+
+
+class PathInput(Input):
+    """A path box: tab accepts the completion shown, as in a shell; with none, tab moves on."""
+
+    BINDINGS = [Binding("tab", "complete", "Complete", id="import_complete", show=False)]
+
+    def __init__(self, value: str = "", *, placeholder: str = "", id: str | None = None) -> None:
+        super().__init__(value, placeholder=placeholder, suggester=PathSuggester(), id=id)
+
+    def action_complete(self) -> None:
+        suggestion = self._suggestion
+        if suggestion and len(suggestion) > len(self.value) and self.cursor_at_end:
+            self.value = suggestion
+            self.cursor_position = len(suggestion)
+        else:
+            self.screen.focus_next()
 
 
 class FieldPicker(NetuiModal[str | None]):

@@ -38,7 +38,7 @@ from netui.importers import (
 from netui.importers.registry import hints, said
 from netui.importers.spreadsheet import SKIP, apply_overrides
 from netui.screens.base import NetuiScreen
-from netui.screens.import_parts import FieldPicker, PathSuggester
+from netui.screens.import_parts import FieldPicker, PathInput
 from netui.store.imports import ImportReport
 
 PREVIEW_ROWS = 200
@@ -92,10 +92,9 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
         yield Header()
         with Vertical(id="import-body"):
             with Horizontal(id="import-bar"):
-                yield Input(
+                yield PathInput(
                     self.initial_path,
-                    placeholder="File: Connections.csv, contacts.vcf, any .csv (→ completes)",
-                    suggester=PathSuggester(),
+                    placeholder="File, folder or zip: Connections.csv, takeout.zip (tab completes)",
                     id="import-path",
                 )
                 options = [

@@ -26,6 +26,7 @@ def read(tree: Tree, parts: Members, me: Me) -> ChannelResult:
 
 FORMAT = register(
     Format(
+        suffixes=(".json",),
         name="facebook", label="Facebook friends", kind="archive", order=260,
         hint="Facebook's your_friends.json", members=members, read_tree=read,
     )

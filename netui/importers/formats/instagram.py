@@ -26,6 +26,7 @@ def read(tree: Tree, parts: Members, me: Me) -> ChannelResult:
 
 FORMAT = register(
     Format(
+        suffixes=(".json", ".html"),
         name="instagram", label="Instagram followers and following", kind="archive",
         order=240, hint="Instagram's followers_1.json", members=members, read_tree=read,
     )

@@ -38,6 +38,7 @@ def read(tree: Tree, parts: Members, me: Me) -> ChannelResult:
 
 FORMAT = register(
     Format(
+        suffixes=(".mbox",),
         name="mbox", label="mbox mail archive", kind="archive", order=210, hint="an .mbox",
         members=members, read_tree=read,
     )

@@ -40,6 +40,7 @@ def load_text(text: str, source: str) -> dict[str, Any]:
 
 FORMAT = register(
     Format(
+        suffixes=(".json",),
         name="json", label="netui JSON export", kind="restore", order=20,
         hint="a netui JSON export", sniff=sniff, load=load_text,
     )

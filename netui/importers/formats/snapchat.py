@@ -26,6 +26,7 @@ def read(tree: Tree, parts: Members, me: Me) -> ChannelResult:
 
 FORMAT = register(
     Format(
+        suffixes=(".json",),
         name="snapchat", label="Snapchat friends", kind="archive", order=250,
         hint="Snapchat's friends.json", members=members, read_tree=read,
     )

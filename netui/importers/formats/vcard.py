@@ -15,6 +15,7 @@ def sniff(path: Path, text: str) -> bool:
 
 FORMAT = register(
     Format(
+        suffixes=(".vcf", ".vcard"),
         name="vcard", label="vCard", kind="contacts", order=10, hint="vCard",
         sniff=sniff, parse_text=vcard.parse_text,
     )

@@ -26,6 +26,7 @@ def read(tree: Tree, parts: Members, me: Me) -> ChannelResult:
 
 FORMAT = register(
     Format(
+        suffixes=(".txt",),
         name="whatsapp", label="WhatsApp chat", kind="archive", order=230,
         hint="a WhatsApp chat .txt", members=members, read_tree=read,
     )
