@@ -120,6 +120,10 @@ def build_databases(sizes: list[int], folder: Path, env: dict[str, str]) -> dict
     paths = {}
     for n in sizes:
         path = folder / f"people-{n}.db"
+        paths[n] = path
+        if path.exists():  # --keep DIR from an earlier run: reuse it
+            print(f"  reused {n:>7,} people ({path.stat().st_size / 1e6:.0f} MB)")
+            continue
         start = time.perf_counter()
         subprocess.run(
             [sys.executable, "-m", "netui", "--db", str(path), "demo", "--people", str(n)],
@@ -130,7 +134,6 @@ def build_databases(sizes: list[int], folder: Path, env: dict[str, str]) -> dict
         )
         took = time.perf_counter() - start
         print(f"  built {n:>7,} people in {took:5.1f} s ({path.stat().st_size / 1e6:.0f} MB)")
-        paths[n] = path
     return paths
 
 

@@ -66,7 +66,10 @@ def phone_key(phone: str) -> str:
     return digits[-10:] if len(digits) >= 7 else ""
 
 
+_LINKEDIN = re.compile(r"linkedin\.com/in/([^/?#\s]+)", re.IGNORECASE)
+
+
 def linkedin_key(url: str) -> str:
     """'https://www.linkedin.com/in/Jane-Doe/' -> 'jane-doe'."""
-    match = re.search(r"linkedin\.com/in/([^/?#\s]+)", url, re.IGNORECASE)
+    match = _LINKEDIN.search(url)
     return match.group(1).casefold() if match else url.strip().casefold().rstrip("/")

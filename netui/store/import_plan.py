@@ -49,6 +49,7 @@ COLUMNS = (
     "how_we_know_text", "email", "phone", "linkedin_url", "instagram", "snapchat",
     "other_channel", "city", "notes", "stage", "next_step", "follow_up_on", "connected_on",
 )  # fmt: skip
+NEW_FIELDS = tuple(c for c in COLUMNS if c != "company_id")  # a Slot's values
 FILL_FIELDS = (
     "first_name", "how_we_know_text", "email", "phone", "linkedin_url", "instagram", "snapchat",
     "other_channel", "city", "notes", "next_step", "follow_up_on", "connected_on",
@@ -72,6 +73,13 @@ def fast_person_key(name: str) -> str:
 
 
 cached_company_key = lru_cache(maxsize=65536)(company_key)
+
+
+@lru_cache(maxsize=65536)
+def cached_role(title: str) -> str:
+    """infer_role(title).value (a network repeats its titles)."""
+    return infer_role(title).value
+
 
 _PERSON_SQL = (
     "SELECT p.id, "
@@ -181,16 +189,20 @@ class Planner:
             self.slots[target] = slot
         return slot
 
-    def match(self, record: Record, ckey: str) -> Slot | None:
-        """The person this record is, or None for a new one (see the module's rules)."""
-        lkey = linkedin_key(record.linkedin_url) if record.linkedin_url else ""
+    def match(self, record: Record, ckey: str, lkey: str = "") -> Slot | None:
+        """The person this record is, or None for a new one (see the module's rules).
+        `lkey`: the record's linkedin_key, when the caller has it."""
+        lkey = lkey or (linkedin_key(record.linkedin_url) if record.linkedin_url else "")
         if lkey and lkey in self.by_linkedin:
             return self._slot(self.by_linkedin[lkey])
+        # (an empty index is not asked: a first import into an empty database skips the keys)
+        email, phone = record.email, record.phone
         candidates = (
-            ("email", self.by_email.get(record.email.casefold()) if record.email else None),
-            ("phone", self.by_phone.get(phone_key(record.phone)) if record.phone else None),
-            ("name", self.by_name.get((fast_person_key(record.full_name), ckey))),
-        )
+            ("email", self.by_email.get(email.casefold()) if email and self.by_email else None),
+            ("phone", self.by_phone.get(phone_key(phone)) if phone and self.by_phone else None),
+            ("name", self.by_name.get((fast_person_key(record.full_name), ckey))
+             if self.by_name else None),
+        )  # fmt: skip
         for via, ids in candidates:
             for pid in ids or ():
                 slot = self._slot(pid)
@@ -225,7 +237,8 @@ class Planner:
         for name in NAME_FIELDS:  # no control characters or bidi overrides in stored names
             setattr(record, name, clean_line(getattr(record, name)))
         ckey, cname = self.canonical_company(record.company)
-        slot = self.match(record, ckey)
+        lkey = linkedin_key(record.linkedin_url) if record.linkedin_url else ""
+        slot = self.match(record, ckey, lkey)
         if slot is None:
             slot = self._new_slot(record, ckey, cname)
             outcome = Outcome(record.line, "new", slot.values["full_name"])
@@ -242,19 +255,11 @@ class Planner:
                 self.plan.matched.append(slot)
         url = slot.values["linkedin_url"]
         if url:  # later rows of this file reach this person by LinkedIn URL only
-            self.by_linkedin.setdefault(linkedin_key(url), slot)
+            key = lkey if url == record.linkedin_url and lkey else linkedin_key(url)
+            self.by_linkedin.setdefault(key, slot)
         slot.touched = True
         self.plan.outcomes.append(outcome)
         return outcome
-
-    def _value(self, record: Record, name: str) -> Any:
-        """A record's value, with --how-we-know standing in for what the file leaves empty."""
-        value = getattr(record, name)
-        if not value and name == "how_we_know":
-            return self.how_we_know
-        if not value and name == "how_we_know_text":
-            return self.how_we_know_text
-        return value
 
     def _use_company(self, key: str, name: str) -> None:
         if key and key not in self.company_names and key not in self.plan.companies:
@@ -262,12 +267,18 @@ class Planner:
 
     def _new_slot(self, record: Record, ckey: str, cname: str) -> Slot:
         self._use_company(ckey, cname)
-        values: dict[str, Any] = {c: "" for c in COLUMNS if c != "company_id"}
-        for name in values:
-            value = self._value(record, name)
-            values[name] = value.isoformat() if hasattr(value, "isoformat") else (value or "")
+        values: dict[str, Any] = {}
+        for name in NEW_FIELDS:  # "" for empty, a date as ISO text
+            value = getattr(record, name)
+            if not value:
+                value = ""
+            elif type(value) is not str and hasattr(value, "isoformat"):
+                value = value.isoformat()
+            values[name] = value
+        values["how_we_know"] = values["how_we_know"] or self.how_we_know
+        values["how_we_know_text"] = values["how_we_know_text"] or self.how_we_know_text
         values["first_name"] = values["first_name"] or first_name_of(record.full_name)
-        values["role"] = record.role or infer_role(record.title).value
+        values["role"] = record.role or cached_role(record.title)
         for name, default in ENUM_DEFAULTS.items():
             values[name] = values[name] or default
         for name in ("follow_up_on", "connected_on"):
@@ -324,8 +335,8 @@ class Planner:
             v["role"] = record.role
             filled.append("role")
         elif not record.role and "title" in filled:
-            inferred = infer_role(v["title"]).value
-            if inferred != v["role"] and v["role"] in ("unknown", infer_role(old_title).value):
+            inferred = cached_role(v["title"])
+            if inferred != v["role"] and v["role"] in ("unknown", cached_role(old_title)):
                 v["role"] = inferred
                 filled.append("role")
         if slot.id is not None and (moved or retitled):
