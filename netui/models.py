@@ -69,6 +69,7 @@ class Company(SQLModel, table=True):
     is_target: bool = False
     notes: str = ""
     created_at: datetime = Field(default_factory=_now, sa_type=UTCText)
+    tech: str = ""  # what you said: 'yes', 'no', '' (unknown; netui/tech.py guesses)
 
 
 class Person(SQLModel, table=True):

@@ -323,6 +323,12 @@ CREATE TABLE reported_job (
 );
 """
 
+# Is it a tech company (#11)? What the user said: 'yes', 'no' or '' (unknown: netui guesses,
+# see netui/tech.py; the guess is worked out when read, never stored).
+V7_COMPANY_TECH = """
+ALTER TABLE company ADD COLUMN tech TEXT NOT NULL DEFAULT '' CHECK (tech IN ('', 'yes', 'no'));
+"""
+
 MIGRATIONS: list[str] = [
     V1,
     V2_PATHS,
@@ -330,5 +336,6 @@ MIGRATIONS: list[str] = [
     V4_TODAY_INDEXES,
     VDIR_SYNC,
     V6_AGREED_AND_REPORTED,
+    V7_COMPANY_TECH,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

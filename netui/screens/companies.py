@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import cast
 
 from textual import on, work
@@ -19,6 +20,7 @@ from netui.network import Overview
 from netui.pipeline import Approach, approach_for
 from netui.screens.base import NetuiModal, NetuiScreen
 from netui.store import CompanyRow, PeopleQuery
+from netui.tech import next_flag, tech_said, tech_word
 from netui.widgets.row_list import RowList
 
 GROUPS = (
@@ -48,16 +50,19 @@ def company_cells(row: CompanyRow, way_in: Overview | None = None) -> list[str]:
         str(row.engineers),
         str(row.connectors),
         stages_text(row.stages),
+        tech_word(row.tech, row.tech_guess),
     ]
 
 
 class CompaniesScreen(NetuiScreen[None]):
-    """Every company, targets first; enter shows its people, t marks a target."""
+    """Every company, targets first; enter shows its people, t marks a target, T says
+    whether it is a tech company ('yes?' in the Tech column is netui's guess)."""
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
         Binding("p", "paths", "Paths in", id="paths"),
         Binding("t", "toggle_target", "Target", id="target"),
+        Binding("T", "cycle_tech", "Tech?", id="company_tech"),
         Binding("a", "alias", "Also known as", id="alias"),
         Binding("slash", "focus_filter", "Find", id="find"),
     ]
@@ -80,6 +85,7 @@ class CompaniesScreen(NetuiScreen[None]):
                 ("Pitch", 5),
                 ("Intro", 5),
                 ("Stages", 0),
+                ("Tech", 4),
             ],
             lambda row: company_cells(row, self.ways_in.get(row.id)),
             empty="No companies match: esc clears the filter.",
@@ -175,6 +181,11 @@ class CompaniesScreen(NetuiScreen[None]):
 
         self.attempt(lambda: self.store.set_company_target(row.id, not row.is_target), toggled)
 
+    def action_cycle_tech(self) -> None:
+        row = self._current()
+        if row is not None:
+            cycle_tech(self, row, self.reload)
+
     def action_alias(self) -> None:
         row = self._current()
         if row is None:
@@ -206,7 +217,11 @@ class CompanyScreen(NetuiScreen[None]):
         Binding("escape", "back", "Back", id="back"),
         Binding("p", "paths", "Paths in", id="paths"),
         Binding("t", "toggle_target", "Target", id="target"),
+        Binding("T", "cycle_tech", "Tech?", id="company_tech"),
     ]
+
+    def action_cycle_tech(self) -> None:
+        cycle_tech(self, self.store.get_company(self.company_id), self.reload)
 
     def action_paths(self) -> None:
         from netui.screens.paths import PathsScreen
@@ -240,8 +255,10 @@ class CompanyScreen(NetuiScreen[None]):
         target = " [b $warning]★ target[/]" if company.is_target else ""
         self.query_one("#company-summary", Static).update(
             f"[b]{escape(company.name)}[/b]{target} · {company.people} people · "
-            f"{company.engineers} to pitch · {company.connectors} can introduce you\n"
-            "[dim]enter opens a person · p who can get you in · t marks it a target[/dim]"
+            f"{company.engineers} to pitch · {company.connectors} can introduce you · "
+            f"{escape(tech_said(company.tech, company.tech_guess))}\n"
+            "[dim]enter opens a person · p who can get you in · t marks it a target · "
+            "T says if it is tech[/dim]"
         )
         people = self.store.people_page(PeopleQuery(company_id=self.company_id), 0, MAX_PEOPLE)
         options: list[Option] = []
@@ -278,6 +295,17 @@ class CompanyScreen(NetuiScreen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+def cycle_tech(screen: NetuiScreen[None], row: CompanyRow, done: Callable[[], None]) -> None:
+    """T: unknown -> tech -> not tech -> unknown (netui guesses again), and say what it is."""
+    flag = next_flag(row.tech)
+
+    def saved(_: object) -> None:
+        screen.notify(f"{row.name}: {tech_said(flag, row.tech_guess)}.")
+        done()
+
+    screen.attempt(lambda: screen.store.set_company_tech(row.id, flag), saved)
 
 
 class AliasScreen(NetuiModal[str | None]):

@@ -47,6 +47,8 @@ class FiltersScreen(NetuiModal[PeopleQuery | None]):
             yield Select(companies, value=q.company_id or Select.NULL, prompt="any company",
                          id="company")  # fmt: skip
             yield Checkbox("Follow-up due (today or overdue)", q.due_only, id="due")
+            yield Checkbox("At a tech company (yours, or guessed: T on Companies)", q.tech_only,
+                           id="tech")  # fmt: skip
             yield Checkbox("Show archived people instead", q.archived, id="archived")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Apply (ctrl+s)", variant="primary", id="apply")
@@ -65,6 +67,7 @@ class FiltersScreen(NetuiModal[PeopleQuery | None]):
                 closeness=self._value("#closeness"),
                 company_id=self._value("#company"),
                 due_only=self.query_one("#due", Checkbox).value,
+                tech_only=self.query_one("#tech", Checkbox).value,
                 archived=self.query_one("#archived", Checkbox).value,
             )
         )

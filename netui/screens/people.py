@@ -147,6 +147,8 @@ class PeopleScreen(NetuiScreen[None]):
             parts.append(f"company: [b]{self.store.company_name(q.company_id)}[/b]")
         if q.due_only:
             parts.append("[b]follow-up due[/b]")
+        if q.tech_only:
+            parts.append("[b]at a tech company[/b]")
         bar = self.query_one("#people-filters", Static)
         bar.update(("Filters: " + " · ".join(parts) + "  [dim](F changes)[/dim]") if parts else "")
         bar.display = bool(parts)

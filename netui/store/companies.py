@@ -13,6 +13,12 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 
+def _host(website: str) -> str:
+    """'https://www.datadoghq.com/about' -> 'datadoghq.com'."""
+    host = website.strip().lower().split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+    return host.removeprefix("www.")
+
+
 class CompanyMixin(StoreBase):
     def _company_id_for(self, s: Session, name: str) -> int:
         """The id of the company this name means, created if new ('Google LLC' is 'Google')."""
@@ -45,18 +51,56 @@ class CompanyMixin(StoreBase):
         return [str(r[0]) for r in rows]
 
     def companies(self) -> list[CompanyRow]:
-        """Every company with how many people you know there, who to pitch and who connects."""
+        """Every company with how many people you know there, who to pitch and who connects,
+        and whether it is a tech company (what you said, else netui's guess)."""
+        from netui.tech import tech_guess
+
         sql = """
         SELECT c.id, c.name, c.is_target, count(p.id),
                sum(p.role IN ('engineer', 'engineering_manager', 'founder_cto')),
                sum(p.role NOT IN ('engineer', 'engineering_manager', 'founder_cto', 'unknown')),
-               coalesce(group_concat(DISTINCT p.stage), '')
+               coalesce(group_concat(DISTINCT p.stage), ''), c.tech, c.website,
+               coalesce(group_concat(DISTINCT
+                   lower(substr(p.email, instr(p.email, '@') + 1))), ''),
+               coalesce(group_concat(CASE WHEN p.role = 'unknown' AND p.title != ''
+                                     THEN replace(p.title, ',', ' ') END, ','), '')
         FROM company c LEFT JOIN person p ON p.company_id = c.id AND p.archived_at IS NULL
         GROUP BY c.id ORDER BY c.is_target DESC, count(p.id) DESC, c.name COLLATE NOCASE
         """
         with self.db.read() as conn:
             rows = conn.execute(sql).fetchall()
-        return [CompanyRow(r[0], r[1], bool(r[2]), r[3], r[4] or 0, r[5] or 0, r[6]) for r in rows]
+        out = []
+        for r in rows:
+            domains = [d for d in str(r[9]).split(",") if "." in d]
+            website = _host(str(r[8]))
+            titles = str(r[10]).split(",")
+            guess = tech_guess(
+                r[1], engineers=r[4] or 0, titles=titles, domains=[website, *domains]
+            )
+            out.append(
+                CompanyRow(r[0], r[1], bool(r[2]), r[3], r[4] or 0, r[5] or 0, r[6], r[7], guess)
+            )
+        return out
+
+    def tech_company_ids(self) -> list[int]:
+        """Companies that are tech: you said yes, or you said nothing and netui guesses so."""
+        return [row.id for row in self.companies() if row.is_tech]
+
+    def set_company_tech(self, company_id: int, flag: str) -> None:
+        """What you say about a company: 'yes' (tech), 'no', or '' (unknown: netui guesses)."""
+        from sqlalchemy import text
+
+        from netui.tech import FLAGS
+
+        if flag not in FLAGS:
+            raise InputError(f"'{flag}' is not one of: yes, no, or empty (unknown).")
+        with self._tx() as s:
+            result = s.execute(
+                text("UPDATE company SET tech = :flag WHERE id = :id"),
+                {"flag": flag, "id": company_id},
+            )
+            if not getattr(result, "rowcount", 0):
+                raise InputError(f"There is no company #{company_id}.")
 
     def set_company_target(self, company_id: int, is_target: bool) -> None:
         from netui.models import Company

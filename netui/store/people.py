@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from contextlib import AbstractContextManager
 from dataclasses import replace
@@ -227,6 +228,9 @@ class PeopleMixin(CompanyMixin, StoreBase):
         if query.due_only:
             clauses.append("p.follow_up_on <= ?")
             params.append(self.today().isoformat())
+        if query.tech_only:  # at a tech company (netui/tech.py: what you said, else a guess)
+            clauses.append("p.company_id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(self.tech_company_ids()))
         return " WHERE " + " AND ".join(clauses), params
 
     def _count(self, conn: sqlite3.Connection, query: PeopleQuery) -> int:

@@ -47,6 +47,7 @@ class PeopleQuery:
     company_id: int | None = None
     due_only: bool = False
     archived: bool = False
+    tech_only: bool = False  # only people at a tech company (see netui/tech.py)
     sort: str = "name"
     descending: bool = False
 
@@ -70,3 +71,11 @@ class CompanyRow:
     engineers: int
     connectors: int
     stages: str
+    tech: str = ""  # what you said: 'yes', 'no', '' (unknown)
+    tech_guess: str = ""  # why it looks like tech ('' when nothing says so; see netui/tech.py)
+
+    @property
+    def is_tech(self) -> bool:
+        from netui.tech import is_tech
+
+        return is_tech(self.tech, self.tech_guess)
