@@ -7,12 +7,14 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from netui.errors import BusyError, DamagedDatabaseError, NetuiError, NewerDatabaseError
+from netui.db_probe import inspect, quick_check, require_folder
+from netui.errors import BusyError, DamagedDatabaseError, NetuiError
+from netui.faults import diagnose_error
 from netui.paths import backup_dir, create_private_file
 from netui.schema import MIGRATIONS
 
@@ -59,6 +61,13 @@ def busy_error(path: Path, waited: float) -> BusyError:
     )
 
 
+def rollback(conn: sqlite3.Connection) -> None:
+    """Undo the open transaction, if SQLite has not already (it may, on a full disk)."""
+    if conn.in_transaction:
+        with suppress(sqlite3.Error):  # the first error is the one to report
+            conn.execute("ROLLBACK")
+
+
 def split_statements(script: str) -> list[str]:
     """Split SQL into statements (trigger bodies included) without executescript's COMMIT."""
     statements: list[str] = []
@@ -74,46 +83,6 @@ def split_statements(script: str) -> list[str]:
     return statements
 
 
-def _damaged(path: Path, detail: str) -> DamagedDatabaseError:
-    return DamagedDatabaseError(
-        f"{path} is damaged ({detail}); it was not changed — "
-        "restore a backup from its backups/ folder."
-    )
-
-
-def _read_only_version(path: Path) -> int:
-    """The file's schema version, read without writing a byte; refuse newer or foreign files."""
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise NetuiError(f"Cannot open {path}: {exc}.") from None
-    try:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    except sqlite3.DatabaseError as exc:
-        raise _damaged(path, f"or not a netui database: {exc}") from None
-    finally:
-        conn.close()
-    if version > len(MIGRATIONS):
-        raise NewerDatabaseError(
-            f"{path} was written by a newer netui (schema {version}, this one knows "
-            f"{len(MIGRATIONS)}); upgrade netui to open it — the file was not touched."
-        )
-    return version
-
-
-def quick_check(path: Path) -> None:
-    """PRAGMA quick_check on a read-only connection; DamagedDatabaseError unless 'ok'."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        raise _damaged(path, f"or not a netui database: {exc}") from None
-    finally:
-        conn.close()
-    if result != "ok":
-        raise _damaged(path, f"quick_check: {result}")
-
-
 def migrate(conn: sqlite3.Connection, steps: Sequence[str] = MIGRATIONS) -> int:
     """Run the pending steps and the version bump in one transaction; return the version."""
     current = int(conn.execute("PRAGMA user_version").fetchone()[0])
@@ -127,7 +96,7 @@ def migrate(conn: sqlite3.Connection, steps: Sequence[str] = MIGRATIONS) -> int:
         conn.execute(f"PRAGMA user_version={len(steps)}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
     return len(steps)
 
@@ -150,14 +119,40 @@ def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
     try:
         conn.backup(target)
         check = target.execute("PRAGMA quick_check").fetchone()[0]
-    finally:
+    except BaseException:
         target.close()
+        tmp.unlink(missing_ok=True)  # a full disk: no half-made copy stays
+        raise
+    target.close()
     if check != "ok":
         tmp.unlink()
         raise NetuiError(f"The backup to {dest} failed its check ({check}); nothing was kept.")
     os.replace(tmp, dest)
     os.chmod(dest, 0o600)
     return dest
+
+
+def _upgrade(conn: sqlite3.Connection, path: Path, steps: Sequence[str]) -> None:
+    try:
+        migrate(conn, steps)
+    except sqlite3.Error as exc:
+        fault = diagnose_error(exc, str(path))
+        if fault is not None:
+            raise fault from None
+        raise NetuiError(f"Upgrading {path} failed ({exc}); it was left as it was.") from None
+
+
+def _open_fault(exc: OSError | sqlite3.Error, path: Path) -> NetuiError:
+    """Why a file the probe accepted could not be opened for writing after all."""
+    return diagnose_error(exc, str(path)) or NetuiError(
+        f"netui could not open {path} ({exc}); it was left as it was."
+    )
+
+
+def _remove_new(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with suppress(OSError):
+            os.unlink(f"{path}{suffix}")
 
 
 def _prune_backups(folder: Path, stem: str, keep: int) -> None:
@@ -219,32 +214,32 @@ class Database:
         first screen is drawn (90 ms at 100,000 people); every write waits for its verdict,
         so a damaged file is still never written.
         """
-        existed = path.exists() and path.stat().st_size > 0
-        version = _read_only_version(path) if existed else 0
+        version = inspect(path, steps)  # refuses, untouched, what netui must not write
+        existed = version > 0
         background = existed and check_in_background and version >= len(steps)
         if existed and not background:
             quick_check(path)
-        if not path.exists():
-            if not path.parent.exists():
-                path.parent.mkdir(parents=True, mode=0o700)
-            create_private_file(path)
+        created = not path.exists()
+        conn: sqlite3.Connection | None = None
         try:
+            if created:
+                create_private_file(path)
             conn = connect(path)
-        except sqlite3.DatabaseError as exc:
-            raise _damaged(path, str(exc)) from None
-        if version < len(steps):
-            if existed and version > 0:
-                folder = backup_dir(path)
-                stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-                backup_to(conn, folder / f"{path.stem}-v{version}-{stamp}.db")
-            try:
-                migrate(conn, steps)
-            except sqlite3.Error as exc:
+            if version < len(steps):
+                if existed:
+                    folder = backup_dir(path)
+                    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+                    backup_to(conn, folder / f"{path.stem}-v{version}-{stamp}.db")
+                _upgrade(conn, path, steps)
+            secure_file_modes(path)
+        except BaseException as exc:
+            if conn is not None:
                 conn.close()
-                raise NetuiError(
-                    f"Upgrading {path} failed ({exc}); it was left as it was."
-                ) from None
-        secure_file_modes(path)
+            if created:
+                _remove_new(path)  # nothing created: no empty or half-made file stays
+            if isinstance(exc, OSError | sqlite3.Error):
+                raise _open_fault(exc, path) from None
+            raise
         db = cls(path, conn, busy_timeout=busy_timeout)
         if background:
             db._health.clear()
@@ -266,16 +261,23 @@ class Database:
             raise self.health_error
 
     def backup(self, dest: Path | None = None, keep: int = 10) -> Path:
-        """`netui backup`: a checked copy in backups/ (or at dest); keep the last `keep`."""
-        if dest is None:
+        """`netui backup`: a checked copy in backups/ (or at dest); keep the last `keep`.
+        A missing folder, a full disk or a read-only place is one sentence, nothing kept."""
+        if dest is not None:
+            require_folder(dest)
+        try:
+            if dest is not None:
+                with self.read_lock:
+                    return backup_to(self.reader, dest)
             folder = backup_dir(self.path)
-            stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+            dest = folder / f"{self.path.stem}-{datetime.now(UTC):%Y%m%d-%H%M%S-%f}.db"
             with self.read_lock:
-                made = backup_to(self.reader, folder / f"{self.path.stem}-{stamp}.db")
+                made = backup_to(self.reader, dest)
             _prune_backups(folder, self.path.stem, keep)
             return made
-        with self.read_lock:
-            return backup_to(self.reader, dest)
+        except (OSError, sqlite3.Error) as exc:
+            where = str(dest or self.path.parent / "backups")
+            raise diagnose_error(exc, where) or exc from None
 
     # ---- reads ----------------------------------------------------------------------
 
@@ -373,19 +375,28 @@ class Database:
             return None
         return busy_error(self.path, self.wait_ms() / 1000)
 
+    def fault(self, exc: BaseException) -> NetuiError | None:
+        """Why a write failed, named by its cause (busy, disk full, read-only, locked…), or
+        None for an error that is not a fault of the place (a broken rule, a bug)."""
+        return self.busy(exc) or diagnose_error(exc, str(self.path))
+
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """A driver-level write transaction (bulk paths): all or nothing."""
+        """A driver-level write transaction (bulk paths): all or nothing. A fault (a full
+        disk mid-import) rolls everything back and raises its NetuiError."""
         self.require_healthy()
         with self.read_lock:
-            self.begin_write(self.reader)
             try:
-                yield self.reader
-                self.reader.execute("COMMIT")
-            except BaseException as exc:
-                self.reader.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.OperationalError) and (busy := self.busy(exc)):
-                    raise busy from None
+                self.begin_write(self.reader)
+                try:
+                    yield self.reader
+                    self.reader.execute("COMMIT")
+                except BaseException:
+                    rollback(self.reader)
+                    raise
+            except sqlite3.Error as exc:
+                if (fault := self.fault(exc)) is not None:
+                    raise fault from None
                 raise
             self.bulk_writes += 1
 

@@ -74,14 +74,25 @@ def missing_place(what: str, detail: str = "does not exist") -> MissingPlaceErro
     return MissingPlaceError(f"The folder {what} {detail}; create it or choose another place.")
 
 
-def no_space_left(path: str) -> bool:
-    """True when the file system holding `path` has (almost) no free space."""
+def not_a_folder(what: str) -> MissingPlaceError:
+    return MissingPlaceError(f"{what} is a file, not a folder; choose a place inside a folder.")
+
+
+def symlink_loop(what: str) -> MissingPlaceError:
+    return MissingPlaceError(
+        f"{what} is a loop of symbolic links (each points on to the next and none to a real "
+        "file or folder); fix the links or choose another place."
+    )
+
+
+def no_space_left(path: str, below: int = 64 * 1024) -> bool:
+    """True when the file system holding `path` has less than `below` bytes free."""
     folder = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
     try:
         stat = os.statvfs(folder)
     except OSError:
         return False
-    return stat.f_bavail * stat.f_frsize < 64 * 1024
+    return stat.f_bavail * stat.f_frsize < below
 
 
 def writable_place(path: str) -> bool:
@@ -101,8 +112,12 @@ def _os_error(exc: OSError, what: str) -> NetuiError | None:
     if code in (errno.EACCES, errno.EPERM):
         return permission_denied(what)
     if code == errno.ELOOP:
-        return missing_place(what, "is a loop of symbolic links")
-    if code in (errno.ENOENT, errno.ENOTDIR):
+        return symlink_loop(what)
+    if code == errno.ENOTDIR:
+        return not_a_folder(
+            os.path.dirname(exc.filename) if isinstance(exc.filename, str) else what
+        )
+    if code == errno.ENOENT:
         named = exc.filename if isinstance(exc.filename, str) else what
         return missing_place(os.path.dirname(named) or named)
     return None

@@ -46,11 +46,8 @@ def database_path(cli_value: str | None = None) -> Path:
     from pathlib import Path
 
     chosen = cli_value or os.environ.get(DB_ENV)
-    if chosen:
-        path = Path(chosen).expanduser()
-        if not path.parent.exists():
-            ensure_private_dir(path.parent)
-        return path
+    if chosen:  # the user's own place: a missing folder is said, not made (netui.db_probe)
+        return Path(chosen).expanduser()
     return data_dir() / "netui.db"
 
 

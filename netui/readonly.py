@@ -13,6 +13,7 @@ full path, which checks the file and names the damage.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 
@@ -29,9 +30,30 @@ class BusyDatabase(NetuiError):
     """Another program held the database locked past the busy timeout."""
 
 
-def _uri(path: str) -> str:
+def _uri(path: str, immutable: bool = False) -> str:
     quoted = path.replace("%", "%25").replace("?", "%3f").replace("#", "%23")
-    return f"file:{quoted}?mode=ro"
+    return f"file:{quoted}?" + ("immutable=1" if immutable else "mode=ro")
+
+
+def _settled(path: str) -> tuple[int, bool] | None:
+    """(schema version, read-only file) from the file's own header when no -wal file is
+    beside it (the header is then the truth), or None when a connection must say. Reading
+    it first keeps SQLite from leaving a -wal and -shm beside a file that is not netui's."""
+    if os.path.exists(path + "-wal"):
+        return None
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+        writable = (
+            os.stat(path).st_mode & 0o200
+            and os.access(path, os.W_OK)
+            and os.access(os.path.dirname(os.path.abspath(path)), os.W_OK)
+        )
+    except OSError:
+        return (-1, True)
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return (-1, True)
+    return (int.from_bytes(header[60:64], "big"), not writable)
 
 
 def is_busy(exc: sqlite3.Error) -> bool:
@@ -51,8 +73,14 @@ def open_read_only(path: str) -> sqlite3.Connection | None:
     """A read-only connection to a current netui database, or None when the full path must
     open the file instead: it is missing or empty, needs a migration, or is newer, foreign
     or damaged (the full path explains those in one sentence, without writing to them)."""
+    settled = _settled(path)
+    if settled is not None and settled[0] != len(MIGRATIONS):
+        return None
+    # A read-only file or folder nobody is writing (no -wal): read it as it is, creating
+    # nothing (a -shm could not be made there anyway).
+    immutable = settled is not None and settled[1]
     try:
-        conn = sqlite3.connect(_uri(path), uri=True, isolation_level=None)
+        conn = sqlite3.connect(_uri(path, immutable), uri=True, isolation_level=None)
     except sqlite3.Error:
         return None
     try:

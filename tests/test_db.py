@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from netui.db import Database, migrate
-from netui.errors import DamagedDatabaseError, NetuiError, NewerDatabaseError
+from netui.errors import DamagedDatabaseError, NetuiError, NewerDatabaseError, NotNetuiFileError
 from netui.schema import MIGRATIONS
 from netui.store import Store
 
@@ -86,8 +86,10 @@ def test_damaged_database_is_refused_and_untouched(db_path: Path) -> None:
 def test_not_a_database_is_refused(db_path: Path) -> None:
     db_path.write_text("these are my notes, not a database\n" * 100)
     before = _digest(db_path)
-    with pytest.raises(DamagedDatabaseError):
+    with pytest.raises(NotNetuiFileError) as caught:
         Database.open(db_path)
+    assert "not a netui database" in str(caught.value)
+    assert caught.value.exit_code == 65
     assert _digest(db_path) == before
 
 
@@ -136,7 +138,9 @@ def test_migrate_runs_ddl_inside_the_transaction(tmp_path: Path) -> None:
 
 
 def test_files_are_private_after_first_run_and_backup(tmp_path: Path) -> None:
-    folder = tmp_path / "private"
+    from netui.paths import ensure_private_dir
+
+    folder = ensure_private_dir(tmp_path / "private")  # what data_dir() does (--db: yours)
     path = folder / "netui.db"
     db = Database.open(path)
     Store(db).add_person("Private Person")

@@ -183,10 +183,14 @@ def test_a_busy_database_is_one_sentence(people: Path, monkeypatch: pytest.Monke
 
 
 def test_a_missing_database_is_created_by_the_full_path(tmp_path: Path) -> None:
-    target = tmp_path / "new" / "netui.db"
+    target = tmp_path / "new.db"
     result = netui("--db", str(target), "query", "x")
     assert (result.returncode, result.stdout) == (1, b"searching for 'x' ...\n")
     assert target.exists()
+    missing = tmp_path / "no-such-folder" / "netui.db"  # a folder named, not made
+    result = netui("--db", str(missing), "query", "x")
+    assert result.returncode == 66 and b"no-such-folder does not exist" in result.stderr
+    assert not missing.parent.exists()
 
 
 @pytest.mark.parametrize("xdg", [None, "/srv/data", "relative/dir", ""])

@@ -37,21 +37,22 @@ class StoreBase:
     def _tx(self) -> Iterator[Session]:
         """One ORM session in one write transaction (BEGIN IMMEDIATE): all or nothing.
         For writes only: reads go through `self.db.read()` and never take the write lock.
-        Another program's lock held past the busy timeout raises BusyError."""
-        from sqlalchemy.exc import OperationalError
+        Another program's lock held past the busy timeout raises BusyError; a fault of the
+        place (a full disk, a read-only file) rolls back and raises its NetuiError."""
+        from sqlalchemy.exc import DBAPIError
         from sqlmodel import Session
 
         self.db.require_healthy()  # never write to a file the start-up check found damaged
         try:
             with Session(self.db.engine, expire_on_commit=False) as session, session.begin():
                 yield session
-        except OperationalError as exc:
-            if exc.orig is not None and (busy := self.db.busy(exc.orig)) is not None:
-                raise busy from None
+        except DBAPIError as exc:
+            if exc.orig is not None and (fault := self.db.fault(exc.orig)) is not None:
+                raise fault from None
             raise
-        except sqlite3.OperationalError as exc:  # bulk SQL on the session's connection
-            if (busy := self.db.busy(exc)) is not None:
-                raise busy from None
+        except sqlite3.Error as exc:  # bulk SQL on the session's connection
+            if (fault := self.db.fault(exc)) is not None:
+                raise fault from None
             raise
         self.writes += 1
 
