@@ -42,6 +42,23 @@ def disk_full(what: str) -> DiskFullError:
     )
 
 
+def size_limit(what: str) -> DiskFullError:
+    return DiskFullError(
+        f"{what} cannot grow: this session's file size limit (ulimit -f) is reached; raise "
+        "the limit and try again — nothing was saved half-way."
+    )
+
+
+def file_size_limited() -> bool:
+    """True when this process may not grow files without limit (ulimit -f)."""
+    try:
+        import resource
+    except ImportError:  # not on this system
+        return False
+    soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    return soft != resource.RLIM_INFINITY
+
+
 def read_only(what: str) -> ReadOnlyLocationError:
     return ReadOnlyLocationError(
         f"{what} is read-only (the file, its folder or its disk); netui changed nothing — "
@@ -105,6 +122,8 @@ def writable_place(path: str) -> bool:
 
 def _os_error(exc: OSError, what: str) -> NetuiError | None:
     code = exc.errno
+    if code == errno.EFBIG and file_size_limited():
+        return size_limit(what)
     if code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return disk_full(what)
     if code == errno.EROFS:
@@ -158,8 +177,10 @@ def _sqlite_error(exc: sqlite3.Error, what: str, path: str | None) -> NetuiError
         if not writable_place(path):
             return read_only(what) if _read_only_fs(folder) else permission_denied(what)
     if primary == SQLITE_IOERR and path is not None:
-        if no_space_left(path) or (code in _WRITE_IOERRS and no_space_left(path)):
+        if no_space_left(path):
             return disk_full(what)
+        if (code in _WRITE_IOERRS or code == SQLITE_IOERR) and file_size_limited():
+            return size_limit(what)
         if _read_only_fs(os.path.dirname(os.path.abspath(path))):
             return read_only(what)
     return None
