@@ -83,9 +83,8 @@ def run_import(args: argparse.Namespace, store: Store, settings: Settings) -> in
     from netui.importers import ArchiveSource, Me, RestoreSource, open_source
 
     path = Path(args.file).expanduser()
-    source = open_source(
-        path, args.format, args.encoding, overrides=args.map, me=Me(name=settings.my_name)
-    )
+    me = Me(emails=settings.my_email_list, name=settings.my_name)
+    source = open_source(path, args.format, args.encoding, overrides=args.map, me=me)
     if isinstance(source, RestoreSource):
         return _restore(source, store, args.dry_run)
     if isinstance(source, ArchiveSource):
@@ -130,10 +129,20 @@ def _restore(source: RestoreSource, store: Store, dry_run: bool) -> int:
 
 
 def _archive(source: ArchiveSource, store: Store, dry_run: bool) -> int:
-    result = source.result
-    print(f"{source.path.name}: {source.label}, {result.items:,} items read.")
-    print(f"{len(result.contacts):,} correspondents, {len(result.evidence):,} conversation days.")
-    print("Archives are not saved yet: this build only reads them.")
+    """An archive adds no one: contacts match people (evidence) or wait as candidates."""
+    from netui.importers.archive_import import channel_store, identity_line, read_line
+
+    channels = channel_store(store, source.label)
+    print(read_line(source) + ".")
+    if you := identity_line(source.result):
+        print(you)
+    if dry_run:
+        for line in channels.preview_channel(source.result).lines():
+            print(line)
+        print("Dry run: nothing was saved.")
+        return 0
+    print(channels.ingest_channel(source.result).text())
+    print("Review the candidates: R on the People list, or netui candidates.")
     return 0
 
 

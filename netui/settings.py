@@ -19,6 +19,9 @@ DEMO_SETTINGS_FILE = "demo-settings.toml"
 @dataclass
 class Settings:
     my_name: str = ""
+    # Your own mail addresses, separated by commas: who "you" are in a mail archive (when
+    # empty, netui takes the address in most messages and says so in the preview).
+    my_emails: str = ""
     target_role: str = "software engineer"
     blurb: str = ""
     follow_up_days: int = 5
@@ -39,6 +42,10 @@ class Settings:
     def __post_init__(self) -> None:
         # One line per entry of the file that was ignored (shown by the app, never saved).
         self.notices: list[str] = []
+
+    @property
+    def my_email_list(self) -> tuple[str, ...]:
+        return tuple(a.strip() for a in self.my_emails.replace(";", ",").split(",") if a.strip())
 
     @property
     def my_first_name(self) -> str:

@@ -6,13 +6,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.markup import escape
 from textual.message import Message
+from textual.screen import Screen
 from textual.widgets import (
     DataTable,
     Footer,
@@ -35,14 +35,20 @@ from netui.importers import (
     Table,
     open_source,
 )
+from netui.importers.archive_import import (
+    PreviewLike,
+    channel_store,
+    has_channel_store,
+    identity_line,
+    read_line,
+)
 from netui.importers.registry import hints, said
 from netui.importers.spreadsheet import SKIP, apply_overrides
 from netui.screens.base import NetuiScreen
+from netui.screens.dialogs import ConfirmScreen
 from netui.screens.import_parts import FieldPicker, PathInput
+from netui.screens.import_views import fill_mapping, fill_preview, summary_text
 from netui.store.imports import ImportReport
-
-PREVIEW_ROWS = 200
-_ACTION_WORDS = {"new": "new", "updated": "update", "unchanged": "no change"}
 
 
 class ImportScreen(NetuiScreen[ImportReport | None]):
@@ -54,10 +60,13 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
     ]
 
     class Loaded(Message):
-        def __init__(self, source: Source, report: ImportReport | None) -> None:
+        def __init__(
+            self, source: Source, report: ImportReport | None, preview: PreviewLike | None = None
+        ) -> None:
             super().__init__()
             self.source = source
             self.report = report
+            self.preview = preview
 
     class LoadFailed(Message):
         def __init__(self, text: str) -> None:
@@ -69,6 +78,12 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
             super().__init__()
             self.percent = percent
             self.phase = phase
+
+    class ArchiveSaved(Message):
+        def __init__(self, text: str, failed: bool = False) -> None:
+            super().__init__()
+            self.text = text
+            self.failed = failed
 
     class Finished(Message):
         def __init__(self, report: ImportReport | None, text: str) -> None:
@@ -157,13 +172,17 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
         """Read (once), parse and plan in a thread; the result arrives as a Loaded message."""
         try:
             if source is None:
-                read = open_source(path, me=Me(name=self.settings.my_name))
+                me = Me(emails=self.settings.my_email_list, name=self.settings.my_name)
+                read = open_source(path, me=me)
             else:
                 read = source.remapped(mapping) if mapping is not None else source
-            report = None
+            report = preview = None
             if isinstance(read, ContactsSource):
                 report = self.store.preview_import(read.result, how)
-            self.post_message(self.Loaded(read, report))
+            elif isinstance(read, ArchiveSource) and has_channel_store(self.store):
+                channels = channel_store(self.store, read.label)
+                preview = self.patiently(lambda: channels.preview_channel(read.result))
+            self.post_message(self.Loaded(read, report, preview))
         except NetuiError as exc:
             self.post_message(self.LoadFailed(str(exc)))
         except Exception as exc:  # never a traceback on screen (it could hold personal data)
@@ -188,14 +207,19 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
             return
         if isinstance(source, ArchiveSource):
             self.table = None
-            result = source.result
-            self._status(
-                f"[b]{escape(source.label)}[/b] · {result.items:,} items · "
-                f"{len(result.contacts):,} correspondents · {len(result.evidence):,} "
-                "conversation days. Archives are read but not saved in this build."
-            )
+            self._status(f"[b]{escape(read_line(source))}[/b]")
             self._show_mapping(None)
             self._show_preview(None, None)
+            lines = [escape(line) for line in (message.preview.lines() if message.preview else [])]
+            if you := identity_line(source.result):
+                lines.append(f"[dim]{escape(you)}[/dim]")
+            lines.append(
+                "ctrl+s brings it in (people get the evidence; the rest wait for review) · "
+                "esc goes back"
+                if message.preview is not None
+                else "[yellow]This build reads archives but cannot save them.[/yellow]"
+            )
+            self.query_one("#import-summary", Static).update("\n".join(lines))
             return
         self.table = source.table
         self.result, self.report = source.result, message.report
@@ -223,54 +247,13 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
 
     def _show_mapping(self, result: ParseResult | None) -> None:
         table = self.query_one("#import-mapping", DataTable)
-        table.clear(columns=True)
         table.display = result is not None and self.table is not None
-        if result is None or self.table is None:
-            return
-        table.add_columns("Column", "holds", "for example")
-        for i, name in enumerate(self.table.header):
-            example = next((r[i] for _l, r in self.table.rows[:20] if r[i].strip()), "")
-            field = self.mapping.get(name, SKIP)
-            label = Text(field.replace("_", " ")) if field != SKIP else Text("skip", style="dim")
-            table.add_row(name or f"(column {i + 1})", label, example[:40], key=name)
+        fill_mapping(table, self.table if result is not None else None, self.mapping)
 
     def _show_preview(self, result: ParseResult | None, report: ImportReport | None) -> None:
-        table = self.query_one("#import-preview", DataTable)
-        summary = self.query_one("#import-summary", Static)
-        table.clear(columns=True)
-        if result is None or report is None:
-            summary.update("")
-            return
-        table.add_columns("Line", "Name", "Will be", "Company", "Title", "Email", "Change")
-        for record, outcome in zip(result.records[:PREVIEW_ROWS], report.outcomes, strict=False):
-            what = _ACTION_WORDS.get(outcome.action, outcome.action)
-            table.add_row(
-                str(record.line), record.full_name, what, record.company, record.title,
-                record.email, outcome.detail,
-            )  # fmt: skip
-        lines = [
-            report.summary()
-            + (f" · {report.companies_added:,} new companies" if report.companies_added else "")
-        ]
-        lines += [f"[red]{escape(str(p))}[/red]" for p in report.problems[:2]]
-        if report.errors > 2:
-            lines.append(f"[red]… and {report.errors - 2:,} more errors[/red]")
-        if report.warnings:
-            first = report.warnings[0]
-            more = f" and {len(report.warnings) - 1:,} more" if len(report.warnings) > 1 else ""
-            lines.append(f"[yellow]{escape(str(first))}{more}[/yellow]")
-        if report.skipped:
-            lines.append(
-                f"[dim]skipped: {escape(report.skipped[0].message)} (line {report.skipped[0].line})"
-                + (f" and {len(report.skipped) - 1:,} more" if len(report.skipped) > 1 else "")
-                + "[/dim]"
-            )
-        lines.append(
-            "ctrl+s imports · enter on a column changes what it holds · esc goes back"
-            if self.result and self.result.format == "csv"
-            else "ctrl+s imports · esc goes back"
-        )
-        summary.update("\n".join(lines))
+        fill_preview(self.query_one("#import-preview", DataTable), result, report)
+        text = "" if result is None or report is None else summary_text(result, report)
+        self.query_one("#import-summary", Static).update(text)
 
     # ---- column mapping ------------------------------------------------------------------
 
@@ -292,6 +275,13 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
     def action_confirm(self) -> None:
         if self.busy:
             return
+        if isinstance(self.source, ArchiveSource):
+            if not has_channel_store(self.store):
+                self.notify("This build reads archives but cannot save them.", severity="warning")
+                return
+            self._begin("Bringing it in…", indeterminate=True)
+            self.save_archive(self.source)
+            return
         if self.json_data is not None:
             self._begin("Restoring…")
             self.restore(self.json_data, self.path.name if self.path else "the file")
@@ -305,12 +295,46 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
         self._begin("Importing…")
         self.run_import(self.result, self._how())
 
-    def _begin(self, text: str) -> None:
+    def _begin(self, text: str, *, indeterminate: bool = False) -> None:
         self.busy = True
         bar = self.query_one("#import-progress", ProgressBar)
         bar.display = True
-        bar.update(progress=0)
+        bar.update(total=None if indeterminate else 100, progress=0)
         self._status(text)
+
+    @work(thread=True, exclusive=True, group="import-run")
+    def save_archive(self, source: ArchiveSource) -> None:
+        """Match the archive's contacts and keep the rest as candidates, off the UI thread."""
+        channels = channel_store(self.store, source.label)
+        try:
+            summary = self.patiently(lambda: channels.ingest_channel(source.result))
+        except NetuiError as exc:
+            self.post_message(self.ArchiveSaved(str(exc), failed=True))
+        except Exception as exc:  # nothing was saved: the transaction rolled back
+            self.post_message(
+                self.ArchiveSaved(
+                    f"The import failed ({type(exc).__name__}); nothing was saved.", failed=True
+                )
+            )
+        else:
+            self.post_message(self.ArchiveSaved(summary.text()))
+
+    @on(ArchiveSaved)
+    def _archive_saved(self, message: ArchiveSaved) -> None:
+        self.busy = False
+        self.query_one("#import-progress", ProgressBar).display = False
+        if message.failed:
+            self._status(f"[b red]✗[/] {escape(message.text)}")
+            return
+        self.app.notify(message.text, title="Import", timeout=8)
+
+        def answered(review: bool | None) -> None:
+            self.dismiss(None)
+            if review:
+                self.app.push_screen(review_screen())
+
+        question = f"{escape(message.text)}\n\nReview the candidates now, one key each?"
+        self.app.push_screen(ConfirmScreen(question, yes="Review"), answered)
 
     @work(thread=True, exclusive=True, group="import-run")
     def run_import(self, result: ParseResult, how: str) -> None:
@@ -371,3 +395,12 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
             self.notify("The import is still running; it finishes in a moment.")
             return
         self.dismiss(None)
+
+
+def review_screen() -> Screen[Any]:
+    """The Review (triage) screen, where the candidates an archive brought wait."""
+    import importlib
+
+    module = importlib.import_module("netui.screens.review")
+    screen: Screen[Any] = module.ReviewScreen()
+    return screen

@@ -15,7 +15,9 @@ from netui.screens.base import NetuiModal
 from netui.settings import save_settings
 
 FIELDS = (
-    ("my_name", "Your name (signs your messages)", "Alex Morgan"),
+    ("my_name", "Your name (signs your messages; you in WhatsApp chats)", "Alex Morgan"),
+    ("my_emails", "Your mail addresses, comma-separated (you in a mail archive)",
+     "alex@example.com, alex.morgan@work.example"),
     ("target_role", "The role you are looking for", "backend engineer"),
     ("blurb", "One or two sentences about you, in the first person (intro requests)",
      "I'm a backend engineer with 4 years of Python…"),
@@ -70,6 +72,7 @@ class SettingsScreen(NetuiModal[bool]):
         updated = replace(
             self.settings,
             my_name=values["my_name"],
+            my_emails=values["my_emails"],
             target_role=values["target_role"],
             blurb=values["blurb"],
             city=values["city"],

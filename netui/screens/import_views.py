@@ -1,0 +1,71 @@
+"""What the Import screen shows of a contacts file: the column mapping, the preview rows and
+the summary under them."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.markup import escape
+from textual.widgets import DataTable
+
+from netui.importers import ParseResult, Table
+from netui.importers.spreadsheet import SKIP
+from netui.store.imports import ImportReport
+
+PREVIEW_ROWS = 200
+_ACTION_WORDS = {"new": "new", "updated": "update", "unchanged": "no change"}
+
+
+def fill_mapping(view: DataTable[object], table: Table | None, mapping: dict[str, str]) -> None:
+    """One row per CSV column: what it holds (changeable) and an example value."""
+    view.clear(columns=True)
+    if table is None:
+        return
+    view.add_columns("Column", "holds", "for example")
+    for i, name in enumerate(table.header):
+        example = next((r[i] for _l, r in table.rows[:20] if r[i].strip()), "")
+        field = mapping.get(name, SKIP)
+        label = Text(field.replace("_", " ")) if field != SKIP else Text("skip", style="dim")
+        view.add_row(name or f"(column {i + 1})", label, example[:40], key=name)
+
+
+def fill_preview(
+    view: DataTable[object], result: ParseResult | None, report: ImportReport | None
+) -> None:
+    """The first PREVIEW_ROWS records and what the import will do with each."""
+    view.clear(columns=True)
+    if result is None or report is None:
+        return
+    view.add_columns("Line", "Name", "Will be", "Company", "Title", "Email", "Change")
+    for record, outcome in zip(result.records[:PREVIEW_ROWS], report.outcomes, strict=False):
+        what = _ACTION_WORDS.get(outcome.action, outcome.action)
+        view.add_row(
+            str(record.line), record.full_name, what, record.company, record.title,
+            record.email, outcome.detail,
+        )  # fmt: skip
+
+
+def summary_text(result: ParseResult, report: ImportReport) -> str:
+    """The counts, the first problems, warnings and skips, and the keys (markup)."""
+    lines = [
+        report.summary()
+        + (f" · {report.companies_added:,} new companies" if report.companies_added else "")
+    ]
+    lines += [f"[red]{escape(str(p))}[/red]" for p in report.problems[:2]]
+    if report.errors > 2:
+        lines.append(f"[red]… and {report.errors - 2:,} more errors[/red]")
+    if report.warnings:
+        first = report.warnings[0]
+        more = f" and {len(report.warnings) - 1:,} more" if len(report.warnings) > 1 else ""
+        lines.append(f"[yellow]{escape(str(first))}{more}[/yellow]")
+    if report.skipped:
+        lines.append(
+            f"[dim]skipped: {escape(report.skipped[0].message)} (line {report.skipped[0].line})"
+            + (f" and {len(report.skipped) - 1:,} more" if len(report.skipped) > 1 else "")
+            + "[/dim]"
+        )
+    lines.append(
+        "ctrl+s imports · enter on a column changes what it holds · esc goes back"
+        if result.format == "csv"
+        else "ctrl+s imports · esc goes back"
+    )
+    return "\n".join(lines)

@@ -1,0 +1,148 @@
+"""Archives through `netui import` and the Import screen: read once, preview, bring in."""
+
+from __future__ import annotations
+
+import importlib.util
+import zipfile
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Static
+
+from netui.app import make_app
+from netui.cli import main
+from netui.screens.dialogs import ConfirmScreen
+from netui.screens.importer import ImportScreen
+from netui.settings import Settings
+from netui.store import Store
+from tests.channel_fixtures import ME, write_mbox, write_whatsapp_zip
+from tests.conftest import TODAY
+from tests.test_import_screen import settle
+
+needs_candidates = pytest.mark.skipif(
+    importlib.util.find_spec("netui.store.candidates") is None,
+    reason="the candidates store (Store.preview_channel / ingest_channel) is not in this build",
+)
+MBOX = "All mail Including Spam and Trash.mbox"
+
+
+def people(db: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    assert main(["--db", str(db), "list"]) == 0
+    return [line.split("\t")[1] for line in capsys.readouterr().out.splitlines()]
+
+
+def test_whatsapp_without_my_name_asks_for_it_in_one_sentence(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", str(db_path), "add", "Kept Person @ Acme"]) == 0
+    capsys.readouterr()
+    chat = write_whatsapp_zip(tmp_path / "WhatsApp Chat - Ama Owusu.zip")
+    assert main(["--db", str(db_path), "import", str(chat)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "WhatsApp chats need your name as it appears in them" in err
+    assert "netui settings my_name" in err
+    assert people(db_path, capsys) == ["Kept Person"]
+
+
+def test_a_broken_member_of_a_zip_is_named_and_nothing_changes(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", str(db_path), "add", "Kept Person @ Acme"]) == 0
+    capsys.readouterr()
+    path = tmp_path / "facebook-alex.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("connections/friends/your_friends.json", '{"friends_v2": [\n{"name": "A",}\n]}')
+    assert main(["--db", str(db_path), "import", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "facebook-alex.zip: connections/friends/your_friends.json, line 2, column" in err
+    assert people(db_path, capsys) == ["Kept Person"]
+
+
+async def test_the_screen_says_whatsapp_needs_my_name(store: Store, tmp_path: Path) -> None:
+    chat = write_whatsapp_zip(tmp_path / "WhatsApp Chat - Ama Owusu.zip")
+    app = make_app(store, Settings(), today=lambda: TODAY)  # no name set
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = ImportScreen()
+        await app.push_screen(screen)
+        await settle(pilot)
+        screen.query_one("#import-path", Input).value = str(chat)
+        await pilot.press("enter")
+        await settle(pilot)
+        status = str(screen.query_one("#import-status", Static).render())
+        assert "✗ WhatsApp chats need your name as it appears in them" in status
+
+
+@needs_candidates
+def test_cli_dry_run_previews_an_mbox_and_saves_nothing(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    priya = ["--db", str(db_path), "add", "Priya Raman @ Meta"]
+    assert main(priya) == 0
+    capsys.readouterr()
+    mbox = write_mbox(tmp_path / MBOX)
+    assert main(["--db", str(db_path), "import", str(mbox), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert f"{MBOX}: Gmail mbox, 10 messages" in out
+    assert f"You: {ME} (guessed: the address in most messages" in out
+    assert out.rstrip().endswith("Dry run: nothing was saved.")
+    assert people(db_path, capsys) == ["Priya Raman"]
+
+
+@needs_candidates
+def test_cli_import_puts_evidence_on_people_and_twice_changes_nothing(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from netui.db import Database
+
+    assert main(["--db", str(db_path), "add", "Priya Raman @ Meta"]) == 0
+    capsys.readouterr()
+    mbox = write_mbox(tmp_path / MBOX)
+    assert main(["--db", str(db_path), "import", str(mbox)]) == 0
+    out = capsys.readouterr().out
+    assert "Review the candidates" in out
+    db = Database.open(db_path)
+    store = Store(db)
+    try:
+        first = store.interaction_count(1)
+        assert first >= 1  # her conversation days are on her timeline
+    finally:
+        db.close()
+    assert main(["--db", str(db_path), "import", str(mbox)]) == 0
+    capsys.readouterr()
+    db = Database.open(db_path)
+    try:
+        assert Store(db).interaction_count(1) == first
+    finally:
+        db.close()
+    assert people(db_path, capsys) == ["Priya Raman"]  # an archive adds no one by itself
+
+
+@needs_candidates
+async def test_the_screen_previews_an_archive_brings_it_in_and_offers_review(
+    store: Store, settings: Settings, tmp_path: Path
+) -> None:
+    priya = store.add_person("Priya Raman", company="Meta")
+    mbox = write_mbox(tmp_path / MBOX)
+    app = make_app(store, settings, today=lambda: TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = ImportScreen()
+        await app.push_screen(screen)
+        await settle(pilot)
+        screen.query_one("#import-path", Input).value = str(mbox)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Gmail mbox, 10 messages" in str(screen.query_one("#import-status").render())
+        summary = str(screen.query_one("#import-summary", Static).render())
+        assert f"You: {ME} (guessed" in summary
+        assert store.interaction_count(priya) == 0  # the preview wrote nothing
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await settle(pilot)
+        assert not isinstance(app.screen, ImportScreen | ConfirmScreen)
+    assert store.interaction_count(priya) >= 1
