@@ -120,6 +120,33 @@ def progress_text(items: list[ChecklistRow]) -> str:
     return f"{sum(item.done for item in items)}/{len(items)}"
 
 
+# Items the meeting's own steps do, so the checklist closes its loop: marking it done with
+# notes logs them, sending the follow-up sends it; and the one about the request is done only
+# once there is a request (the chapter: "have a clear ask", "end with clear request").
+_FOLLOW_UP_ITEM = re.compile(r"\bfollow[- ]?up|\bthank", re.IGNORECASE)
+_LOG_ITEM = re.compile(r"\blog\b|\bnotes?\b|\bnext step", re.IGNORECASE)
+_REQUEST_ITEM = re.compile(r"\brequest\b|\b(one|clear|the|your|my) ask\b", re.IGNORECASE)
+
+
+def sent_with_follow_up(phase: Phase | str, text: str) -> bool:
+    """'Send the follow-up email right away': ticked when the follow-up is sent."""
+    return phase == Phase.after and bool(_FOLLOW_UP_ITEM.search(text))
+
+
+def done_with_notes(phase: Phase | str, text: str) -> bool:
+    """'Log notes and the next step': ticked when the meeting is marked done with notes."""
+    return (
+        phase == Phase.after
+        and not sent_with_follow_up(phase, text)
+        and bool(_LOG_ITEM.search(text))
+    )
+
+
+def needs_request(phase: Phase | str, text: str) -> bool:
+    """'Prepare one clear request': it cannot be ticked while the meeting has no ask."""
+    return phase == Phase.before and bool(_REQUEST_ITEM.search(text))
+
+
 _NOT_COFFEE = re.compile(
     r"\b(office|hq|headquarters|campus|zoom|meet|video|call|lunch|dinner|restaurant|bar|pub"
     r"|brewery|park|walk)\b"
@@ -250,8 +277,9 @@ class Brief:
     when: str
     where: str
     ask: str
-    notes: str
+    notes: str  # what is noted about the person (clipped on the screen)
     stage: str
+    meeting_notes: str = ""  # the meeting's own notes (the plan form's), shown whole
     last: list[str] = field(default_factory=list)
     progress: str = "0/0"
     still_to_do: list[str] = field(default_factory=list)
@@ -301,12 +329,19 @@ def build_brief(
         when=format_when(meeting.starts_at, today),
         where=meeting.where or "(no place yet: pick a cafe close to them)",
         ask=meeting.ask or "(no request planned: prepare one clear request)",
-        notes=" ".join(part for part in (person.notes, meeting.notes) if part) or "(none)",
+        notes=" ".join(person.notes.split()) or "(none)",
         stage=person.stage,
+        meeting_notes=meeting.notes.strip(),
         last=[_interaction_line(i, today) for i in interactions[:BRIEF_INTERACTIONS]],
         progress=progress_text(checklist),
         still_to_do=open_before[:3],
     )
+
+
+def _labelled(label: str, text: str) -> list[str]:
+    """A labelled value of several lines, the later lines under the first (empty: none)."""
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    return [f"{label if k == 0 else '':<9} {line}".rstrip() for k, line in enumerate(lines)]
 
 
 def brief_lines(brief: Brief) -> list[str]:
@@ -321,7 +356,8 @@ def brief_lines(brief: Brief) -> list[str]:
         f"Know via  {brief.how_we_know}",
         f"Stage     {brief.stage}",
         f"Ask       {brief.ask}",
-        f"Notes     {brief.notes}",
+        *_labelled("Notes", brief.meeting_notes),
+        f"About     {brief.notes}",
         "",
         "Last together:" if brief.last else "Last together: nothing logged yet",
         *(f"  {line}" for line in brief.last),

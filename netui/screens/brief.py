@@ -5,14 +5,14 @@ from __future__ import annotations
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Label, Static
 
 from netui.errors import NetuiError
 from netui.meeting import Brief
 from netui.screens.base import NetuiScreen
 
-NOTES_CHARS = 200  # about three lines at 80 columns: the brief must fit one screen
+NOTES_CHARS = 200  # about three lines at 80 columns: the person's notes are a reminder
 
 
 def clip(text: str, limit: int) -> str:
@@ -28,7 +28,13 @@ def brief_rows(brief: Brief) -> list[tuple[str, str, str]]:
         ("Approach", f"[b]{escape(brief.stage)}[/] · {escape(brief.approach)}", "brief-one-line"),
         ("Know via", escape(brief.how_we_know), "brief-one-line"),
         ("Ask", escape(brief.ask), "brief-ask brief-two-lines"),
-        ("Notes", escape(clip(brief.notes, NOTES_CHARS)), "brief-notes"),
+        # the meeting's own notes, whole: what you planned to say is not cut (the brief scrolls)
+        *(
+            [("Notes", escape(brief.meeting_notes), "brief-meeting-notes")]
+            if brief.meeting_notes
+            else []
+        ),
+        ("About", escape(clip(brief.notes, NOTES_CHARS)), "brief-notes"),
     ]
 
 
@@ -52,7 +58,7 @@ class BriefScreen(NetuiScreen[None]):
             yield Static(str(exc), classes="error")
             yield Footer()
             return
-        with Vertical(id="brief"):
+        with VerticalScroll(id="brief"):
             yield Static(
                 f"[b]{escape(brief.name)}[/]  [dim]{escape(brief.headline)}[/]",
                 id="brief-name",

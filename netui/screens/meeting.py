@@ -22,6 +22,7 @@ from netui.meeting import (
     MeetingRow,
     format_when,
     interaction_kind_for,
+    needs_request,
 )
 from netui.screens.base import NetuiScreen
 from netui.screens.dialogs import ConfirmScreen
@@ -31,6 +32,7 @@ from netui.screens.meeting_dialogs import (
     DoneNotesScreen,
     ExportPathScreen,
     NewItem,
+    RequestScreen,
 )
 from netui.screens.meeting_form import MeetingFormScreen
 
@@ -143,7 +145,9 @@ class MeetingScreen(NetuiScreen[None]):
         else:
             status = f"planned · checklist [b]{m.progress}[/]"
         where = escape(m.where) or "[dim]no place yet — pick a cafe close to them[/]"
-        ask = escape(m.ask) or "[dim]no request yet — prepare one clear request (r)[/]"
+        ask = (
+            escape(m.ask) or "[dim]no request yet — tick “prepare one clear request” to write it[/]"
+        )
         lines = [
             f"[b]{noun} with {who}[/]   {status}",
             f"{format_when(m.starts_at, today)} · {where}",
@@ -205,7 +209,24 @@ class MeetingScreen(NetuiScreen[None]):
         item = self._current_item()
         if item is None:
             return
+        m = self.meeting
+        if m is not None and not item.done and not m.ask and needs_request(item.phase, item.text):
+            self._write_request(m.id, item.id)  # no request yet: write it, then it is ticked
+            return
         self.attempt(lambda: self.store.toggle_item(item.id), lambda _: self.reload())
+
+    def _write_request(self, meeting_id: int, item_id: int) -> None:
+        def written(ask: str | None) -> None:
+            if ask is None:
+                return
+
+            def save() -> None:
+                self.store.update_meeting(meeting_id, ask=ask)
+                self.store.toggle_item(item_id)
+
+            self.attempt(save, lambda _: self.reload())
+
+        self.app.push_screen(RequestScreen(), written)
 
     @on(OptionList.OptionSelected, "#checklist")
     def _selected(self) -> None:

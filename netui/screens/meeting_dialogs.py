@@ -1,4 +1,5 @@
-"""Small dialogs of the Meeting screen: after-meeting notes, a new checklist item, a file name."""
+"""Small dialogs of the Meeting screen: after-meeting notes, a new checklist item, the
+request, a file name."""
 
 from __future__ import annotations
 
@@ -114,6 +115,40 @@ class AddItemScreen(NetuiModal[NewItem | None]):
             return
         phase = Phase(str(self.query_one("#item-phase", Select).value))
         self.dismiss(NewItem(phase, event.value))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class RequestScreen(NetuiModal[str | None]):
+    """The one clear request, written before its checklist item can be ticked."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide", id="request-dialog"):
+            yield Label("[b]Your one clear request[/b]  [dim]enter saves and ticks · esc[/dim]")
+            yield Static(
+                "There is no request yet. What exactly will you ask for? Make it easy to say "
+                "yes to.",
+                classes="muted",
+            )
+            yield Input(
+                placeholder="e.g. an intro to an engineer on your team",
+                id="request-text",
+                max_length=1000,
+            )
+            yield Static("", id="request-error", classes="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#request-text", Input).focus()
+
+    @on(Input.Submitted, "#request-text")
+    def _submitted(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            self.query_one("#request-error", Static).update("Type the request first.")
+            return
+        self.dismiss(event.value.strip())
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -22,7 +22,7 @@ from netui.compose import (
 )
 from netui.enums import DraftStatus, InteractionKind, Stage, stage_of
 from netui.errors import InputError, NotFoundError
-from netui.store.timeline import TimelineMixin
+from netui.store.meetings import MeetingMixin
 from netui.timeutil import local_date, parse_utc
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ def _reachable_by(email: str, linkedin: str, dm_handles: tuple[str, ...]) -> str
     return Channel.email.value
 
 
-class DraftMixin(TimelineMixin):
+class DraftMixin(MeetingMixin):  # a sent follow-up closes the meeting's loop
     # ---- writes -------------------------------------------------------------------
 
     def save_draft(
@@ -193,7 +193,6 @@ class DraftMixin(TimelineMixin):
         """Sent, in one transaction: the draft's status and time, an outgoing interaction on
         the timeline (which moves the stage), the follow-up date, and for a follow-up or a
         thank-you, the person's meetings no longer owe one."""
-        from sqlalchemy import text
 
         with self._tx() as s:
             draft = self._draft_or_raise(s, draft_id)
@@ -220,15 +219,8 @@ class DraftMixin(TimelineMixin):
                 # an ask (intro, referral) gets a follow-up date like any message
                 person.follow_up_on = self.today() + timedelta(days=self.follow_up_days)
             settled = 0
-            if intent in _SETTLES_MEETING:
-                result = s.execute(
-                    text(
-                        "UPDATE meeting SET follow_up_owed = 0 "
-                        "WHERE person_id = :p AND follow_up_owed = 1"
-                    ),
-                    {"p": draft.person_id},
-                )
-                settled = int(getattr(result, "rowcount", 0) or 0)
+            if intent in _SETTLES_MEETING:  # the follow-up item of the meeting is ticked too
+                settled = self._clear_follow_up_owed(s, draft.person_id)
             return SentDraft(interaction_id, stage_of(person.stage), person.follow_up_on, settled)
 
     def delete_draft(self, draft_id: int) -> None:

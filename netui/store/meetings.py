@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -17,9 +17,12 @@ from netui.meeting import (
     PersonFacts,
     build_brief,
     clean_item_text,
+    done_with_notes,
     interaction_kind_for,
     load_default_checklist,
     local_midnight_utc,
+    needs_request,
+    sent_with_follow_up,
 )
 from netui.store.timeline import TimelineMixin
 from netui.timeutil import format_utc, parse_utc
@@ -200,6 +203,8 @@ class MeetingMixin(TimelineMixin):
                 at=min(meeting.starts_at, self.now()),  # when it happened, if marked later
                 summary=summary,
             )
+            if notes.strip() or agreed:  # the notes and the next step are logged now
+                self._tick_after_items(s, [meeting_id], done_with_notes)
             return meeting.person_id
 
     def settle_follow_up(self, person_id: int) -> None:
@@ -207,13 +212,45 @@ class MeetingMixin(TimelineMixin):
         with self._tx() as s:
             self._clear_follow_up_owed(s, person_id)
 
-    def _clear_follow_up_owed(self, s: Session, person_id: int) -> None:
+    def _clear_follow_up_owed(self, s: Session, person_id: int) -> int:
+        """No meeting of theirs owes a follow-up, and the follow-up item of each is ticked;
+        returns how many meetings owed one."""
         from sqlalchemy import text
 
-        s.execute(
-            text("UPDATE meeting SET follow_up_owed = 0 WHERE person_id = :p AND follow_up_owed"),
-            {"p": person_id},
+        owing = [
+            int(r[0])
+            for r in s.execute(
+                text("SELECT id FROM meeting WHERE person_id = :p AND follow_up_owed = 1"),
+                {"p": person_id},
+            )
+        ]
+        if owing:
+            self._tick_after_items(s, owing, sent_with_follow_up)
+            s.execute(
+                text("UPDATE meeting SET follow_up_owed = 0 WHERE person_id = :p"),
+                {"p": person_id},
+            )
+        return len(owing)
+
+    def _tick_after_items(
+        self, s: Session, meeting_ids: list[int], done_by: Callable[[Phase | str, str], bool]
+    ) -> None:
+        from sqlalchemy import bindparam, text
+
+        rows = s.execute(
+            text(
+                "SELECT id, phase, text FROM checklist_item WHERE done = 0 AND meeting_id IN :m"
+            ).bindparams(bindparam("m", expanding=True)),
+            {"m": meeting_ids},
         )
+        ids = [int(r[0]) for r in rows if done_by(str(r[1]), str(r[2]))]
+        if ids:
+            s.execute(
+                text("UPDATE checklist_item SET done = 1 WHERE id IN :i").bindparams(
+                    bindparam("i", expanding=True)
+                ),
+                {"i": ids},
+            )
 
     # ---- reads --------------------------------------------------------------------
 
@@ -296,9 +333,16 @@ class MeetingMixin(TimelineMixin):
         return item
 
     def toggle_item(self, item_id: int) -> bool:
-        """Tick or untick; returns the new state."""
+        """Tick or untick; returns the new state. The request item is not ticked while the
+        meeting has no request (write it first: `update_meeting(ask=...)`)."""
         with self._tx() as s:
             item = self._item(s, item_id)
+            if (
+                not item.done
+                and needs_request(item.phase, item.text)
+                and not self._meeting(s, item.meeting_id).ask.strip()
+            ):
+                raise InputError("There is no request yet: write the one clear request first.")
             item.done = not item.done
             return item.done
 
