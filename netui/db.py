@@ -400,10 +400,25 @@ class Database:
                 raise
             self.bulk_writes += 1
 
-    def checkpoint(self) -> None:
-        """Fold the WAL into the file and truncate it (after an erase: no copy left)."""
-        with self.read_lock:
-            self.reader.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    def scrub(self, wait: float = 0.0, pause: float = 0.1) -> bool:
+        """Fold the WAL into the file and truncate it (after an erase: no copy left in the
+        database or its WAL). True when done; False when another program still reads an
+        older snapshot (it needs the old pages, which hold what was erased) after `wait`
+        seconds of trying — call again when it may have let go. Each try takes the write
+        lock only for a moment (busy_timeout 0), so writes are not held up meanwhile."""
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                with self.read_lock:
+                    self.reader.execute("PRAGMA busy_timeout=0")
+                    busy = self.reader.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            except sqlite3.Error as exc:
+                raise self.fault(exc) or exc from None
+            if busy == 0:
+                return True
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(pause)
 
     @property
     def engine(self) -> Engine:

@@ -279,6 +279,7 @@ class PeopleScreen(NetuiScreen[None]):
     def action_purge(self) -> None:
         """Erase an archived person for good (privacy): only from the archived list."""
         from netui.screens.dialogs import ConfirmScreen
+        from netui.screens.erase import erase_person
 
         row = self.table.current
         if row is None or not row.archived:
@@ -286,12 +287,8 @@ class PeopleScreen(NetuiScreen[None]):
             return
 
         def answered(yes: bool | None) -> None:
-            if yes:
-                self.attempt(lambda: self.store.purge_person(row.id), erased)
-
-        def erased(_: object) -> None:
-            self.notify(f"Erased {row.full_name} and everything about them.")
-            self._refresh()
+            if yes:  # "Erased" only once the file is scrubbed (another reader may delay it)
+                erase_person(self, row.id, row.full_name, self._refresh)
 
         self.app.push_screen(
             ConfirmScreen(

@@ -176,8 +176,11 @@ class PeopleMixin(CompanyMixin, StoreBase):
             person.archived_at = when
             person.updated_at = self.now()
 
-    def purge_person(self, person_id: int) -> None:
-        """Erase for real: secure_delete, rebuild the search index, truncate the WAL."""
+    def purge_person(self, person_id: int) -> bool:
+        """Erase for real: secure_delete, rebuild the search index, truncate the WAL.
+        True when the file is scrubbed; False while another program holds an older
+        snapshot open (the person is gone from netui, but that program's copy keeps their
+        pages in the file): `self.db.scrub()` again until it is True."""
         from sqlalchemy import text
 
         with self._tx() as s:
@@ -186,7 +189,7 @@ class PeopleMixin(CompanyMixin, StoreBase):
             if getattr(deleted, "rowcount", 0) == 0:
                 raise NotFoundError(f"There is no person #{person_id}.")
             s.execute(text("INSERT INTO person_fts(person_fts) VALUES ('optimize')"))
-        self.db.checkpoint()
+        return self.db.scrub()
 
     # ---- reads --------------------------------------------------------------------
 
