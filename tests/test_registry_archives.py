@@ -72,7 +72,7 @@ async def test_the_screen_says_whatsapp_needs_my_name(store: Store, tmp_path: Pa
         await pilot.press("enter")
         await settle(pilot)
         status = str(screen.query_one("#import-status", Static).render())
-        assert "✗ WhatsApp chats need your name as it appears in them" in status
+        assert "✗ WhatsApp chats need your name as it appears in them: set it in settings" in status
 
 
 @needs_candidates

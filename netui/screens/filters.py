@@ -8,7 +8,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Label, Select
 
 from netui.enums import ROLE_LABELS, Closeness, Stage
@@ -32,7 +32,7 @@ class FiltersScreen(NetuiModal[PeopleQuery | None]):
     def compose(self) -> ComposeResult:
         companies = [(f"{c.name} ({c.people})", c.id) for c in self.store.companies() if c.people]
         q = self.start
-        with Vertical(classes="dialog"):
+        with VerticalScroll(classes="dialog"):
             yield Label("[b]Filter people[/b]  [dim]ctrl+s applies · ctrl+r clears · esc[/dim]")
             yield Label("Stage", classes="field-label")
             yield Select([(s.value, s.value) for s in Stage], value=q.stage or Select.NULL,
@@ -47,7 +47,7 @@ class FiltersScreen(NetuiModal[PeopleQuery | None]):
             yield Select(companies, value=q.company_id or Select.NULL, prompt="any company",
                          id="company")  # fmt: skip
             yield Checkbox("Follow-up due (today or overdue)", q.due_only, id="due")
-            yield Checkbox("At a tech company (yours, or guessed: T on Companies)", q.tech_only,
+            yield Checkbox("At a tech company (yours or netui's guess)", q.tech_only,
                            id="tech")  # fmt: skip
             yield Checkbox("Show archived people instead", q.archived, id="archived")
             with Horizontal(classes="dialog-buttons"):

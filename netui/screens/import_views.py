@@ -8,6 +8,7 @@ from textual.markup import escape
 from textual.widgets import DataTable
 
 from netui.importers import ParseResult, Table
+from netui.importers.archive_import import PreviewLike
 from netui.importers.spreadsheet import SKIP
 from netui.store.imports import ImportReport
 
@@ -69,3 +70,13 @@ def summary_text(result: ParseResult, report: ImportReport) -> str:
         else "ctrl+s imports · esc goes back"
     )
     return "\n".join(lines)
+
+
+def fill_archive(view: DataTable[object], preview: PreviewLike | None) -> None:
+    """What bringing an archive in would do, one line a row (the store's preview)."""
+    view.clear(columns=True)
+    if preview is None:
+        return
+    view.add_column("If you bring it in")
+    for line in preview.lines():
+        view.add_row(line)

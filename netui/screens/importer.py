@@ -47,7 +47,7 @@ from netui.importers.spreadsheet import SKIP, apply_overrides
 from netui.screens.base import NetuiScreen
 from netui.screens.dialogs import ConfirmScreen
 from netui.screens.import_parts import FieldPicker, PathInput
-from netui.screens.import_views import fill_mapping, fill_preview, summary_text
+from netui.screens.import_views import fill_archive, fill_mapping, fill_preview, summary_text
 from netui.store.imports import ImportReport
 
 
@@ -118,8 +118,8 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
                 yield Select(options, prompt="how you know them", id="import-how")
             files = said([*hints("contacts"), *hints("restore")])
             yield Static(
-                f"Type a path and press enter. {files}; or a mail, LinkedIn, WhatsApp, "
-                "Instagram, Snapchat or Facebook archive (zip or folder).",
+                f"Type a path and press enter: {files}; or a mail, LinkedIn, WhatsApp, "
+                "Instagram, Snapchat or Facebook archive (a zip, a folder or an .mbox).",
                 id="import-status",
             )
             yield DataTable(id="import-mapping", cursor_type="row", zebra_stripes=True)
@@ -210,7 +210,8 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
             self._status(f"[b]{escape(read_line(source))}[/b]")
             self._show_mapping(None)
             self._show_preview(None, None)
-            lines = [escape(line) for line in (message.preview.lines() if message.preview else [])]
+            fill_archive(self.query_one("#import-preview", DataTable), message.preview)
+            lines = []
             if you := identity_line(source.result):
                 lines.append(f"[dim]{escape(you)}[/dim]")
             lines.append(
@@ -238,7 +239,15 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
 
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:
-        self._status(f"[b red]✗[/] {message.text}")
+        from netui.channels.whatsapp import MISSING_NAME
+
+        text = message.text
+        if text == MISSING_NAME:  # in the app, settings are a key away
+            text = (
+                "WhatsApp chats need your name as it appears in them: set it in settings "
+                "(, on People)."
+            )
+        self._status(f"[b red]✗[/] {escape(text)}")
         self._show_mapping(None)
         self._show_preview(None, None)
 
