@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from netui.db_probe import inspect, quick_check, require_folder
+from netui.db_probe import inspect, quick_check, require_folder, require_writable_folder
 from netui.errors import BusyError, DamagedDatabaseError, NetuiError
 from netui.faults import diagnose_error
 from netui.paths import backup_dir, create_private_file
@@ -263,14 +263,17 @@ class Database:
     def backup(self, dest: Path | None = None, keep: int = 10) -> Path:
         """`netui backup`: a checked copy in backups/ (or at dest); keep the last `keep`.
         A missing folder, a full disk or a read-only place is one sentence, nothing kept."""
+        needed = self.path.stat().st_size + 64 * 1024  # the copy, and a little to spare
         if dest is not None:
             require_folder(dest)
+            require_writable_folder(dest, needed)
         try:
             if dest is not None:
                 with self.read_lock:
                     return backup_to(self.reader, dest)
             folder = backup_dir(self.path)
             dest = folder / f"{self.path.stem}-{datetime.now(UTC):%Y%m%d-%H%M%S-%f}.db"
+            require_writable_folder(dest, needed)
             with self.read_lock:
                 made = backup_to(self.reader, dest)
             _prune_backups(folder, self.path.stem, keep)

@@ -30,6 +30,7 @@ from netui.faults import (
     not_netui,
     permission_denied,
     read_only,
+    read_only_disk,
     symlink_loop,
 )
 from netui.schema import MIGRATIONS
@@ -109,7 +110,7 @@ def inspect(path: Path, steps: Sequence[str] = MIGRATIONS) -> int:
         info = os.stat(path)
     except OSError as exc:
         _missing(path, exc)
-        _require_writable_folder(path)
+        require_writable_folder(path)
         return 0
     if stat.S_ISDIR(info.st_mode):
         raise not_netui(str(path), "it is a folder")
@@ -226,32 +227,26 @@ def _immutable(path: Path) -> bool:
         os.close(fd)
 
 
-def _read_only_disk(folder: Path) -> bool:
-    try:
-        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
-    except OSError:
-        return False
-
-
 def _marked_read_only(info: os.stat_result) -> bool:
     """The owner's write bit is off on the user's own file or folder (even for root)."""
     return info.st_uid == os.geteuid() and not info.st_mode & stat.S_IWUSR
 
 
-def _require_writable_folder(path: Path) -> None:
-    """The folder must take a new file (the database, or its -wal and -shm)."""
+def require_writable_folder(path: Path, space: int = OPEN_SPACE) -> None:
+    """The folder of `path` must take a new file (the database and its -wal and -shm, or a
+    backup) with `space` bytes to spare."""
     folder = path.parent
     info = os.stat(folder)
-    if _read_only_disk(folder) or _immutable(folder) or _marked_read_only(info):
+    if read_only_disk(str(folder)) or _immutable(folder) or _marked_read_only(info):
         raise read_only(str(path))
     if not os.access(folder, os.W_OK | os.X_OK):
         raise permission_denied(str(path))
-    if no_space_left(str(path), OPEN_SPACE):
+    if no_space_left(str(path), space):
         raise disk_full(str(path))
 
 
 def _require_writable(path: Path, info: os.stat_result) -> None:
-    if _read_only_disk(path.parent) or _immutable(path) or _marked_read_only(info):
+    if read_only_disk(str(path.parent)) or _immutable(path) or _marked_read_only(info):
         raise read_only(str(path))
     try:
         os.close(os.open(path, os.O_RDWR))  # opening changes no byte and no time
@@ -259,4 +254,4 @@ def _require_writable(path: Path, info: os.stat_result) -> None:
         if exc.errno in (errno.EROFS, errno.EPERM, errno.ETXTBSY):
             raise read_only(str(path)) from None
         raise diagnose_error(exc, str(path)) or exc from None
-    _require_writable_folder(path)
+    require_writable_folder(path)

@@ -175,18 +175,19 @@ def _sqlite_error(exc: sqlite3.Error, what: str, path: str | None) -> NetuiError
         if not os.path.isdir(folder):
             return missing_place(folder)
         if not writable_place(path):
-            return read_only(what) if _read_only_fs(folder) else permission_denied(what)
+            return read_only(what) if read_only_disk(folder) else permission_denied(what)
     if primary == SQLITE_IOERR and path is not None:
         if no_space_left(path):
             return disk_full(what)
         if (code in _WRITE_IOERRS or code == SQLITE_IOERR) and file_size_limited():
             return size_limit(what)
-        if _read_only_fs(os.path.dirname(os.path.abspath(path))):
+        if read_only_disk(os.path.dirname(os.path.abspath(path))):
             return read_only(what)
     return None
 
 
-def _read_only_fs(folder: str) -> bool:
+def read_only_disk(folder: str) -> bool:
+    """True when `folder` is on a file system mounted read-only."""
     try:
         return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
     except OSError:

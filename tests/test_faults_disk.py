@@ -196,3 +196,14 @@ def test_nothing_is_left_of_a_new_database_that_did_not_fit(tmp_path: Path) -> N
     assert result.returncode == 74, result.stderr
     assert "file size limit (ulimit -f) is reached" in one_sentence(result.stderr)
     assert os.listdir(place) == []
+
+
+def test_a_backup_to_a_full_disk_says_so_and_keeps_no_part(tmp_path: Path) -> None:
+    db = tmp_path / "netui.db"
+    make_netui_db(db, people=50)
+    with small_disk(512) as disk:
+        fill(disk, leave=64 * 1024)  # less than the database
+        result = netui("--db", str(db), "backup", "--to", str(disk / "copy.db"))
+        assert result.returncode == 74, result.stderr
+        assert f"The disk holding {disk}/copy.db {FULL}" in one_sentence(result.stderr)
+        assert sorted(os.listdir(disk)) == ["filler"]

@@ -228,3 +228,18 @@ def test_an_intact_file_is_never_called_damaged_when_the_disk_is_full() -> None:
         assert result.returncode == 74, line
         assert "is full; free some space and try again" in line
         assert state(disk) == before
+
+
+def test_backup_to_a_read_only_folder_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "netui.db"
+    make_netui_db(db)
+    shelf = tmp_path / "shelf"
+    shelf.mkdir()
+    os.chmod(shelf, 0o555)
+    try:
+        result = netui("--db", str(db), "backup", "--to", str(shelf / "copy.db"))
+        assert result.returncode == 73
+        assert f"{shelf}/copy.db {READ_ONLY}" in one_sentence(result.stderr)
+        assert list(shelf.iterdir()) == []
+    finally:
+        os.chmod(shelf, 0o755)
