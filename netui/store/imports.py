@@ -12,7 +12,7 @@ from netui.schema import SCHEMA_VERSION
 from netui.store.agenda import note_job_change
 from netui.store.duplicates import DuplicateMixin, driver_connection
 from netui.store.exports import TABLES
-from netui.store.import_plan import COLUMNS, ImportPlan, Outcome, Planner
+from netui.store.import_plan import COLUMNS, ImportPlan, Outcome, Planner, paused_gc
 from netui.store.reported_jobs import save_reports
 from netui.store.value_rules import schema_rules, shown, table_rules, value_problem
 from netui.timeutil import format_utc
@@ -81,12 +81,13 @@ def _plan(
     progress: Progress | None,
     source_kind: str = "",
 ) -> ImportPlan:
-    planner = Planner(conn, how_we_know.strip(), source_kind)
-    total = len(records)
-    for i, record in enumerate(records, start=1):
-        planner.add(record)
-        if progress is not None and i % 2000 == 0:
-            progress(i, total, "matching")
+    with paused_gc():
+        planner = Planner(conn, how_we_know.strip(), source_kind)
+        total = len(records)
+        for i, record in enumerate(records, start=1):
+            planner.add(record)
+            if progress is not None and i % 2000 == 0:
+                progress(i, total, "matching")
     return planner.plan
 
 
@@ -115,7 +116,7 @@ class ImportMixin(DuplicateMixin):
         self, result: ParseResult, how_we_know: str = "", progress: Progress | None = None
     ) -> ImportReport:
         """Import parsed records in ONE transaction: all of them or, on any error, none."""
-        with self._tx() as s:
+        with paused_gc(), self._tx() as s:
             conn = driver_connection(s)
             plan = _plan(conn, result.records, how_we_know, progress, result.format)
             first_new = int(
