@@ -16,16 +16,9 @@ from netui.duplicates import (
 )
 from netui.enums import STAGE_ORDER, Closeness
 from netui.errors import InputError, NotFoundError
+from netui.person_spec import ENUM_DEFAULTS, MERGE_FIELDS  # merge order: the screen's
 from netui.store.timeline import TimelineMixin
 
-# fields the user chooses between when merging, in the order the screen shows them
-MERGE_FIELDS = (
-    "full_name", "first_name", "company", "title", "role", "closeness", "how_we_know",
-    "how_we_know_text", "email", "phone", "linkedin_url", "instagram", "snapchat",
-    "other_channel", "city", "notes", "stage", "next_step", "follow_up_on", "connected_on",
-)  # fmt: skip
-_DEFAULTS = {"role": "unknown", "closeness": "acquaintance", "how_we_know": "other",
-             "stage": "new"}  # fmt: skip
 _CLOSENESS_ORDER = [c.value for c in Closeness]
 _STAGES = [s.value for s in STAGE_ORDER]
 _CHILD_TABLES = ("interaction", "draft", "meeting")
@@ -96,9 +89,9 @@ def _row_dict(
 
 
 def _default_choice(name: str, a: Any, b: Any) -> str:
-    if a == b or b in (None, "") or (name in _DEFAULTS and b == _DEFAULTS[name]):
+    if a == b or b in (None, "") or (name in ENUM_DEFAULTS and b == ENUM_DEFAULTS[name]):
         return "a"
-    if a in (None, "") or (name in _DEFAULTS and a == _DEFAULTS[name]):
+    if a in (None, "") or (name in ENUM_DEFAULTS and a == ENUM_DEFAULTS[name]):
         return "b"
     if name == "stage" and a in _STAGES and b in _STAGES:
         return "b" if _STAGES.index(b) > _STAGES.index(a) else "a"

@@ -39,6 +39,7 @@ from netui.names import (
     person_key,
     phone_key,
 )
+from netui.person_spec import ENUM_DEFAULTS, FILL_FIELDS, IMPORT_COLUMNS
 from netui.roles import infer_role
 from netui.store.reported_jobs import load_reports, reported_change
 from netui.textsafe import NAME_FIELDS, clean_line
@@ -46,24 +47,9 @@ from netui.textsafe import NAME_FIELDS, clean_line
 if TYPE_CHECKING:
     from netui.importers.record import Record
 
-# person columns the importer reads and writes, in INSERT order
-COLUMNS = (
-    "full_name", "first_name", "company_id", "title", "role", "closeness", "how_we_know",
-    "how_we_know_text", "email", "phone", "linkedin_url", "instagram", "snapchat",
-    "other_channel", "city", "notes", "stage", "next_step", "follow_up_on", "connected_on",
-)  # fmt: skip
+# person columns the importer reads and writes, in INSERT order (from the person spec)
+COLUMNS = IMPORT_COLUMNS
 NEW_FIELDS = tuple(c for c in COLUMNS if c != "company_id")  # a Slot's values
-FILL_FIELDS = (
-    "first_name", "how_we_know_text", "email", "phone", "linkedin_url", "instagram", "snapchat",
-    "other_channel", "city", "notes", "next_step", "follow_up_on", "connected_on",
-)  # fmt: skip
-# an enum field holding its default counts as empty
-ENUM_DEFAULTS = {
-    "role": "unknown",
-    "closeness": "acquaintance",
-    "how_we_know": "other",
-    "stage": "new",
-}
 
 _NON_WORD = re.compile(r"[^\w]+")
 

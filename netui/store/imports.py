@@ -12,7 +12,7 @@ from netui.schema import SCHEMA_VERSION
 from netui.store.agenda import note_job_change
 from netui.store.duplicates import DuplicateMixin, driver_connection
 from netui.store.exports import TABLES
-from netui.store.import_plan import COLUMNS, ImportPlan, Outcome, Planner, paused_gc
+from netui.store.import_plan import NEW_FIELDS, ImportPlan, Outcome, Planner, paused_gc
 from netui.store.reported_jobs import save_reports
 from netui.store.value_rules import schema_rules, shown, table_rules, value_problem
 from netui.timeutil import format_utc
@@ -141,7 +141,7 @@ class ImportMixin(DuplicateMixin):
                 [(name, key, now) for key, name in plan.companies.items()],
             )
             company_ids = {k: i for k, i in conn.execute("SELECT name_key, id FROM company")}
-        fields = [c for c in COLUMNS if c != "company_id"]
+        fields = NEW_FIELDS
         total = len(plan.new) + len(plan.updated)
         insert = (
             f"INSERT INTO person (company_id, {', '.join(fields)}, created_at, updated_at) "
