@@ -14,7 +14,7 @@ from netui.settings import Settings
 from netui.store import Store
 
 if TYPE_CHECKING:
-    from netui.importers import ArchiveSource, RestoreSource
+    from netui.importers import ArchiveSource, ContactsSource, RestoreSource
 
 EXPORT_FORMATS = ("csv", "vcard", "json", "ics")
 SHOWN_LINES = 20  # problems and job changes listed before "... and N more"
@@ -88,13 +88,22 @@ def run_import(args: argparse.Namespace, store: Store, settings: Settings) -> in
     if isinstance(source, RestoreSource):
         return _restore(source, store, args.dry_run)
     if isinstance(source, ArchiveSource):
-        return _archive(source, store, args.dry_run)
+        return _archive(source, store, args)
+    _contacts(source, store, args)
+    if args.dry_run:
+        print("Dry run: nothing was saved.")
+    return 0
+
+
+def _contacts(source: ContactsSource, store: Store, args: argparse.Namespace) -> None:
     result = source.result
     if args.dry_run:
         report = store.preview_import(result, args.how_we_know)
     else:
         report = store.import_records(result, args.how_we_know)
-    print(f"{path.name}: {source.label}, {report.rows:,} rows, {_encoding_said(result.encoding)}.")
+    print(
+        f"{result.source}: {source.label}, {report.rows:,} rows, {_encoding_said(result.encoding)}."
+    )
     if result.format == "csv" and result.mapping:
         used = [f"{h}={f}" for h, f in result.mapping.items() if f != "skip"]
         print("Columns: " + ", ".join(used))
@@ -111,9 +120,6 @@ def run_import(args: argparse.Namespace, store: Store, settings: Settings) -> in
         "Job changes (a reason to reach out):",
         [f"line {o.line}: {o.name} — {o.detail}" for o in report.job_changes],
     )
-    if report.dry_run:
-        print("Dry run: nothing was saved.")
-    return 0
 
 
 def _restore(source: RestoreSource, store: Store, dry_run: bool) -> int:
@@ -128,21 +134,34 @@ def _restore(source: RestoreSource, store: Store, dry_run: bool) -> int:
     return 0
 
 
-def _archive(source: ArchiveSource, store: Store, dry_run: bool) -> int:
-    """An archive adds no one: contacts match people (evidence) or wait as candidates."""
-    from netui.importers.archive_import import channel_store, identity_line, read_line
+def _archive(source: ArchiveSource, store: Store, args: argparse.Namespace) -> int:
+    """An archive adds no one: contacts match people (evidence) or wait as candidates. A
+    contact list it also holds (LinkedIn's Connections.csv) is imported first, as a file."""
+    from netui.importers.archive_import import (
+        channel_store,
+        has_channel_store,
+        identity_line,
+        read_line,
+    )
 
-    channels = channel_store(store, source.label)
+    saves = has_channel_store(store)
+    if not saves and source.contacts is None:
+        channel_store(store, source.label)  # one sentence: this build cannot save it
+    if source.contacts is not None:
+        _contacts(source.contacts, store, args)
     print(read_line(source) + ".")
     if you := identity_line(source.result):
         print(you)
-    if dry_run:
-        for line in channels.preview_channel(source.result).lines():
+    if not saves:
+        print(f"This build cannot save the {source.label} (no candidates store in it).")
+    elif args.dry_run:
+        for line in channel_store(store, source.label).preview_channel(source.result).lines():
             print(line)
+    else:
+        print(channel_store(store, source.label).ingest_channel(source.result).text())
+        print("Review the candidates: R on the People list, or netui candidates.")
+    if args.dry_run:
         print("Dry run: nothing was saved.")
-        return 0
-    print(channels.ingest_channel(source.result).text())
-    print("Review the candidates: R on the People list, or netui candidates.")
     return 0
 
 

@@ -146,3 +146,100 @@ async def test_the_screen_previews_an_archive_brings_it_in_and_offers_review(
         await settle(pilot)
         assert not isinstance(app.screen, ImportScreen | ConfirmScreen)
     assert store.interaction_count(priya) >= 1
+
+
+CONNECTIONS = Path(__file__).parent / "fixtures" / "import" / "linkedin_current.csv"
+
+
+def linkedin_full_export(path: Path) -> Path:
+    from tests.channel_fixtures import write_linkedin_zip
+
+    write_linkedin_zip(path)
+    with zipfile.ZipFile(path, "a") as z:
+        z.writestr("Connections.csv", CONNECTIONS.read_text(encoding="utf-8"))
+    return path
+
+
+def test_the_linkedin_export_zip_brings_its_connections_with_the_messages(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from netui.importers import ArchiveSource, open_source
+
+    path = linkedin_full_export(tmp_path / "Complete_LinkedInDataExport_12-01-2026.zip")
+    source = open_source(path)
+    assert isinstance(source, ArchiveSource) and source.format.name == "linkedin-messages"
+    assert source.contacts is not None
+    assert source.contacts.result.source == f"{path.name}: Connections.csv"
+    assert len(source.contacts.result.records) == 4
+    assert main(["--db", str(db_path), "import", str(path), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert f"{path.name}: Connections.csv: LinkedIn connections, 5 rows" in out
+    assert f"{path.name}: LinkedIn messages, 7 rows" in out
+    assert out.rstrip().endswith("Dry run: nothing was saved.")
+    assert people(db_path, capsys) == []
+    assert main(["--db", str(db_path), "import", str(path)]) == 0
+    capsys.readouterr()
+    assert len(people(db_path, capsys)) == 4
+
+
+def test_a_zip_around_one_contact_list_is_that_list(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "Basic_LinkedInDataExport.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("Connections.csv", CONNECTIONS.read_text(encoding="utf-8"))
+    assert main(["--db", str(db_path), "import", str(path)]) == 0
+    assert "Basic_LinkedInDataExport.zip: Connections.csv: LinkedIn connections" in (
+        capsys.readouterr().out
+    )
+    assert len(people(db_path, capsys)) == 4
+    two = tmp_path / "two.zip"
+    with zipfile.ZipFile(two, "w") as z:
+        z.writestr("a/Connections.csv", CONNECTIONS.read_text(encoding="utf-8"))
+        z.writestr("b/All Contacts.vcf", "BEGIN:VCARD\nVERSION:3.0\nFN:A B\nEND:VCARD\n")
+    assert main(["--db", str(db_path), "import", str(two)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "two.zip holds 2 contact lists" in err
+
+
+def test_a_broken_contact_list_in_a_zip_names_the_member_and_line(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "export.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("Connections.csv", 'First Name,Last Name,Company\nAna,Testa,"Acme\n')
+    assert main(["--db", str(db_path), "import", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "export.zip: Connections.csv, line 2, column 3 (Company): a quote opens here" in err
+    assert people(db_path, capsys) == []
+
+
+async def test_the_screen_shows_the_connections_of_a_linkedin_export_and_imports_them(
+    store: Store, settings: Settings, tmp_path: Path
+) -> None:
+    from textual.widgets import DataTable
+
+    path = linkedin_full_export(tmp_path / "Complete_LinkedInDataExport.zip")
+    app = make_app(store, settings, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = ImportScreen()
+        await app.push_screen(screen)
+        await settle(pilot)
+        screen.query_one("#import-path", Input).value = str(path)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "LinkedIn messages, 7 rows" in str(screen.query_one("#import-status").render())
+        assert screen.query_one("#import-preview", DataTable).row_count == 4
+        summary = str(screen.query_one("#import-summary", Static).render())
+        assert "Connections.csv: new 4" in summary
+        assert "You: https://www.linkedin.com/in/alex-morgan-0a1b2c" in summary
+        assert store.total_people() == 0
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        if isinstance(app.screen, ConfirmScreen):  # with the candidates store: review offered
+            await pilot.press("n")
+            await settle(pilot)
+        assert not isinstance(app.screen, ImportScreen)
+    assert store.total_people() == 4

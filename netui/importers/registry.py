@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Literal
 
 from netui.errors import InputError
@@ -55,13 +55,14 @@ class Format:
     mappable: bool = False  # takes a header->field mapping (--map, the screen's columns)
     suffixes: tuple[str, ...] = ()  # file name endings the path completion offers
     known_names: frozenset[str] = field(default_factory=frozenset)
-    sniff: Callable[[Path, str], bool] | None = None
+    sniff: Callable[[PurePath, str], bool] | None = None
     parse_text: Callable[[str, str], ParseResult] | None = None
     load: Callable[[str, str], dict[str, Any]] | None = None  # kind 'restore'
     header: Callable[[Columns], bool] | None = None
     parse_table: Callable[[Table, dict[str, str] | None], ParseResult] | None = None
     members: Callable[[Tree], Members | None] | None = None
     read_tree: Callable[[Tree, Members, Me], ChannelResult] | None = None
+    contacts: Callable[[Tree], list[str]] | None = None  # contact lists an archive also holds
 
     @property
     def is_table(self) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal
 
 from netui.errors import InputError
@@ -64,6 +64,7 @@ class ArchiveSource:
     path: Path
     format: Format
     result: ChannelResult
+    contacts: ContactsSource | None = None  # a contact list the archive also holds
     kind: Literal["archive"] = "archive"
 
     @property
@@ -118,6 +119,8 @@ def open_source(
         raise InputError(f"{path.name} is {what}; {chosen.label} is read from a file.")
     if chosen is None or chosen.kind == "archive":
         found = _open_archive(path, chosen, me or Me(), strict=whole or chosen is not None)
+        if isinstance(found, ContactsSource) and (overrides or mapping is not None or encoding):
+            raise InputError("--map and --encoding apply to a file, not a zip or folder.")
         if found is not None:
             if overrides or mapping is not None:
                 raise InputError(f"--map applies to CSV files, not {found.label}.")
@@ -159,14 +162,18 @@ def nothing_found(tree: Tree) -> str:
 
 def open_archive(path: Path, fmt: Format | None = None, me: Me | None = None) -> ArchiveSource:
     """Read `path` as an archive (`fmt`, or detected); an InputError if it holds none."""
-    found = _open_archive(path, fmt, me or Me(), strict=True)
-    assert found is not None
+    from netui.channels.sources import open_tree
+
+    found = _open_archive(path, fmt, me or Me(), strict=True, lists=False)
+    if not isinstance(found, ArchiveSource):
+        with open_tree(path) as tree:
+            raise InputError(nothing_found(tree))
     return found
 
 
 def _open_archive(
-    path: Path, chosen: Format | None, me: Me, *, strict: bool
-) -> ArchiveSource | None:
+    path: Path, chosen: Format | None, me: Me, *, strict: bool, lists: bool = True
+) -> Source | None:
     from netui.channels.sources import open_tree
 
     with open_tree(path) as tree:
@@ -179,12 +186,46 @@ def _open_archive(
             if found is None:
                 raise InputError(f"{tree.label} holds no {chosen.label} (expected {chosen.hint}).")
         if found is None:
+            named = contact_lists(tree) if lists and strict else []
+            if len(named) == 1:  # a zip or folder around one contact list
+                return _contacts_member(tree, path, named[0])
+            if len(named) > 1:
+                raise InputError(
+                    f"{tree.label} holds {len(named)} contact lists ({', '.join(named[:3])}"
+                    f"{', …' if len(named) > 3 else ''}): import them one at a time."
+                )
             if strict:
                 raise InputError(nothing_found(tree))
             return None
         fmt, members = found
         assert fmt.read_tree is not None
-        return ArchiveSource(path, fmt, fmt.read_tree(tree, members, me))
+        inside = fmt.contacts(tree) if fmt.contacts is not None else []
+        contacts = _contacts_member(tree, path, inside[0]) if inside else None
+        return ArchiveSource(path, fmt, fmt.read_tree(tree, members, me), contacts)
+
+
+def _contacts_member(tree: Tree, path: Path, name: str) -> ContactsSource:
+    """A contact list inside a zip or folder, read as a contacts file ('x.zip: a.csv')."""
+    with tree.open(name) as fh:
+        data = fh.read()
+    where = tree.where(name)
+    text, encoding = decode(data, where)
+    found = _from_text(path, PurePosixPath(name), where, text, encoding, None, (), None)
+    if not isinstance(found, ContactsSource):
+        raise InputError(f"{where} is not a contact list.")
+    return found
+
+
+def contact_lists(tree: Tree) -> list[str]:
+    """Members of a zip or folder that are contact lists (when it holds no archive)."""
+    found = []
+    for name in tree.names():
+        base = name.rsplit("/", 1)[-1].casefold()
+        if base.startswith("."):
+            continue
+        if base.endswith((".vcf", ".vcard")) or base in ("connections.csv", "contacts.csv"):
+            found.append(name)
+    return sorted(found)
 
 
 def _open_file(
@@ -195,25 +236,39 @@ def _open_file(
     mapping: dict[str, str] | None,
 ) -> Source:
     text, encoding = decode(read_bytes(path), path.name, encoding)
+    return _from_text(path, path, path.name, text, encoding, chosen, overrides, mapping)
+
+
+def _from_text(
+    path: Path,
+    name: PurePath,
+    source: str,
+    text: str,
+    encoding: str,
+    chosen: Format | None,
+    overrides: Sequence[str],
+    mapping: dict[str, str] | None,
+) -> Source:
+    """Decoded text -> a Source: `name` for sniffing (its suffix), `source` for messages."""
     if not text.strip():
-        raise InputError(f"{path.name} is empty.")
-    fmt = chosen or _sniff(path, text)
+        raise InputError(f"{source} is empty.")
+    fmt = chosen or _sniff(name, text)
     if fmt is not None and fmt.kind == "restore":
         if overrides or mapping is not None:
             raise InputError("--map applies to CSV files, not a JSON export.")
         assert fmt.load is not None
-        return RestoreSource(path, fmt, fmt.load(text, path.name))
+        return RestoreSource(path, fmt, fmt.load(text, source))
     if fmt is not None and fmt.parse_text is not None:
-        result = fmt.parse_text(text, path.name)
+        result = fmt.parse_text(text, source)
         result.encoding = encoding
         return ContactsSource(path, fmt, result)
-    table = read_csv_text(text, path.name, encoding)
+    table = read_csv_text(text, source, encoding)
     result = parse_table(table, fmt.name if fmt else "auto", mapping, overrides)
     result.encoding = encoding
     return ContactsSource(path, find(result.format), result, table)
 
 
-def _sniff(path: Path, text: str) -> Format | None:
+def _sniff(path: PurePath, text: str) -> Format | None:
     """The text format (vCard, JSON, ...) this text is, or None for a table (CSV)."""
     for fmt in all_formats():
         if fmt.sniff is not None and fmt.sniff(path, text):

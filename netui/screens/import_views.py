@@ -3,12 +3,15 @@ the summary under them."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.markup import escape
+from textual.screen import Screen
 from textual.widgets import DataTable
 
-from netui.importers import ParseResult, Table
-from netui.importers.archive_import import PreviewLike
+from netui.importers import ArchiveSource, ParseResult, Table
+from netui.importers.archive_import import PreviewLike, identity_line
 from netui.importers.spreadsheet import SKIP
 from netui.store.imports import ImportReport
 
@@ -72,11 +75,42 @@ def summary_text(result: ParseResult, report: ImportReport) -> str:
     return "\n".join(lines)
 
 
-def fill_archive(view: DataTable[object], preview: PreviewLike | None) -> None:
-    """What bringing an archive in would do, one line a row (the store's preview)."""
-    view.clear(columns=True)
+def archive_summary(
+    view: DataTable[object],
+    source: ArchiveSource,
+    report: ImportReport | None,
+    preview: PreviewLike | None,
+) -> str:
+    """An archive's preview: the contact list it holds (rows in `view`) or what bringing it
+    in would do (one line a row), then who you are in it and the keys (markup)."""
+    lines = []
+    if source.contacts is not None and report is not None:
+        contacts = source.contacts.result
+        fill_preview(view, contacts, report)
+        lines.append(f"{escape(contacts.source)}: {report.summary()}")
+        lines += [escape(line) for line in (preview.lines() if preview else [])]
+    else:
+        fill_preview(view, None, None)
+        if preview is not None:
+            view.add_column("If you bring it in")
+            for line in preview.lines():
+                view.add_row(line)
+    if you := identity_line(source.result):
+        lines.append(f"[dim]{escape(you)}[/dim]")
     if preview is None:
-        return
-    view.add_column("If you bring it in")
-    for line in preview.lines():
-        view.add_row(line)
+        lines.append("[yellow]This build reads archives but cannot save them.[/yellow]")
+    if preview is not None or source.contacts is not None:
+        lines.append(
+            "ctrl+s brings it in (people get the evidence; the rest wait for review) · "
+            "esc goes back"
+        )
+    return "\n".join(lines)
+
+
+def review_screen() -> Screen[Any]:
+    """The Review (triage) screen, where the candidates an archive brought wait."""
+    import importlib
+
+    module = importlib.import_module("netui.screens.review")
+    screen: Screen[Any] = module.ReviewScreen()
+    return screen

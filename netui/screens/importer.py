@@ -12,7 +12,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.markup import escape
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import (
     DataTable,
     Footer,
@@ -39,7 +38,6 @@ from netui.importers.archive_import import (
     PreviewLike,
     channel_store,
     has_channel_store,
-    identity_line,
     read_line,
 )
 from netui.importers.registry import hints, said
@@ -47,7 +45,13 @@ from netui.importers.spreadsheet import SKIP, apply_overrides
 from netui.screens.base import NetuiScreen
 from netui.screens.dialogs import ConfirmScreen
 from netui.screens.import_parts import FieldPicker, PathInput
-from netui.screens.import_views import fill_archive, fill_mapping, fill_preview, summary_text
+from netui.screens.import_views import (
+    archive_summary,
+    fill_mapping,
+    fill_preview,
+    review_screen,
+    summary_text,
+)
 from netui.store.imports import ImportReport
 
 
@@ -80,10 +84,11 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
             self.phase = phase
 
     class ArchiveSaved(Message):
-        def __init__(self, text: str, failed: bool = False) -> None:
+        def __init__(self, text: str, failed: bool = False, review: bool = True) -> None:
             super().__init__()
             self.text = text
             self.failed = failed
+            self.review = review
 
     class Finished(Message):
         def __init__(self, report: ImportReport | None, text: str) -> None:
@@ -179,9 +184,12 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
             report = preview = None
             if isinstance(read, ContactsSource):
                 report = self.store.preview_import(read.result, how)
-            elif isinstance(read, ArchiveSource) and has_channel_store(self.store):
-                channels = channel_store(self.store, read.label)
-                preview = self.patiently(lambda: channels.preview_channel(read.result))
+            elif isinstance(read, ArchiveSource):
+                if read.contacts is not None:  # LinkedIn's Connections.csv beside messages
+                    report = self.store.preview_import(read.contacts.result, how)
+                if has_channel_store(self.store):
+                    channels = channel_store(self.store, read.label)
+                    preview = self.patiently(lambda: channels.preview_channel(read.result))
             self.post_message(self.Loaded(read, report, preview))
         except NetuiError as exc:
             self.post_message(self.LoadFailed(str(exc)))
@@ -209,18 +217,9 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
             self.table = None
             self._status(f"[b]{escape(read_line(source))}[/b]")
             self._show_mapping(None)
-            self._show_preview(None, None)
-            fill_archive(self.query_one("#import-preview", DataTable), message.preview)
-            lines = []
-            if you := identity_line(source.result):
-                lines.append(f"[dim]{escape(you)}[/dim]")
-            lines.append(
-                "ctrl+s brings it in (people get the evidence; the rest wait for review) · "
-                "esc goes back"
-                if message.preview is not None
-                else "[yellow]This build reads archives but cannot save them.[/yellow]"
-            )
-            self.query_one("#import-summary", Static).update("\n".join(lines))
+            view = self.query_one("#import-preview", DataTable)
+            text = archive_summary(view, source, message.report, message.preview)
+            self.query_one("#import-summary", Static).update(text)
             return
         self.table = source.table
         self.result, self.report = source.result, message.report
@@ -285,11 +284,11 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
         if self.busy:
             return
         if isinstance(self.source, ArchiveSource):
-            if not has_channel_store(self.store):
+            if not has_channel_store(self.store) and self.source.contacts is None:
                 self.notify("This build reads archives but cannot save them.", severity="warning")
                 return
             self._begin("Bringing it in…", indeterminate=True)
-            self.save_archive(self.source)
+            self.save_archive(self.source, self._how())
             return
         if self.json_data is not None:
             self._begin("Restoring…")
@@ -312,11 +311,19 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
         self._status(text)
 
     @work(thread=True, exclusive=True, group="import-run")
-    def save_archive(self, source: ArchiveSource) -> None:
-        """Match the archive's contacts and keep the rest as candidates, off the UI thread."""
-        channels = channel_store(self.store, source.label)
+    def save_archive(self, source: ArchiveSource, how: str) -> None:
+        """Import the contact list it holds (if any), then match the archive's contacts and
+        keep the rest as candidates, off the UI thread."""
+        said: list[str] = []
         try:
-            summary = self.patiently(lambda: channels.ingest_channel(source.result))
+            if source.contacts is not None:
+                contacts = source.contacts.result
+                report = self.patiently(lambda: self.store.import_records(contacts, how))
+                said.append(f"Imported {contacts.source}: {report.summary()}.")
+            if has_channel_store(self.store):
+                channels = channel_store(self.store, source.label)
+                summary = self.patiently(lambda: channels.ingest_channel(source.result))
+                said.append(summary.text())
         except NetuiError as exc:
             self.post_message(self.ArchiveSaved(str(exc), failed=True))
         except Exception as exc:  # nothing was saved: the transaction rolled back
@@ -326,7 +333,9 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
                 )
             )
         else:
-            self.post_message(self.ArchiveSaved(summary.text()))
+            self.post_message(
+                self.ArchiveSaved(" ".join(said), review=has_channel_store(self.store))
+            )
 
     @on(ArchiveSaved)
     def _archive_saved(self, message: ArchiveSaved) -> None:
@@ -336,6 +345,9 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
             self._status(f"[b red]✗[/] {escape(message.text)}")
             return
         self.app.notify(message.text, title="Import", timeout=8)
+        if not message.review:
+            self.dismiss(None)
+            return
 
         def answered(review: bool | None) -> None:
             self.dismiss(None)
@@ -404,12 +416,3 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
             self.notify("The import is still running; it finishes in a moment.")
             return
         self.dismiss(None)
-
-
-def review_screen() -> Screen[Any]:
-    """The Review (triage) screen, where the candidates an archive brought wait."""
-    import importlib
-
-    module = importlib.import_module("netui.screens.review")
-    screen: Screen[Any] = module.ReviewScreen()
-    return screen

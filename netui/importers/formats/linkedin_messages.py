@@ -24,10 +24,19 @@ def read(tree: Tree, parts: Members, me: Me) -> ChannelResult:
     return linkedin.read_linkedin(tree, parts[0], parts[1])
 
 
+def contacts(tree: Tree) -> list[str]:
+    """Connections.csv, which the full export holds beside the messages."""
+    return [
+        n
+        for n in tree.find("connections.csv")
+        if n.rsplit("/", 1)[-1].casefold() == "connections.csv"
+    ]
+
+
 FORMAT = register(
     Format(
         name="linkedin-messages", label="LinkedIn messages and invitations", kind="archive",
         order=220, hint="LinkedIn's messages.csv or Invitations.csv",
-        members=members, read_tree=read,
+        members=members, read_tree=read, contacts=contacts,
     )
 )  # fmt: skip

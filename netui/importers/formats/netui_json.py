@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from pathlib import PurePath
 from typing import Any
 
 from netui.errors import InputError
 from netui.importers.registry import Format, register
 
 
-def sniff(path: Path, text: str) -> bool:
+def sniff(path: PurePath, text: str) -> bool:
     return text.lstrip()[:1] in ("{", "[") or path.suffix.lower() == ".json"
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import PurePath
 
 from netui.importers import vcard
 from netui.importers.registry import Format, register
 
 
-def sniff(path: Path, text: str) -> bool:
+def sniff(path: PurePath, text: str) -> bool:
     head = text.lstrip()[:11]
     return head.upper() == "BEGIN:VCARD" or path.suffix.lower() in (".vcf", ".vcard")
 
