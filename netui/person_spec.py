@@ -250,6 +250,10 @@ TEXT_FIELDS: tuple[str, ...] = tuple(
 IMPORT_COLUMNS: tuple[str, ...] = tuple(
     "company_id" if name == "company" else name for name in RECORD_FIELDS
 )
+# spreadsheet headers that mean a field: field -> its aliases
+HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    f.name: f.info.aliases for f in PERSON_FIELDS if f.info.aliases
+}
 # CSV export: field -> header, in column order
 EXPORT_HEADERS: dict[str, str] = {f.name: f.label for f in PERSON_FIELDS if f.info.exported}
 STORED: tuple[PersonField, ...] = tuple(f for f in PERSON_FIELDS if f.info.stored)

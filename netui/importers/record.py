@@ -3,57 +3,58 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, make_dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
-from netui.enums import Closeness, HowWeKnow, Role, Stage
+from netui.person_spec import ENUM_FIELDS, FIELDS
+from netui.person_spec import RECORD_FIELDS as RECORD_FIELDS  # importers name it here
 from netui.validate import email_error, url_error
 
-# Person fields a record can carry, in the order netui's own CSV export writes them.
-TEXT_FIELDS = (
-    "full_name", "first_name", "company", "title", "role", "closeness", "how_we_know",
-    "how_we_know_text", "email", "phone", "linkedin_url", "instagram", "snapchat",
-    "other_channel", "city", "notes", "stage", "next_step",
-)  # fmt: skip
-DATE_FIELDS = ("follow_up_on", "connected_on")
-RECORD_FIELDS = TEXT_FIELDS + DATE_FIELDS
 
-ENUMS: dict[str, type[Role] | type[Closeness] | type[HowWeKnow] | type[Stage]] = {
-    "role": Role,
-    "closeness": Closeness,
-    "how_we_know": HowWeKnow,
-    "stage": Stage,
-}
+def _values(self: Any) -> dict[str, str | date | None]:
+    return {name: getattr(self, name) for name in RECORD_FIELDS}
 
 
-@dataclass
-class Record:
-    """One person as read from a file; '' means 'the file says nothing'."""
+def _record_type() -> type:
+    """Record from the person spec: `line`, then every imported field ('' or None)."""
+    columns: list[tuple[str, Any, Any]] = [
+        (name, date | None, field(default=None))
+        if FIELDS[name].kind is date
+        else (name, str, field(default=""))
+        for name in RECORD_FIELDS
+    ]
+    doc = "One person as read from a file; '' (a date: None) means 'the file says nothing'."
+    return make_dataclass(
+        "Record", [("line", int), *columns], namespace={"values": _values, "__doc__": doc}
+    )
 
-    line: int
-    full_name: str = ""
-    first_name: str = ""
-    company: str = ""
-    title: str = ""
-    role: str = ""
-    closeness: str = ""
-    how_we_know: str = ""
-    how_we_know_text: str = ""
-    email: str = ""
-    phone: str = ""
-    linkedin_url: str = ""
-    instagram: str = ""
-    snapchat: str = ""
-    other_channel: str = ""
-    city: str = ""
-    notes: str = ""
-    stage: str = ""
-    next_step: str = ""
-    follow_up_on: date | None = None
-    connected_on: date | None = None
 
-    def values(self) -> dict[str, str | date | None]:
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "line"}
+if TYPE_CHECKING:
+
+    class Record:
+        """The fields importers name in code; every other spec field reads as Any."""
+
+        line: int
+        full_name: str
+        first_name: str
+        company: str
+        title: str
+        role: str
+        how_we_know: str
+        how_we_know_text: str
+        email: str
+        phone: str
+        linkedin_url: str
+
+        def __init__(self, line: int, **values: Any) -> None: ...
+        def __getattr__(self, name: str) -> Any: ...
+        def __setattr__(self, name: str, value: Any) -> None: ...
+        def values(self) -> dict[str, str | date | None]: ...
+
+else:
+    Record = _record_type()
+    Record.__module__ = __name__
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,7 @@ def check_record(record: Record, problems: list[Problem], columns: dict[str, str
                         columns.get("linkedin_url", ""))
             )  # fmt: skip
             record.linkedin_url = ""
-    for name, enum in ENUMS.items():
+    for name, enum in ENUM_FIELDS.items():
         value = getattr(record, name)
         if not value:
             continue

@@ -12,64 +12,36 @@ from netui.errors import InputError
 from netui.importers.columns import Columns, header_key, run_rows
 from netui.importers.csvread import Table
 from netui.importers.record import (
-    DATE_FIELDS,
-    RECORD_FIELDS,
     ParseResult,
     Problem,
     Record,
     parse_day,
     squeeze,
 )
+from netui.person_spec import (
+    DATE_FIELDS,
+    EXPORT_HEADERS,
+    HEADER_ALIASES,
+    MULTILINE_FIELDS,
+    RECORD_FIELDS,
+)
 
 SKIP = "skip"
 MAP_FIELDS = (*RECORD_FIELDS[:2], "last_name", *RECORD_FIELDS[2:])
-_MULTILINE = frozenset({"notes", "next_step", "how_we_know_text"})
+# a spreadsheet's family-name column: joined to the first name when no full name is given
+_LAST_NAME = ("last name", "last", "surname", "family name", "lastname")
 
 # netui's export columns: field -> header (the exporter writes these, in this order).
-NETUI_HEADERS: dict[str, str] = {
-    "full_name": "Name", "first_name": "First name", "company": "Company", "title": "Title",
-    "role": "Role", "closeness": "Closeness", "how_we_know": "How we know",
-    "how_we_know_text": "How we met", "email": "Email", "phone": "Phone",
-    "linkedin_url": "LinkedIn", "instagram": "Instagram", "snapchat": "Snapchat",
-    "other_channel": "Other channel", "city": "City", "notes": "Notes", "stage": "Stage",
-    "next_step": "Next step", "follow_up_on": "Follow up on", "connected_on": "Connected on",
-}  # fmt: skip
-EXPORT_ONLY = ("Last contact",)
+NETUI_HEADERS: dict[str, str] = {name: EXPORT_HEADERS[name] for name in RECORD_FIELDS}
+EXPORT_ONLY = tuple(h for name, h in EXPORT_HEADERS.items() if name not in NETUI_HEADERS)
 _NETUI_MARKERS = ("Name", "Closeness", "How we know", "Stage", "Next step")
 
-# What people call their columns -> the field it means.
+# What people call their columns -> the field it means (the spec's aliases).
 SYNONYMS: dict[str, str] = {
     header_key(name): target
-    for target, names in {
-        "full_name": ("name", "full name", "fullname", "contact", "contact name", "person",
-                      "who", "display name"),
-        "first_name": ("first name", "first", "given name", "forename", "firstname"),
-        "last_name": ("last name", "last", "surname", "family name", "lastname"),
-        "company": ("company", "employer", "organization", "organisation", "org",
-                    "works at", "workplace", "firm", "company name", "current company"),
-        "title": ("title", "job title", "role", "position", "job", "occupation",
-                  "current position", "headline"),
-        "email": ("email", "e-mail", "email address", "e-mail address", "mail"),
-        "phone": ("phone", "mobile", "cell", "telephone", "tel", "phone number",
-                  "mobile phone", "whatsapp"),
-        "linkedin_url": ("linkedin", "linkedin url", "linkedin profile", "profile url",
-                         "profile", "url"),
-        "instagram": ("instagram", "ig", "insta"),
-        "snapchat": ("snapchat", "snap"),
-        "other_channel": ("other channel", "twitter", "x", "discord", "telegram"),
-        "city": ("city", "location", "town", "where", "based in"),
-        "notes": ("notes", "note", "comments", "comment", "about", "remarks"),
-        "how_we_know_text": ("how we met", "how we know each other", "how we know", "met",
-                             "context", "connection", "source", "how i know them",
-                             "how do i know them"),
-        "closeness": ("closeness", "close"),
-        "stage": ("stage", "status"),
-        "next_step": ("next step", "next", "todo", "to do", "next action"),
-        "follow_up_on": ("follow up", "follow-up", "follow up on", "follow up date"),
-        "connected_on": ("connected on", "date met", "met on", "since"),
-    }.items()
+    for target, names in (*HEADER_ALIASES.items(), ("last_name", _LAST_NAME))
     for name in names
-}  # fmt: skip
+}
 NAMES = frozenset(SYNONYMS)
 
 
@@ -164,7 +136,7 @@ def parse(table: Table, mapping: dict[str, str] | None = None) -> ParseResult:
     def value(cells: list[str], i: int, name: str) -> str:
         if netui:
             return unescape_cell(cells[i]).strip()
-        return cells[i].strip() if name in _MULTILINE else squeeze(cells[i])
+        return cells[i].strip() if name in MULTILINE_FIELDS else squeeze(cells[i])
 
     def row(line: int, cells: list[str]) -> Record | str:
         record = Record(line=line)
