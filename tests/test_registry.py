@@ -190,3 +190,46 @@ def test_a_zip_with_nothing_netui_reads_says_what_it_expected(
     assert result.stderr.count("\n") == 1
     assert "photos.zip holds no archive netui reads (expected a Maildir folder" in result.stderr
     assert not db_path.exists() or "Traceback" not in result.stderr
+
+
+OPENS = """
+import sys
+from pathlib import Path
+
+target = sys.argv[1]
+opened = []
+
+
+def hook(event, args):
+    if event == "open" and str(args[0]) == target:
+        opened.append(1)
+
+
+sys.addaudithook(hook)
+from netui.importers import open_source
+source = open_source(Path(target))
+print(type(source).__name__, len(opened))
+"""
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda p: FIXTURES / "linkedin_current.csv",
+        lambda p: FIXTURES / "google_current.csv",
+        lambda p: write_facebook_zip(p / "facebook.zip"),
+        lambda p: write_mbox(p / "mail.mbox"),
+    ],
+)
+def test_a_file_is_opened_and_read_once(make: object, tmp_path: Path) -> None:
+    import subprocess
+
+    assert callable(make)
+    path = make(tmp_path)
+    run = subprocess.run(
+        [sys.executable, "-c", OPENS, str(path)], capture_output=True, text=True, timeout=60
+    )
+    assert run.returncode == 0, run.stderr
+    kind, opened = run.stdout.split()
+    assert kind in ("ContactsSource", "ArchiveSource")
+    assert opened == "1"

@@ -74,6 +74,21 @@ class FileTree(Tree):
             yield fh
 
 
+class MemoryTree(Tree):
+    """A plain file already read whole (netui reads a small file once, not twice)."""
+
+    def __init__(self, path: Path, data: bytes) -> None:
+        super().__init__(path)
+        self.data = data
+
+    def names(self) -> list[str]:
+        return [self.label]
+
+    @contextmanager
+    def open(self, name: str) -> Iterator[IO[bytes]]:
+        yield io.BytesIO(self.data)
+
+
 class DirTree(Tree):
     def __init__(self, path: Path) -> None:
         super().__init__(path)
@@ -142,22 +157,24 @@ class _ZipGuard(io.RawIOBase):
 
 
 @contextmanager
-def open_tree(path: Path) -> Iterator[Tree]:
-    """A folder, a zip or a plain file as a Tree; one-line errors for what cannot be read."""
-    if not path.exists():
+def open_tree(path: Path, data: bytes | None = None) -> Iterator[Tree]:
+    """A folder, a zip or a plain file as a Tree; one-line errors for what cannot be read.
+    `data`: the file's bytes when they were read already (then the file is not opened)."""
+    if data is None and not path.exists():
         raise InputError(f"{path} does not exist.")
-    if path.is_dir():
+    if data is None and path.is_dir():
         yield DirTree(path)
         return
+    where: Path | IO[bytes] = path if data is None else io.BytesIO(data)
     try:
-        is_zip = zipfile.is_zipfile(path)
+        is_zip = zipfile.is_zipfile(where)
     except OSError as exc:
         raise InputError(f"{path.name} cannot be read ({exc.strerror or exc}).") from None
     if not is_zip:
-        yield FileTree(path)
+        yield FileTree(path) if data is None else MemoryTree(path, data)
         return
     try:
-        archive = zipfile.ZipFile(path)
+        archive = zipfile.ZipFile(where)
     except (zipfile.BadZipFile, OSError) as exc:
         raise InputError(f"{path.name} is not a readable zip ({exc}).") from None
     with archive:

@@ -10,6 +10,7 @@ file (and the zip member or line); nothing is written anywhere.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -93,6 +94,7 @@ class RestoreSource:
 
 
 Source = ContactsSource | ArchiveSource | RestoreSource
+IN_MEMORY = 64 * 1024 * 1024  # a file up to this is read once, whole; a bigger one is streamed
 
 
 def _contacts_label(result: ParseResult) -> str:
@@ -113,12 +115,14 @@ def open_source(
     chosen = None if fmt == "auto" else get(fmt)
     if not path.exists():
         raise InputError(f"{path} does not exist.")
-    whole = path.is_dir() or _is_zip(path)
+    data = _small_file(path)
+    whole = path.is_dir() or _is_zip(path, data)
     if chosen is not None and chosen.kind != "archive" and whole:
         what = "a folder" if path.is_dir() else "a zip"
         raise InputError(f"{path.name} is {what}; {chosen.label} is read from a file.")
     if chosen is None or chosen.kind == "archive":
-        found = _open_archive(path, chosen, me or Me(), strict=whole or chosen is not None)
+        strict = whole or chosen is not None
+        found = _open_archive(path, chosen, me or Me(), strict=strict, data=data)
         if isinstance(found, ContactsSource) and (overrides or mapping is not None or encoding):
             raise InputError("--map and --encoding apply to a file, not a zip or folder.")
         if found is not None:
@@ -127,12 +131,26 @@ def open_source(
             if encoding:
                 raise InputError(f"--encoding applies to contact files, not {found.label}.")
             return found
-    return _open_file(path, chosen, encoding, overrides, mapping)
+    raw = data if data is not None else read_bytes(path)
+    text, encoding = decode(raw, path.name, encoding)
+    return _from_text(path, path, path.name, text, encoding, chosen, overrides, mapping)
 
 
-def _is_zip(path: Path) -> bool:
+def _small_file(path: Path) -> bytes | None:
+    """A plain file up to IN_MEMORY bytes, read once and whole; None for a folder or a
+    bigger file (a mail archive), which is streamed instead."""
+    if path.is_dir():
+        return None
     try:
-        return zipfile.is_zipfile(path)
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"{path} cannot be read ({exc.strerror or exc}).") from None
+    return read_bytes(path) if size <= IN_MEMORY else None
+
+
+def _is_zip(path: Path, data: bytes | None = None) -> bool:
+    try:
+        return zipfile.is_zipfile(io.BytesIO(data) if data is not None else path)
     except OSError as exc:
         raise InputError(f"{path.name} cannot be read ({exc.strerror or exc}).") from None
 
@@ -172,11 +190,17 @@ def open_archive(path: Path, fmt: Format | None = None, me: Me | None = None) ->
 
 
 def _open_archive(
-    path: Path, chosen: Format | None, me: Me, *, strict: bool, lists: bool = True
+    path: Path,
+    chosen: Format | None,
+    me: Me,
+    *,
+    strict: bool,
+    lists: bool = True,
+    data: bytes | None = None,
 ) -> Source | None:
     from netui.channels.sources import open_tree
 
-    with open_tree(path) as tree:
+    with open_tree(path, data) as tree:
         if chosen is None:
             found = detect_archive(tree)
         else:
@@ -226,17 +250,6 @@ def contact_lists(tree: Tree) -> list[str]:
         if base.endswith((".vcf", ".vcard")) or base in ("connections.csv", "contacts.csv"):
             found.append(name)
     return sorted(found)
-
-
-def _open_file(
-    path: Path,
-    chosen: Format | None,
-    encoding: str,
-    overrides: Sequence[str],
-    mapping: dict[str, str] | None,
-) -> Source:
-    text, encoding = decode(read_bytes(path), path.name, encoding)
-    return _from_text(path, path, path.name, text, encoding, chosen, overrides, mapping)
 
 
 def _from_text(
