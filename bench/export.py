@@ -48,6 +48,7 @@ sys.path.insert(0, str(REPO))
 from netui import exporters  # noqa: E402
 from netui.db import Database  # noqa: E402
 from netui.demo import generate_people  # noqa: E402
+from netui.names import vcard_name  # noqa: E402
 from netui.store import Store  # noqa: E402
 from netui.store.exports import _EXPORT_SQL, EXPORT_FIELDS, JSON_HEADER  # noqa: E402
 
@@ -100,7 +101,7 @@ def plain_vcard(db_path: Path, out: Path) -> None:
     cards = []
     for r in conn.execute(_EXPORT_SQL):
         full, first = r[ix["full_name"]], r[ix["first_name"]] or ""
-        given, family = exporters.vcard_name(full, first)
+        given, family = vcard_name(full, first)
         card = f"BEGIN:VCARD\r\nVERSION:3.0\r\nUID:netui-person-{r[ix['id']]}\r\n"
         if r[ix["city"]]:
             card += _fold(f"ADR;TYPE=HOME:;;;{_esc(r[ix['city']])};;;")

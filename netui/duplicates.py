@@ -15,9 +15,6 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from rapidfuzz import process
-from rapidfuzz.distance import Indel
-
 from netui.names import fold, linkedin_key, person_key, phone_key
 
 # A key shared by more people than this (an office phone, a team inbox, 60 "Wei Wang"s at
@@ -70,6 +67,8 @@ def similar_names(x: str, y: str) -> bool:
     """'jon smith' ~ 'john smith' (Indel similarity >= 0.85, exact in integers) and
     'ana silva' ~ 'ana silva costa' (one name's words, two or more, all in the other's).
     Both names folded, words separated by single spaces."""
+    from rapidfuzz.distance import Indel  # (imported when first used: not at start-up)
+
     tx, ty = set(x.split()), set(y.split())
     if min(len(tx), len(ty)) >= 2 and (tx <= ty or ty <= tx):
         return True
@@ -232,6 +231,9 @@ def _in_company(
 def _close_in_block(block: list[str]) -> Iterable[tuple[str, str]]:
     """Candidate pairs of one block whose Indel similarity may reach SIMILAR (checked
     exactly afterwards): one C call a name for big blocks, pairwise for small ones."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
     cutoff = SIMILAR - 0.01
     if len(block) <= _SMALL_BLOCK:
         for i, x in enumerate(block):

@@ -23,6 +23,7 @@ from typing import Any
 
 from netui.errors import InputError
 from netui.importers.spreadsheet import EXPORT_ONLY, NETUI_HEADERS
+from netui.names import vcard_name
 
 TRIGGERS = frozenset("=+-@\t\r\n")
 CSV_FIELDS = tuple(NETUI_HEADERS)
@@ -79,16 +80,6 @@ def _drain(buf: io.StringIO) -> bytes:
     buf.seek(0)
     buf.truncate()
     return data
-
-
-def vcard_name(full_name: str, first_name: str) -> tuple[str, str]:
-    """(given, family) so that re-import gets the same first name back."""
-    full = full_name.strip()
-    first = first_name.strip()
-    if first and full.startswith(first):
-        return first, full[len(first) :].strip()
-    parts = full.split()
-    return (parts[0], " ".join(parts[1:])) if parts else ("", "")
 
 
 def _escape(value: str) -> str:

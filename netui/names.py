@@ -73,3 +73,13 @@ def linkedin_key(url: str) -> str:
     """'https://www.linkedin.com/in/Jane-Doe/' -> 'jane-doe'."""
     match = _LINKEDIN.search(url)
     return match.group(1).casefold() if match else url.strip().casefold().rstrip("/")
+
+
+def vcard_name(full_name: str, first_name: str) -> tuple[str, str]:
+    """(given, family) so that re-import gets the same first name back."""
+    full = full_name.strip()
+    first = first_name.strip()
+    if first and full.startswith(first):
+        return first, full[len(first) :].strip()
+    parts = full.split()
+    return (parts[0], " ".join(parts[1:])) if parts else ("", "")

@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from netui.exporters import vcard_name
+from netui.names import vcard_name
 
 # netui field -> what the card calls it (for conflict notes)
 CARD_FIELDS: dict[str, str] = {

@@ -25,6 +25,7 @@ from netui import exporters
 from netui.cli import main
 from netui.db import Database
 from netui.demo import generate_people
+from netui.names import vcard_name
 from netui.store import Store
 from netui.store.exports import JSON_HEADER
 
@@ -52,7 +53,7 @@ def reference_vcard(people: Iterable[Mapping[str, Any]]) -> str:
     for p in people:
         card = vobject.vCard()
         card.add("fn").value = p["full_name"]
-        given, family = exporters.vcard_name(p["full_name"], p.get("first_name") or "")
+        given, family = vcard_name(p["full_name"], p.get("first_name") or "")
         card.add("n").value = vobject.vcard.Name(family=family, given=given)
         if p.get("company"):
             card.add("org").value = [p["company"]]
