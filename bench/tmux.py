@@ -1,0 +1,135 @@
+"""End to end in a real terminal: a filter keystroke on People against a trivial Input app.
+
+    env -u PYTHONDONTWRITEBYTECODE .venv/bin/python bench/tmux.py [--sizes 30000,100000]
+        [--samples 20] [--json PATH]
+
+A private tmux server (`tmux -L netui-bench-PID`, no config), one 120x40 window per app,
+TERM=xterm-256color, an isolated XDG_DATA_HOME / XDG_CONFIG_HOME / NETUI_CONFIG_DIR.
+
+netui   `python -m netui --db DB` on `netui demo --people N`; `/` focuses the filter. A sample:
+        `tmux send-keys -l j`, then `capture-pane` until the pane shows the count label of the
+        filtered list ("N of 30,000"); then BSpace and wait for "30,000 people" again.
+floor   bench/_input_app.py in the same server: an Input whose Static echoes the value; a
+        sample is `send-keys -l j` until the pane shows "echo: <j>", then BSpace.
+
+Both are timed the same way (the tmux client call and the polling included), medians of
+--samples, so the ratio is what the goal reads: <= 1.5x (issue 16).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+GOAL_RATIO = 1.5
+
+
+class Tmux:
+    def __init__(self, folder: Path) -> None:
+        self.socket = f"netui-bench-{os.getpid()}"
+        self.env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        self.env.update(
+            TERM="xterm-256color", XDG_DATA_HOME=str(folder / "data"),
+            XDG_CONFIG_HOME=str(folder / "config"), NETUI_CONFIG_DIR=str(folder / "config"),
+        )  # fmt: skip
+
+    def run(self, *args: str) -> str:
+        done = subprocess.run(
+            ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
+            capture_output=True, text=True, env=self.env, check=True,
+        )  # fmt: skip
+        return done.stdout
+
+    def start(self, name: str, argv: list[str]) -> None:
+        command = " ".join(f"'{a}'" for a in argv)
+        self.run("new-session", "-d", "-s", name, "-x", "120", "-y", "40", command)
+
+    def screen(self, name: str) -> str:
+        return self.run("capture-pane", "-p", "-t", name)
+
+    def wait_for(self, name: str, text: str, timeout: float = 20.0) -> float:
+        start = time.perf_counter()
+        while text not in self.screen(name):
+            if time.perf_counter() - start > timeout:
+                raise SystemExit(f"{name}: '{text}' did not appear:\n{self.screen(name)}")
+        return time.perf_counter() - start
+
+    def keystroke(self, name: str, key: str, shows: str, back: str) -> float:
+        start = time.perf_counter()
+        self.run("send-keys", "-t", name, "-l", key)
+        self.wait_for(name, shows)
+        took = time.perf_counter() - start
+        self.run("send-keys", "-t", name, "BSpace")
+        self.wait_for(name, back)
+        time.sleep(0.05)  # idle, as between two keystrokes a person types
+        return took
+
+    def kill(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="30000,100000")
+    ap.add_argument("--samples", type=int, default=20)
+    ap.add_argument("--key", default="j")
+    ap.add_argument("--json", metavar="PATH")
+    args = ap.parse_args()
+    if shutil.which("tmux") is None:
+        print("tmux is not installed: nothing measured")
+        return 0
+    folder = Path(tempfile.mkdtemp(prefix="netui-bench-tmux-"))
+    tmux = Tmux(folder)
+    results: dict[str, float] = {}
+    try:
+        tmux.start("floor", [sys.executable, str(REPO / "bench" / "_input_app.py")])
+        tmux.wait_for("floor", "echo ready")
+        samples = [tmux.keystroke("floor", args.key, f"echo: <{args.key}>", "echo: <>")
+                   for _ in range(args.samples + 2)][2:]  # fmt: skip
+        results["floor"] = statistics.median(samples)
+        for n in [int(s) for s in args.sizes.split(",")]:
+            db = folder / f"people-{n}.db"
+            subprocess.run(
+                [sys.executable, "-m", "netui", "--db", str(db), "demo", "--people", str(n)],
+                check=True, stdout=subprocess.DEVNULL, cwd=REPO, env=tmux.env,
+            )  # fmt: skip
+            name = f"n{n}"
+            tmux.start(name, [sys.executable, "-m", "netui", "--db", str(db)])
+            total = f"{n:,} people"
+            tmux.wait_for(name, total)
+            time.sleep(1.0)  # the start-up check and the ORM warm-up finish
+            tmux.run("send-keys", "-t", name, "/")
+            time.sleep(0.3)
+            samples = [tmux.keystroke(name, args.key, f" of {n:,}", total)
+                       for _ in range(args.samples + 2)][2:]  # fmt: skip
+            results[str(n)] = statistics.median(samples)
+            tmux.run("send-keys", "-t", name, "C-q")
+    finally:
+        tmux.kill()
+        shutil.rmtree(folder, ignore_errors=True)
+    floor = results.pop("floor")
+    print(f"trivial Input app: {floor * 1000:.1f} ms from send-keys to the echo on screen")
+    rows: list[dict[str, Any]] = []
+    for n, value in results.items():
+        print(f"{int(n):>8,} people: {value * 1000:.1f} ms  {value / floor:.2f}x")
+        rows.append({"bench": "tmux", "case": f"filter keystroke in tmux, {int(n):,} people",
+                     "value": round(value * 1000, 1), "unit": "ms",
+                     "floor_name": "trivial Input app", "floor": round(floor * 1000, 1),
+                     "goal": f"<= {GOAL_RATIO}x floor"})  # fmt: skip
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
