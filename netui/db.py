@@ -1,17 +1,26 @@
-"""Opening the database safely: PRAGMAs, health check, migrations, backups, the engine."""
+"""Opening the database safely (netui.db_probe looks first; netui.db_files migrates and
+backs up): PRAGMAs, the health check, read connections, write transactions, the engine."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from netui.db_files import (
+    backup_to,
+    open_fault,
+    prune_backups,
+    remove_new,
+    rollback,
+    secure_file_modes,
+    upgrade,
+)
 from netui.db_probe import inspect, quick_check, require_folder, require_writable_folder
 from netui.errors import BusyError, DamagedDatabaseError, NetuiError
 from netui.faults import diagnose_error
@@ -59,106 +68,6 @@ def busy_error(path: Path, waited: float) -> BusyError:
         f"{path.name} is busy: another program (another netui?) kept it locked for "
         f"{seconds}, so nothing was changed; try again when it has finished."
     )
-
-
-def rollback(conn: sqlite3.Connection) -> None:
-    """Undo the open transaction, if SQLite has not already (it may, on a full disk)."""
-    if conn.in_transaction:
-        with suppress(sqlite3.Error):  # the first error is the one to report
-            conn.execute("ROLLBACK")
-
-
-def split_statements(script: str) -> list[str]:
-    """Split SQL into statements (trigger bodies included) without executescript's COMMIT."""
-    statements: list[str] = []
-    current = ""
-    for piece in script.split(";"):
-        current += piece + ";"
-        if sqlite3.complete_statement(current):
-            if current.strip(" \n\t;"):
-                statements.append(current.strip())
-            current = ""
-    if current.strip(" \n\t;"):
-        statements.append(current.strip())
-    return statements
-
-
-def migrate(conn: sqlite3.Connection, steps: Sequence[str] = MIGRATIONS) -> int:
-    """Run the pending steps and the version bump in one transaction; return the version."""
-    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    if current >= len(steps):
-        return current
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        for step in steps[current:]:
-            for statement in split_statements(step):
-                conn.execute(statement)
-        conn.execute(f"PRAGMA user_version={len(steps)}")
-        conn.execute("COMMIT")
-    except BaseException:
-        rollback(conn)
-        raise
-    return len(steps)
-
-
-def secure_file_modes(path: Path) -> None:
-    """Database, WAL and SHM readable only by the user."""
-    for suffix in ("", "-wal", "-shm"):
-        candidate = Path(f"{path}{suffix}")
-        if candidate.exists():
-            os.chmod(candidate, 0o600)
-
-
-def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
-    """Online backup to a 0600 temp file beside dest, checked, then renamed into place."""
-    tmp = dest.with_name(dest.name + ".part")
-    if tmp.exists():
-        tmp.unlink()
-    create_private_file(tmp)
-    target = sqlite3.connect(tmp)
-    try:
-        conn.backup(target)
-        check = target.execute("PRAGMA quick_check").fetchone()[0]
-    except BaseException:
-        target.close()
-        tmp.unlink(missing_ok=True)  # a full disk: no half-made copy stays
-        raise
-    target.close()
-    if check != "ok":
-        tmp.unlink()
-        raise NetuiError(f"The backup to {dest} failed its check ({check}); nothing was kept.")
-    os.replace(tmp, dest)
-    os.chmod(dest, 0o600)
-    return dest
-
-
-def _upgrade(conn: sqlite3.Connection, path: Path, steps: Sequence[str]) -> None:
-    try:
-        migrate(conn, steps)
-    except sqlite3.Error as exc:
-        fault = diagnose_error(exc, str(path))
-        if fault is not None:
-            raise fault from None
-        raise NetuiError(f"Upgrading {path} failed ({exc}); it was left as it was.") from None
-
-
-def _open_fault(exc: OSError | sqlite3.Error, path: Path) -> NetuiError:
-    """Why a file the probe accepted could not be opened for writing after all."""
-    return diagnose_error(exc, str(path)) or NetuiError(
-        f"netui could not open {path} ({exc}); it was left as it was."
-    )
-
-
-def _remove_new(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        with suppress(OSError):
-            os.unlink(f"{path}{suffix}")
-
-
-def _prune_backups(folder: Path, stem: str, keep: int) -> None:
-    backups = sorted(folder.glob(f"{stem}-*.db"))
-    for old in backups[: max(0, len(backups) - keep)]:
-        old.unlink()
 
 
 class OutOfTime(Exception):
@@ -230,15 +139,15 @@ class Database:
                     folder = backup_dir(path)
                     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
                     backup_to(conn, folder / f"{path.stem}-v{version}-{stamp}.db")
-                _upgrade(conn, path, steps)
+                upgrade(conn, path, steps)
             secure_file_modes(path)
         except BaseException as exc:
             if conn is not None:
                 conn.close()
             if created:
-                _remove_new(path)  # nothing created: no empty or half-made file stays
+                remove_new(path)  # nothing created: no empty or half-made file stays
             if isinstance(exc, OSError | sqlite3.Error):
-                raise _open_fault(exc, path) from None
+                raise open_fault(exc, path) from None
             raise
         db = cls(path, conn, busy_timeout=busy_timeout)
         if background:
@@ -276,7 +185,7 @@ class Database:
             require_writable_folder(dest, needed)
             with self.read_lock:
                 made = backup_to(self.reader, dest)
-            _prune_backups(folder, self.path.stem, keep)
+            prune_backups(folder, self.path.stem, keep)
             return made
         except (OSError, sqlite3.Error) as exc:
             where = str(dest or self.path.parent / "backups")

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from netui.db import Database, migrate
+from netui.db import Database
+from netui.db_files import migrate
 from netui.errors import DamagedDatabaseError, NetuiError, NewerDatabaseError, NotNetuiFileError
 from netui.schema import MIGRATIONS
 from netui.store import Store
