@@ -12,6 +12,7 @@ from typing import Any
 
 from netui import __version__
 from netui.db import Database
+from netui.enums import Role
 from netui.errors import InputError
 from netui.exits import terminal_safe_stdout
 from netui.faults import diagnose_error
@@ -107,7 +108,9 @@ def _add(args: argparse.Namespace, store: Store, settings: Settings) -> int:
     person = store.get_person(person_id)
     company = store.company_name(person.company_id)
     at = f" @ {company}" if company else ""
-    print(f"Added #{person_id} {person.full_name}{at} ({person.role}, {person.how_we_know}).")
+    title = f", {person.title}" if person.title else ""  # the whole title: 'EM, Payments'
+    role = Role(person.role).label if person.role in Role.__members__ else person.role
+    print(f"Added #{person_id} {person.full_name}{at}{title} ({role}, {person.how_we_know}).")
     return 0
 
 

@@ -26,7 +26,11 @@ def _meetings(args: argparse.Namespace, store: Store, settings: Settings) -> int
     if args.brief is not None:
         print("\n".join(brief_lines(store.meeting_brief(args.brief))))
         return 0
-    for m in store.upcoming_meetings():
+    upcoming = store.upcoming_meetings()
+    if not upcoming:
+        print("No meetings planned: in netui, pick a person and press m to plan one.")
+        return 0
+    for m in upcoming:
         when = f"{to_local(m.starts_at):%Y-%m-%d %H:%M}"
         print("\t".join([str(m.id), when, m.person_name, m.company, m.where, m.progress]))
     return 0
