@@ -21,6 +21,7 @@ from netui.pipeline import (
     settles_follow_up,
     stage_after,
 )
+from netui.plural import noun_for
 from netui.settings import Settings
 from netui.textsafe import for_terminal
 from netui.timeutil import days_ago, days_text, local_date
@@ -585,7 +586,10 @@ def progress_lines(progress: Progress) -> list[str]:
     lines += ["", "Target companies"]
     if not progress.targets:
         lines.append("  No target companies yet: mark one with t on the Companies screen.")
-    lines += [f"  {t.name:<24} {t.people:>4} people  {t.how_far}" for t in progress.targets]
+    lines += [
+        f"  {t.name:<24} {t.people:>4} {noun_for(t.people, 'person'):<6}  {t.how_far}"
+        for t in progress.targets
+    ]
     return [for_terminal(line) for line in lines]
 
 

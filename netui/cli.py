@@ -17,6 +17,7 @@ from netui.errors import InputError
 from netui.exits import terminal_safe_stdout
 from netui.faults import diagnose_error
 from netui.paths import database_path, demo_database_path
+from netui.plural import count_of
 from netui.settings import Settings, load_settings
 from netui.store import Store
 
@@ -122,14 +123,14 @@ def _demo(args: argparse.Namespace, store: Store, settings: Settings) -> int:
         raise InputError("--people must be at least 1.")
     held = store.total_people()
     if held and not args.force and store.db.path != demo_database_path():
-        them = "1 person" if held == 1 else f"{held:,} people"
+        them = count_of(held, "person")
         raise InputError(
             f"{store.db.path} already holds {them}; fake people would be mixed into them. "
             f"Use a new file (netui --db NEW.db demo --people {args.people}), "
             "or add --force to add them anyway."
         )
     generate_people(store.db, args.people, seed=args.seed)
-    made = "1 person" if args.people == 1 else f"{args.people:,} people"
+    made = count_of(args.people, "person")
     print(f"Wrote {made} to {store.db.path}.")
     return 0
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from netui.cli import PARSER_HOOKS, command
 from netui.errors import InputError
+from netui.plural import count_of
 from netui.settings import Settings
 from netui.store import Store
 
@@ -101,15 +102,14 @@ def _contacts(source: ContactsSource, store: Store, args: argparse.Namespace) ->
         report = store.preview_import(result, args.how_we_know)
     else:
         report = store.import_records(result, args.how_we_know)
-    print(
-        f"{result.source}: {source.label}, {report.rows:,} rows, {_encoding_said(result.encoding)}."
-    )
+    rows = count_of(report.rows, "row")
+    print(f"{result.source}: {source.label}, {rows}, {_encoding_said(result.encoding)}.")
     if result.format == "csv" and result.mapping:
         used = [f"{h}={f}" for h, f in result.mapping.items() if f != "skip"]
         print("Columns: " + ", ".join(used))
     print(report.summary())
     if report.companies_added:
-        print(f"{report.companies_added:,} new companies.")
+        print(f"{count_of(report.companies_added, 'new company')}.")
     _print_lines("Errors:", [str(p) for p in report.problems])
     _print_lines("Warnings:", [str(p) for p in report.warnings])
     skipped: dict[str, int] = {}
@@ -125,7 +125,7 @@ def _contacts(source: ContactsSource, store: Store, args: argparse.Namespace) ->
 def _restore(source: RestoreSource, store: Store, dry_run: bool) -> int:
     name = source.path.name
     if dry_run:
-        print(f"{name}: a netui JSON export with {source.people:,} people.")
+        print(f"{name}: a netui JSON export with {count_of(source.people, 'person')}.")
         print("Dry run: nothing was saved.")
         return 0
     counts = store.restore_json(source.data, name)

@@ -8,6 +8,7 @@ from typing import Any
 from netui.cli import PARSER_HOOKS, command
 from netui.errors import InputError
 from netui.network import MAX_HOPS_LIMIT, explain, strength_word
+from netui.plural import count_of
 from netui.settings import Settings
 from netui.store import Store
 from netui.store.paths import CompanyPaths
@@ -42,7 +43,7 @@ def path_lines(result: CompanyPaths, limit: int | None) -> list[str]:
             f"{result.company}{star}: no way in yet. Add who you know there, or link the "
             "people who know someone there (k on their page)."
         ]
-    who = "1 person" if count == 1 else f"{count} people"
+    who = count_of(count, "person")
     best = strength_word(result.paths[0].strength)
     lines = [f"{result.company}{star}: {who} can get you in (best: {best})"]
     shown = result.paths if limit is None else result.paths[:limit]

@@ -18,7 +18,7 @@ import sqlite3
 from collections.abc import Iterator
 
 from netui.errors import NetuiError
-from netui.folding import fts_query
+from netui.folding import fold_sql, fts_query
 from netui.schema import MIGRATIONS
 
 BUSY_TIMEOUT_MS = 5000
@@ -136,13 +136,16 @@ def query_lines(text: str, rows: list[tuple[str, str, str]], first_line: bool) -
 
 LIST_COLUMNS = ("id", "name", "company", "role", "stage", "follow-up", "email")
 
-_LIST_SQL = """
+_LIST_SQL = (
+    """
 SELECT p.id, p.full_name, coalesce(c.name, ''), p.role, p.stage,
        coalesce(p.follow_up_on, ''), p.email
 FROM person p LEFT JOIN company c ON c.id = p.company_id
 WHERE p.archived_at IS NULL{match}{due}
-ORDER BY p.full_name COLLATE NOCASE, p.id{limit}
-"""
+ORDER BY """
+    + fold_sql("p.full_name")
+    + ", p.id{limit}"
+)  # the People list's order
 _COUNT_SQL = "SELECT count(*) FROM person p WHERE p.archived_at IS NULL{match}{due}"
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from netui.folding import fold_sql
+
 # Each step is plain SQL run in one transaction with the version bump. Never edit a
 # released step: add a new one. `create_all` is not a migration.
 V1 = """
@@ -329,6 +331,14 @@ V7_COMPANY_TECH = """
 ALTER TABLE company ADD COLUMN tech TEXT NOT NULL DEFAULT '' CHECK (tech IN ('', 'yes', 'no'));
 """
 
+# Names sort as search folds (#13): 'Émile' with the e's, not after 'Zoë'. The key is an
+# expression of SQLite's own functions (netui.folding.fold_sql), so any SQLite client can
+# still write the table; the People list walks this index in the default view.
+V8_NAME_SORT = f"""
+CREATE INDEX ix_person_live_sort ON person({fold_sql("full_name")}, id)
+    WHERE archived_at IS NULL;
+"""
+
 MIGRATIONS: list[str] = [
     V1,
     V2_PATHS,
@@ -337,5 +347,6 @@ MIGRATIONS: list[str] = [
     VDIR_SYNC,
     V6_AGREED_AND_REPORTED,
     V7_COMPANY_TECH,
+    V8_NAME_SORT,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

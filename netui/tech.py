@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from netui.channels.domains import TECH_COMPANIES, TECH_DOMAINS, is_tech_domain
 from netui.enums import Role
 from netui.names import company_key
+from netui.plural import count_of
 from netui.roles import infer_role
 
 FLAGS = ("", "yes", "no")  # unknown, tech, not tech: what the user can set
@@ -32,7 +33,7 @@ def tech_guess(
         return f"a tech domain ({tech[0]})"
     engineers += sum(1 for title in titles if title and infer_role(title) in ENGINEERING_ROLES)
     if engineers:
-        return f"{engineers} {'person' if engineers == 1 else 'people'} in engineering there"
+        return f"{count_of(engineers, 'person')} in engineering there"
     return ""
 
 

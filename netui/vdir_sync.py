@@ -22,6 +22,7 @@ from pathlib import Path
 
 from netui.enums import Closeness, HowWeKnow, Role
 from netui.errors import NetuiError
+from netui.plural import count_of
 from netui.store import Store
 from netui.store.vdir import CardState, NewPerson, SyncPerson, SyncWrite
 from netui.timeutil import parse_utc
@@ -60,22 +61,22 @@ class SyncReport:
     problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        parts = [f"{self.written:,} cards written"]
+        parts = [f"{count_of(self.written, 'card')} written"]
         if self.taken:
-            parts.append(f"{self.taken:,} {_people(self.taken)} updated from their cards")
+            parts.append(f"{count_of(self.taken, 'person')} updated from their cards")
         if self.added:
-            parts.append(f"{self.added:,} new {_people(self.added)} from new cards")
+            parts.append(f"{count_of(self.added, 'new person')} from new cards")
         if self.archived:
             parts.append(f"{self.archived:,} archived (card deleted; restore from Archived)")
         if self.removed:
-            parts.append(f"{self.removed:,} cards removed (archived or erased in netui)")
+            parts.append(f"{count_of(self.removed, 'card')} removed (archived or erased in netui)")
         if self.conflicts:
             parts.append(f"{self.conflicts:,} changed on both sides (the other value is a note)")
-        return f"Synced {self.people:,} people with {self.folder}: " + ", ".join(parts) + "."
-
-
-def _people(n: int) -> str:
-    return "person" if n == 1 else "people"
+        return (
+            f"Synced {count_of(self.people, 'person')} with {self.folder}: "
+            + ", ".join(parts)
+            + "."
+        )
 
 
 def _read(folder: Path, name: str) -> tuple[str, Card | str]:

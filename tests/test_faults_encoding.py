@@ -71,7 +71,7 @@ def test_a_whole_cp1252_file_is_read_as_cp1252_and_the_summary_says_so(
     path.write_bytes(HEADER + "José Núñez,Café “Ñ”,\r\n".encode("cp1252"))
     code, printed = _run(db_path, path, capsys)
     assert code == 0, printed
-    assert "outlook.csv: spreadsheet CSV, 1 rows, read as cp1252 (Windows): it is not UTF-8." in (
+    assert "outlook.csv: spreadsheet CSV, 1 row, read as cp1252 (Windows): it is not UTF-8." in (
         printed
     )
     assert _people(db_path) == ["José Núñez"]
@@ -108,4 +108,4 @@ def test_plain_utf8_says_utf8(
     path.write_bytes(HEADER + "José Núñez,Acme,\r\n".encode())
     code, printed = _run(db_path, path, capsys)
     assert code == 0
-    assert "ok.csv: spreadsheet CSV, 1 rows, UTF-8." in printed
+    assert "ok.csv: spreadsheet CSV, 1 row, UTF-8." in printed

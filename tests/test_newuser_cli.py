@@ -34,3 +34,11 @@ def test_quick_add_keeps_a_title_with_a_team(db_path: Path) -> None:
         "engineering_manager",
         "",
     )
+
+
+def test_list_sorts_names_as_search_folds(db_path: Path) -> None:
+    for line in ("Zoë Durand", "Émile Durand", "Eva Brown"):
+        assert netui("--db", str(db_path), "add", line).returncode == 0
+    listed = netui("--db", str(db_path), "list")
+    names = [row.split("\t")[1] for row in listed.stdout.splitlines()]
+    assert names == ["Émile Durand", "Eva Brown", "Zoë Durand"]

@@ -209,7 +209,7 @@ def test_the_cli_prints_one_summary(db_path: Path, vdir: Path) -> None:
     assert netui("add", "Jane Doe @ Stripe, jane@stripe.example").returncode == 0
     result = netui("sync", "--vdir", str(vdir))
     assert result.returncode == 0, result.stderr
-    assert result.stdout == f"Synced 1 people with {vdir}: 1 cards written.\n"
+    assert result.stdout == f"Synced 1 person with {vdir}: 1 card written.\n"
 
 
 def test_khard_lists_the_vdir(store: Store, vdir: Path, tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from netui.errors import NetuiError
 from netui.names import fold
 from netui.network import Overview
 from netui.pipeline import Approach, approach_for
+from netui.plural import count_of
 from netui.screens.base import NetuiModal, NetuiScreen
 from netui.store import CompanyRow, PeopleQuery
 from netui.tech import next_flag, tech_said, tech_word
@@ -196,7 +197,7 @@ class CompaniesScreen(NetuiScreen[None]):
                 return
 
             def merged(moved: int) -> None:
-                extra = f"; {moved} people moved here" if moved else ""
+                extra = f"; {count_of(moved, 'person')} moved here" if moved else ""
                 self.notify(f"{row.name} is also '{alias.strip()}'{extra}.")
                 self.reload()
 
@@ -254,7 +255,7 @@ class CompanyScreen(NetuiScreen[None]):
         self.sub_title = company.name
         target = " [b $warning]★ target[/]" if company.is_target else ""
         self.query_one("#company-summary", Static).update(
-            f"[b]{escape(company.name)}[/b]{target} · {company.people} people · "
+            f"[b]{escape(company.name)}[/b]{target} · {count_of(company.people, 'person')} · "
             f"{company.engineers} to pitch · {company.connectors} can introduce you · "
             f"{escape(tech_said(company.tech, company.tech_guess))}\n"
             "[dim]enter opens a person · p who can get you in · t marks it a target · "

@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
+from netui.plural import count_of
 from netui.screens.base import NetuiScreen
 from netui.store.duplicates import (
     DuplicatePair,
@@ -111,7 +112,7 @@ class DuplicatesScreen(NetuiScreen[None]):
                 "one company)."
             )
         else:
-            text = f"{count:,} likely duplicate{'s' if count != 1 else ''}"
+            text = count_of(count, "likely duplicate")
             if self.total > count:  # never a silent cap
                 text = f"The strongest {count:,} of {self.total:,} likely duplicates"
             text += " · enter compares a pair"

@@ -13,6 +13,7 @@ from textual.widgets import DataTable
 from netui.importers import ArchiveSource, ParseResult, Table
 from netui.importers.archive_import import PreviewLike, identity_line
 from netui.importers.spreadsheet import SKIP
+from netui.plural import count_of
 from netui.store.imports import ImportReport
 
 PREVIEW_ROWS = 200
@@ -52,11 +53,15 @@ def summary_text(result: ParseResult, report: ImportReport) -> str:
     """The counts, the first problems, warnings and skips, and the keys (markup)."""
     lines = [
         report.summary()
-        + (f" · {report.companies_added:,} new companies" if report.companies_added else "")
+        + (
+            f" · {count_of(report.companies_added, 'new company')}"
+            if report.companies_added
+            else ""
+        )
     ]
     lines += [f"[red]{escape(str(p))}[/red]" for p in report.problems[:2]]
     if report.errors > 2:
-        lines.append(f"[red]… and {report.errors - 2:,} more errors[/red]")
+        lines.append(f"[red]… and {count_of(report.errors - 2, 'more error')}[/red]")
     if report.warnings:
         first = report.warnings[0]
         more = f" and {len(report.warnings) - 1:,} more" if len(report.warnings) > 1 else ""

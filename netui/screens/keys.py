@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -63,27 +64,39 @@ class KeysScreen(NetuiModal[None]):
         super().__init__()
         self.under = under
 
-    def compose(self) -> ComposeResult:
-        lines = [f"[b]Keys — {self.under.__class__.__name__.removesuffix('Screen')}[/b]", ""]
+    def _own_keys(self) -> list[tuple[str, str]]:
+        """(keys, what they do) the screen and netui's own widgets on it define: not the
+        editing keys every text box has (Textual's), which would bury them."""
+        rows: list[tuple[str, str]] = []
         seen: set[str] = set()
-        nodes = [self.under, *self.under.query("*")]
-        for node in nodes:
-            for binding in getattr(node, "BINDINGS", []):
-                if not isinstance(binding, Binding) or not binding.description:
+        for node in [self.under, *self.under.query("*")]:
+            for cls in type(node).__mro__:
+                if not cls.__module__.startswith("netui."):
                     continue
-                label = key_label(self.netui.keys_of(binding))
-                if label in seen:
-                    continue
-                seen.add(label)
-                lines.append(f"  [b]{label:>12}[/b]  {binding.description}")
+                for binding in cls.__dict__.get("BINDINGS", []):
+                    if not isinstance(binding, Binding) or not binding.description:
+                        continue
+                    label = key_label(self.netui.keys_of(binding))
+                    if label not in seen:
+                        seen.add(label)
+                        rows.append((label, binding.description))
+        return rows
+
+    def compose(self) -> ComposeResult:
         app_keys = {
             b.id: self.netui.keys_of(b) for b in self.netui.BINDINGS if isinstance(b, Binding)
         }
-        lines += [
-            "",
-            f"  [b]{'ctrl+p':>12}[/b]  Command palette: jump to any person, change the theme",
-            f"  [b]{key_label(app_keys['quit']):>12}[/b]  Quit",
-            f"  [b]{key_label(app_keys['keys']):>12}[/b]  This help",
+        everywhere = [
+            ("ctrl+p", "Command palette: jump to any person, change the theme"),
+            (key_label(app_keys["quit"]), "Quit"),
+            (key_label(app_keys["keys"]), "This help"),
         ]
+        own = self._own_keys()
+        width = max(len(label) for label, _ in [*own, *everywhere])
+        name = self.under.__class__.__name__.removesuffix("Screen")
+        lines = [f"[b]Keys — {escape(name)}[/b]", ""]
+        lines += [f"  [b]{escape(k.rjust(width))}[/b]  {escape(d)}" for k, d in own]
+        lines += ["", "[b]Everywhere[/b]"]
+        lines += [f"  [b]{escape(k.rjust(width))}[/b]  {escape(d)}" for k, d in everywhere]
         with VerticalScroll(classes="dialog wide keys"):
             yield Static("\n".join(lines))

@@ -11,6 +11,7 @@ from textual.widgets import Footer, Header, Static
 from netui.compose import IntroTarget
 from netui.errors import NetuiError
 from netui.network import Path, explain, next_move, strength_word, who
+from netui.plural import count_of
 from netui.screens.base import NetuiScreen
 from netui.store.paths import CompanyPaths
 from netui.widgets.row_list import RowList
@@ -82,7 +83,7 @@ class PathsScreen(NetuiScreen[None]):
         star = " [b $warning]★ target[/]" if result.is_target else ""
         name = escape(result.company)
         if count:
-            who_ = "1 person" if count == 1 else f"{count:,} people"
+            who_ = count_of(count, "person")
             best = strength_word(result.paths[0].strength)
             text = f"[b]{name}[/b]{star} · {who_} can get you in · best: [b]{best}[/b]"
         else:

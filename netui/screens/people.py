@@ -12,11 +12,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input, Static
 
+from netui.plural import count_of
 from netui.screens.base import NetuiScreen
 from netui.screens.undo import Undo, UndoStack
 from netui.store import PeopleQuery
 from netui.store.rows import SORT_KEYS
-from netui.widgets.people_table import PeopleHeader, PeopleTable
+from netui.widgets.people_table import PeopleHeader, PeopleTable, shown_sort_keys
 
 
 class FilterInput(Input):
@@ -90,9 +91,20 @@ class PeopleScreen(NetuiScreen[None]):
         self._seen_version = self.store.data_version()
         self.table.set_query(self.table.people_query)
         self._show_filters()
+        # back from another window (a CLI import there, say): show what it changed
+        self.watch(self.app, "app_focus", self._app_focus_changed, init=False)
 
     def on_screen_resume(self) -> None:
         """Show what another screen (or another process) changed."""
+        self._reload_if_changed()
+
+    def _app_focus_changed(self, focused: bool) -> None:
+        if focused and self.is_current:
+            self._reload_if_changed()
+
+    def _reload_if_changed(self) -> None:
+        """Reload when anything committed since the list was read (SQLite's data_version
+        moves for another process's commits too)."""
         version = self.store.data_version()
         if version != self._seen_version:
             self._seen_version = version
@@ -125,8 +137,12 @@ class PeopleScreen(NetuiScreen[None]):
     def _loaded(self, event: PeopleTable.Loaded) -> None:
         self.query_one(PeopleHeader).refresh()  # the scrollbar may have come or gone
         total = event.total
-        noun = "archived" if event.people_query.archived else "people"
-        text = f"{total:,} {noun}" if event.count == total else f"{event.count:,} of {total:,}"
+        noun = "archived" if event.people_query.archived else count_of(total, "person")
+        text = (
+            (f"{total:,} {noun}" if event.people_query.archived else noun)
+            if event.count == total
+            else f"{event.count:,} of {total:,}"
+        )
         self.query_one("#people-count", Static).update(text)
 
     def _set_query(self, query: PeopleQuery) -> None:
@@ -154,10 +170,16 @@ class PeopleScreen(NetuiScreen[None]):
         bar.display = bool(parts)
 
     def action_cycle_sort(self) -> None:
+        """The next column shown (a narrow terminal hides some: the arrow stays in sight)."""
         q = self.table.people_query
-        next_key = SORT_KEYS[(SORT_KEYS.index(q.sort) + 1) % len(SORT_KEYS)]
+        width = self.table.scrollable_content_region.width or self.size.width
+        shown = shown_sort_keys(width)
+        keys = [c.key for c in shown]
+        after = [k for k in SORT_KEYS[SORT_KEYS.index(q.sort) + 1 :] if k in keys]
+        next_key = after[0] if after else keys[0]
         self._set_query(replace(q, sort=next_key, descending=False))
-        self.notify(f"Sorted by {next_key.replace('_', ' ')} (S reverses)", timeout=2)
+        title = next(c.title for c in shown if c.key == next_key)
+        self.notify(f"Sorted by {title.lower()} (S reverses)", timeout=2)
 
     def action_reverse_sort(self) -> None:
         q = self.table.people_query

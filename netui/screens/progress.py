@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Static
 from textual_plotext import PlotextPlot
 
 from netui.agenda import CONVERSATION_DEFINITION, Progress, Rate, build_progress
+from netui.plural import noun_for
 from netui.screens.base import NetuiScreen
 from netui.widgets.row_list import fit
 
@@ -150,7 +151,8 @@ class ProgressScreen(NetuiScreen[None]):
             return
         box.update(
             "\n".join(
-                f"  [b]{escape(fit(t.name, 24))}[/b] {t.people:>4} people  "
+                f"  [b]{escape(fit(t.name, 24))}[/b] {t.people:>4} "
+                f"{noun_for(t.people, 'person'):<6}  "
                 f"{t.engaged:>3} engaged+  {escape(t.how_far)}"
                 for t in progress.targets
             )

@@ -66,6 +66,11 @@ def layout_columns(width: int) -> list[tuple[Column, int]]:
     return list(zip(shown, widths, strict=True))
 
 
+def shown_sort_keys(width: int) -> list[Column]:
+    """The columns shown at `width`, in sort-cycle order: `s` never sorts by a hidden one."""
+    return [column for column, _ in layout_columns(width)]
+
+
 class PeopleTable(ScrollView, can_focus=True):
     """Keyboard-first list of people over store pages."""
 
@@ -368,7 +373,8 @@ class PeopleHeader(Widget):
         parts: list[Segment] = []
         for column, col_width in layout_columns(width):
             arrow = (" ↓" if self.descending else " ↑") if column.key == self.sort else ""
-            parts.append(Segment(fit(column.title + arrow, col_width) + " ", self.rich_style))
+            title = fit(column.title, col_width - len(arrow)).rstrip() + arrow  # arrow never cut
+            parts.append(Segment(fit(title, col_width) + " ", self.rich_style))
         return Strip(parts).adjust_cell_length(self.size.width, self.rich_style)
 
     def on_click(self, event: events.Click) -> None:
