@@ -255,3 +255,43 @@ def _require_writable(path: Path, info: os.stat_result) -> None:
             raise read_only(str(path)) from None
         raise diagnose_error(exc, str(path)) or exc from None
     require_writable_folder(path)
+
+
+# ---- who else reads it? ---------------------------------------------------------------
+
+_WAL_READ_LOCKS = range(123, 128)  # the -shm bytes SQLite's readers lock (WAL_READ_LOCK 0-4)
+_FLOCK = "hhqqi4x"  # struct flock on Linux: type, whence, start, len, pid
+
+
+def readers_of(path: Path) -> list[str]:
+    """Other programs in a read transaction on the database, as "NAME, pid N" (from the
+    read locks they hold in its -shm); empty where this cannot be told."""
+    try:
+        import fcntl
+        import struct
+
+        fd = os.open(f"{path}-shm", os.O_RDONLY)
+    except (ImportError, OSError):
+        return []
+    pids: list[int] = []
+    try:
+        for byte in _WAL_READ_LOCKS:
+            probe = struct.pack(_FLOCK, fcntl.F_WRLCK, os.SEEK_SET, byte, 1, 0)
+            kind, _whence, _start, _len, pid = struct.unpack(
+                _FLOCK, fcntl.fcntl(fd, fcntl.F_GETLK, probe)
+            )
+            if kind != fcntl.F_UNLCK and pid > 0 and pid not in pids:
+                pids.append(pid)
+    except (OSError, struct.error):
+        return []
+    finally:
+        os.close(fd)
+    return [f"{_program_name(pid)}, pid {pid}" for pid in pids]
+
+
+def _program_name(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/comm", encoding="utf-8", errors="replace") as handle:
+            return handle.read().strip() or "a program"
+    except OSError:
+        return "a program"

@@ -15,7 +15,8 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from netui.screens.erase import ERASED, HELD
+from netui.db_probe import readers_of
+from netui.screens.erase import ERASED, held
 from netui.settings import Settings
 from netui.store import PeopleQuery, Store
 
@@ -54,6 +55,10 @@ def reading(db_path: Path) -> Iterator[Reader]:
         process.wait(timeout=30)
 
 
+def _name(reader: Reader) -> str:
+    return Path(f"/proc/{reader.process.pid}/comm").read_text().strip()
+
+
 def copies_left(db_path: Path) -> list[str]:
     """Which of the database's files still hold the marker."""
     found = []
@@ -78,6 +83,7 @@ def test_erase_with_a_reader_is_not_called_done_until_the_scrub_succeeds(
     gone = _archived_marker(store)
     with reading(db_path) as reader:
         assert store.purge_person(gone) is False  # the reader's snapshot needs the old pages
+        assert readers_of(db_path) == [f"{_name(reader)}, pid {reader.process.pid}"]
         assert copies_left(db_path)  # honest: the file still holds them
         assert store.count_people(PeopleQuery(archived=True)) == 0  # gone from netui
         assert store.db.scrub() is False
@@ -135,7 +141,9 @@ async def test_the_app_says_erased_only_after_the_other_reader_lets_go(
             await pilot.pause()
             await pilot.pause()
             said = _said(app)
-            assert HELD.format(name="Zora Marker") in said
+            notice = held("Zora Marker", db_path)
+            assert f"another program ({_name(reader)}, pid {reader.process.pid}) holds" in notice
+            assert notice in said
             assert not any(message.startswith("Erased") for message in said)
             assert copies_left(db_path)
             reader.let_go()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from netui.errors import NetuiError
@@ -18,9 +19,9 @@ from netui.screens.base import NetuiScreen
 
 ERASED = "Erased {name} and everything about them; the file is scrubbed."
 HELD = (
-    "{name} is gone from netui, but another program holds an older copy of this database "
-    "open, so their data is still in the file; netui finishes erasing as soon as that "
-    "program lets go (close it, e.g. another netui)."
+    "{name} is gone from netui, but another program{who} holds an older copy of this "
+    "database open, so their data is still in the file; netui finishes erasing as soon as "
+    "that program lets go (close it, e.g. another netui)."
 )
 TRY_EVERY = 0.1  # seconds between scrub attempts while another program reads
 TRY_FOR = 0.5  # seconds each call to scrub keeps trying before checking for cancellation
@@ -37,7 +38,7 @@ def erase_person(
         if scrubbed:
             screen.notify(ERASED.format(name=name))
             return
-        screen.notify(HELD.format(name=name), severity="warning", timeout=15)
+        screen.notify(held(name, screen.store.db.path), severity="warning", timeout=15)
         screen.app.run_worker(
             lambda: _scrub_when_free(screen, name),
             thread=True,
@@ -46,6 +47,14 @@ def erase_person(
         )
 
     screen.attempt(lambda: screen.store.purge_person(person_id), deleted)
+
+
+def held(name: str, path: Path) -> str:
+    """The notice for an erase another program's open snapshot holds up (naming it)."""
+    from netui.db_probe import readers_of
+
+    who = readers_of(path)
+    return HELD.format(name=name, who=f" ({'; '.join(who)})" if who else "")
 
 
 def _scrub_when_free(screen: NetuiScreen[Any], name: str) -> None:
