@@ -11,10 +11,10 @@ aliases, merge fields, export columns, the person form's fields and the demo's c
 
 Adding a person field is one place plus a migration:
   1. one line in `PersonRecord`, e.g.
-         cadence_days: int | None = info(None, "Keep in touch every (days)", fill=True)
+         mastodon: str = info("", "Mastodon", aliases=("mastodon", "fediverse"), fill=True)
      (`system(...)` instead of `info(...)` for bookkeeping the user never types);
   2. a step appended to schema.MIGRATIONS:
-         ALTER TABLE person ADD COLUMN cadence_days INTEGER;
+         ALTER TABLE person ADD COLUMN mastodon TEXT NOT NULL DEFAULT '';
      (`str` fields are `TEXT NOT NULL DEFAULT ''`, enums `TEXT NOT NULL DEFAULT 'x'`,
      dates `TEXT`, `bool` `INTEGER NOT NULL DEFAULT 0`, `int | None` `INTEGER`);
   3. where the form shows it: one name in `FORM_LAYOUT` below (omit it to keep it off
@@ -48,6 +48,10 @@ class FieldInfo:
     fill: bool = False  # an import fills it when empty (never overwrites it)
     multiline: bool = False  # kept with its line breaks on import
     stored: bool = True  # a column of the person table (company: via company_id)
+    prompt: str = ""  # the form's label when it says more than `label`
+    placeholder: str = ""  # the form's example value
+    area: bool = False  # typed in a multi-line box on the form
+    typed: bool = True  # the user sets it (False: bookkeeping netui keeps itself)
 
 
 def info(
@@ -61,15 +65,21 @@ def info(
     fill: bool = False,
     multiline: bool = False,
     stored: bool = True,
+    prompt: str = "",
+    placeholder: str = "",
+    area: bool = False,
 ) -> Any:
     """A field the user keeps about a person (typed into the form, imported, exported)."""
-    meta = FieldInfo(label, tuple(aliases), imported, exported, mergeable, fill, multiline, stored)
+    meta = FieldInfo(
+        label, tuple(aliases), imported, exported, mergeable, fill, multiline, stored,
+        prompt, placeholder, area,
+    )  # fmt: skip
     return field(default=default, metadata={"netui": meta})
 
 
 def system(default: Any, label: str, *, exported: bool = False) -> Any:
     """Bookkeeping netui keeps itself (ids, timestamps): never imported or merged."""
-    meta = FieldInfo(label, (), imported=False, exported=exported, mergeable=False)
+    meta = FieldInfo(label, (), imported=False, exported=exported, mergeable=False, typed=False)
     return field(default=default, metadata={"netui": meta})
 
 
@@ -82,6 +92,7 @@ class PersonRecord:
         "", "Name",
         aliases=("name", "full name", "fullname", "contact", "contact name", "person", "who",
                  "display name"),
+        prompt="Name *", placeholder="Jane Doe",
     )  # fmt: skip
     first_name: str = info(
         "", "First name", aliases=("first name", "first", "given name", "forename",
@@ -91,50 +102,58 @@ class PersonRecord:
         "", "Company",
         aliases=("company", "employer", "organization", "organisation", "org", "works at",
                  "workplace", "firm", "company name", "current company"),
-        stored=False,
+        stored=False, placeholder="picked from existing ones as you type (→ accepts)",
     )  # fmt: skip
     title: str = info(
         "", "Title",
         aliases=("title", "job title", "role", "position", "job", "occupation",
                  "current position", "headline"),
+        placeholder="Senior Software Engineer",
     )  # fmt: skip
     role: Role = info(Role.unknown, "Role")
     closeness: Closeness = info(Closeness.acquaintance, "Closeness", aliases=("closeness", "close"))
-    how_we_know: HowWeKnow = info(HowWeKnow.other, "How we know")
+    how_we_know: HowWeKnow = info(HowWeKnow.other, "How we know", prompt="How we know them")
     how_we_know_text: str = info(
         "", "How we met",
         aliases=("how we met", "how we know each other", "how we know", "met", "context",
                  "connection", "source", "how i know them", "how do i know them"),
         fill=True, multiline=True,
+        prompt="How we know each other (your note; 'we met at…' goes in messages)",
+        placeholder="college roommate · or, said in messages: we met at PyCon 2023",
     )  # fmt: skip
     email: str = info(
         "", "Email", aliases=("email", "e-mail", "email address", "e-mail address", "mail"),
-        fill=True,
+        fill=True, placeholder="jane@example.com",
     )  # fmt: skip
     phone: str = info(
         "", "Phone",
         aliases=("phone", "mobile", "cell", "telephone", "tel", "phone number", "mobile phone",
                  "whatsapp"),
-        fill=True,
+        fill=True, placeholder="+1 555 0100",
     )  # fmt: skip
     linkedin_url: str = info(
         "", "LinkedIn",
         aliases=("linkedin", "linkedin url", "linkedin profile", "profile url", "profile",
                  "url"),
-        fill=True,
+        fill=True, placeholder="https://www.linkedin.com/in/jane",
     )  # fmt: skip
-    instagram: str = info("", "Instagram", aliases=("instagram", "ig", "insta"), fill=True)
-    snapchat: str = info("", "Snapchat", aliases=("snapchat", "snap"), fill=True)
+    instagram: str = info(
+        "", "Instagram", aliases=("instagram", "ig", "insta"), fill=True, placeholder="@jane"
+    )  # fmt: skip
+    snapchat: str = info(
+        "", "Snapchat", aliases=("snapchat", "snap"), fill=True, placeholder="jane.snaps"
+    )  # fmt: skip
     other_channel: str = info(
         "", "Other channel", aliases=("other channel", "twitter", "x", "discord", "telegram"),
-        fill=True,
+        fill=True, placeholder="Discord, Signal…",
     )  # fmt: skip
     city: str = info(
-        "", "City", aliases=("city", "location", "town", "where", "based in"), fill=True
-    )
+        "", "City", aliases=("city", "location", "town", "where", "based in"), fill=True,
+        placeholder="Berlin",
+    )  # fmt: skip
     notes: str = info(
         "", "Notes", aliases=("notes", "note", "comments", "comment", "about", "remarks"),
-        fill=True, multiline=True,
+        fill=True, multiline=True, area=True,
     )  # fmt: skip
     stage: Stage = info(Stage.new, "Stage", aliases=("stage", "status"))
     next_step: str = info(
@@ -143,15 +162,18 @@ class PersonRecord:
     )  # fmt: skip
     follow_up_on: date | None = info(
         None, "Follow up on", aliases=("follow up", "follow-up", "follow up on",
-                                       "follow up date"), fill=True,
+                                       "follow up date"),
+        fill=True, placeholder="YYYY-MM-DD",
     )  # fmt: skip
     connected_on: date | None = info(
         None, "Connected on", aliases=("connected on", "date met", "met on", "since"),
-        fill=True,
+        fill=True, placeholder="YYYY-MM-DD",
     )  # fmt: skip
     cadence_days: int | None = info(
-        None, "Keep in touch every (days)", imported=False, exported=False, mergeable=False
-    )
+        None, "Keep in touch every (days)", imported=False, exported=False, mergeable=False,
+        prompt="Keep in touch every N days (empty: from their closeness; 0: never)",
+        placeholder="from closeness",
+    )  # fmt: skip
     snooze_until: date | None = info(
         None, "Snoozed until", imported=False, exported=False, mergeable=False
     )
@@ -163,17 +185,18 @@ class PersonRecord:
     archived_at: datetime | None = system(None, "Archived")
 
 
-# The person form: rows of field names (a field left out is not on the form).
+# The person form: rows of field names, in tab order (a field left out is not on the form).
 FORM_LAYOUT: tuple[tuple[str, ...], ...] = (
     ("full_name",),
     ("company", "title"),
-    ("role", "closeness"),
-    ("how_we_know", "how_we_know_text"),
+    ("how_we_know_text",),
     ("email", "phone"),
-    ("linkedin_url", "city"),
+    ("linkedin_url",),
     ("instagram", "snapchat", "other_channel"),
-    ("next_step", "follow_up_on"),
-    ("connected_on",),
+    ("city", "follow_up_on"),
+    ("cadence_days",),
+    ("role", "closeness", "how_we_know"),
+    ("notes",),
 )
 
 

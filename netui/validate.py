@@ -34,10 +34,25 @@ def date_error(value: str) -> str | None:
     return None
 
 
+CADENCE_MAX_DAYS = 3650
+
+
+def cadence_error(value: str) -> str | None:
+    """Keep in touch every N days: a whole number from 0 (never) to ten years; '' is none."""
+    text = value.strip()
+    if text and not (text.isdigit() and int(text) <= CADENCE_MAX_DAYS):
+        return (
+            f"Keep in touch every 0 to {CADENCE_MAX_DAYS} days (0: never; empty: from "
+            f"their closeness), not '{value}'."
+        )
+    return None
+
+
 FIELD_CHECKS = {
     "email": email_error,
     "linkedin_url": url_error,
     "follow_up_on": date_error,
+    "cadence_days": cadence_error,
 }
 
 

@@ -2,46 +2,41 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from netui.enums import ROLE_LABELS, Closeness, HowWeKnow, Role
+from netui.enums import Role
+from netui.person_spec import ENUM_DEFAULTS, FIELDS, FORM_LAYOUT, PersonField
 from netui.roles import infer_role
 from netui.screens.base import NetuiModal
 from netui.screens.dialogs import ConfirmScreen
 from netui.store import Store
 from netui.validate import FIELD_CHECKS
 
-TEXT_INPUTS = (
-    ("full_name", "Name *", "Jane Doe"),
-    ("company", "Company", "picked from existing ones as you type (→ accepts)"),
-    ("title", "Title", "Senior Software Engineer"),
-    (
-        "how_we_know_text",
-        "How we know each other (your note; 'we met at…' goes in messages)",
-        "college roommate · or, said in messages: we met at PyCon 2023",
-    ),
-    ("email", "Email", "jane@example.com"),
-    ("phone", "Phone", "+1 555 0100"),
-    ("linkedin_url", "LinkedIn", "https://www.linkedin.com/in/jane"),
-    ("instagram", "Instagram", "@jane"),
-    ("snapchat", "Snapchat", "jane.snaps"),
-    ("other_channel", "Other channel", "Discord, Signal…"),
-    ("city", "City", "Berlin"),
-    ("follow_up_on", "Follow up on", "YYYY-MM-DD"),
-)
-TEXT_INPUT_KEYS = frozenset(key for key, _, _ in TEXT_INPUTS)
-SELECTS: tuple[tuple[str, str, list[tuple[str, str]]], ...] = (
-    ("role", "Role", [(label, role.value) for role, label in ROLE_LABELS.items()]),
-    ("closeness", "Closeness", [(c.label, c.value) for c in Closeness]),
-    ("how_we_know", "How we know them", [(h.value, h.value) for h in HowWeKnow]),
-)
+FORM_FIELDS: tuple[PersonField, ...] = tuple(FIELDS[n] for row in FORM_LAYOUT for n in row)
+AREAS = frozenset(f.name for f in FORM_FIELDS if f.info.area)  # typed in a TextArea
+SELECTS = frozenset(f.name for f in FORM_FIELDS if f.enum is not None)
+TEXT_INPUT_KEYS = frozenset(f.name for f in FORM_FIELDS) - AREAS - SELECTS
+
+
+def _options(f: PersonField) -> list[tuple[str, str]]:
+    """A choice's (label, value) pairs: the enum's own label where it has one."""
+    assert f.enum is not None
+    return [(str(getattr(m, "label", m.value)), m.value) for m in f.enum]
+
+
+def _shown(f: PersonField, value: Any) -> str:
+    """A stored value as the form shows it ('' for none)."""
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, date) else str(value)
 
 
 class CompanySuggester(Suggester):
@@ -61,6 +56,10 @@ class CompanySuggester(Suggester):
 class PersonFormScreen(NetuiModal[int | None]):
     """`a` adds, `e` edits. ctrl+s saves; escape asks before discarding typed changes."""
 
+    DEFAULT_CSS = """
+    PersonFormScreen .form-row { height: auto; }
+    PersonFormScreen .form-cell { width: 1fr; height: auto; padding-right: 1; }
+    """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
         Binding("escape", "cancel", "Cancel", id="cancel"),
@@ -78,20 +77,13 @@ class PersonFormScreen(NetuiModal[int | None]):
 
     def _initial_values(self) -> dict[str, str]:
         if self.person_id is None:
-            return {"role": "unknown", "closeness": "acquaintance", "how_we_know": "other"}
+            return {name: ENUM_DEFAULTS[name] for name in SELECTS}
         person = self.store.get_person(self.person_id)
-        values = {
-            key: str(getattr(person, key) or "") for key, _, _ in TEXT_INPUTS if key != "company"
-        }
-        values["company"] = self.store.company_name(person.company_id)
-        values["follow_up_on"] = person.follow_up_on.isoformat() if person.follow_up_on else ""
+        values = {f.name: _shown(f, getattr(person, f.name)) for f in FORM_FIELDS}
         for column, raw, _why in self.store.unreadable_values(self.person_id):
             self.unreadable.add(column)  # saved even when left as shown
             if column in TEXT_INPUT_KEYS and isinstance(raw, str):
                 values[column] = raw  # shown as stored, so the inline check says what to fix
-        for key, _, _ in SELECTS:
-            values[key] = str(getattr(person, key))
-        values["notes"] = person.notes
         return values
 
     def compose(self) -> ComposeResult:
@@ -101,33 +93,42 @@ class PersonFormScreen(NetuiModal[int | None]):
         with VerticalScroll(classes="dialog form"):
             yield Label(f"[b]{title}[/b]  [dim]ctrl+s saves · esc cancels · * required[/dim]")
             yield Static("", id="form-error", classes="error")
-            for key, label, placeholder in TEXT_INPUTS:
-                yield Label(label, classes="field-label")
-                suggester = CompanySuggester(self.store) if key == "company" else None
-                yield Input(
-                    self.initial.get(key, ""),
-                    placeholder=placeholder,
-                    id=f"f-{key}",
-                    suggester=suggester,
-                )
-                yield Static("", id=f"e-{key}", classes="field-error error")
-            for key, label, options in SELECTS:
-                yield Label(label, classes="field-label")
-                yield Select(options, value=self.initial[key], allow_blank=False, id=f"f-{key}")
-            yield Label("Notes", classes="field-label")
-            yield TextArea(self.initial.get("notes", ""), id="f-notes", classes="notes")
+            for row in FORM_LAYOUT:
+                with Horizontal(classes="form-row"):
+                    for name in row:
+                        with Vertical(classes="form-cell"):
+                            yield from self._field(FIELDS[name])
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
                 yield Button("Cancel (esc)", id="cancel")
+
+    def _field(self, f: PersonField) -> ComposeResult:
+        """One field's label, box and inline error, as its kind asks."""
+        key = f.name
+        yield Label(f.info.prompt or f.label, classes="field-label")
+        value = self.initial.get(key, "")
+        if key in SELECTS:
+            yield Select(_options(f), value=value, allow_blank=False, id=f"f-{key}")
+        elif key in AREAS:
+            yield TextArea(value, id=f"f-{key}", classes="notes")
+        else:
+            suggester = CompanySuggester(self.store) if key == "company" else None
+            yield Input(value, placeholder=f.info.placeholder, id=f"f-{key}", suggester=suggester)
+            yield Static("", id=f"e-{key}", classes="field-error error")
 
     def on_mount(self) -> None:
         self.query_one("#f-full_name", Input).focus()
 
     def values(self) -> dict[str, str]:
-        values = {key: self.query_one(f"#f-{key}", Input).value for key, _, _ in TEXT_INPUTS}
-        for key, _, _ in SELECTS:
-            values[key] = str(self.query_one(f"#f-{key}", Select).value)
-        values["notes"] = self.query_one("#f-notes", TextArea).text
+        values: dict[str, str] = {}
+        for f in FORM_FIELDS:
+            key = f.name
+            if key in SELECTS:
+                values[key] = str(self.query_one(f"#f-{key}", Select).value)
+            elif key in AREAS:
+                values[key] = self.query_one(f"#f-{key}", TextArea).text
+            else:
+                values[key] = self.query_one(f"#f-{key}", Input).value
         return values
 
     @on(Input.Changed)
@@ -185,7 +186,7 @@ class PersonFormScreen(NetuiModal[int | None]):
 
     def action_cancel(self) -> None:
         if not self._changed() or (self.person_id is None and not any(
-            v for k, v in self.values().items() if k not in ("role", "closeness", "how_we_know")
+            v for k, v in self.values().items() if k not in SELECTS
         )):  # fmt: skip
             self.dismiss(None)
             return
@@ -206,7 +207,11 @@ class PersonFormScreen(NetuiModal[int | None]):
 
 
 def _clean(values: dict[str, str]) -> dict[str, Any]:
-    cleaned: dict[str, Any] = {k: v.strip() if k != "notes" else v for k, v in values.items()}
-    if "follow_up_on" in cleaned and not cleaned["follow_up_on"]:
-        cleaned["follow_up_on"] = None
+    """Typed text as the store takes it: trimmed (a multi-line box as typed), none for an
+    empty date or number."""
+    cleaned: dict[str, Any] = {}
+    for key, value in values.items():
+        kind = FIELDS[key].kind
+        text = value if key in AREAS else value.strip()
+        cleaned[key] = None if kind in (date, int) and not text else text
     return cleaned

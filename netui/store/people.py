@@ -10,11 +10,10 @@ from datetime import date, datetime
 from typing import Any
 
 from netui.db import OutOfTime
-from netui.enums import Closeness, HowWeKnow, Role, Stage
 from netui.errors import InputError, NotFoundError
 from netui.folding import fold_sql, fts_query
 from netui.names import first_name_of
-from netui.person_spec import STORED, PersonRecord, record_from_values
+from netui.person_spec import FIELDS, STORED, PersonRecord, record_from_values
 from netui.quickadd import parse_quick_add
 from netui.store.base import StoreBase
 from netui.store.companies import CompanyMixin
@@ -22,18 +21,6 @@ from netui.store.rows import PeopleQuery, PeopleWindow, PersonRow
 from netui.store.value_rules import bad_values
 from netui.textsafe import NAME_FIELDS, clean_line
 from netui.validate import field_errors
-
-TEXT_FIELDS = (
-    "full_name", "first_name", "title", "how_we_know_text", "email", "phone",
-    "linkedin_url", "instagram", "snapchat", "other_channel", "city", "notes", "next_step",
-)  # fmt: skip
-ENUM_FIELDS: dict[str, Any] = {
-    "role": Role,
-    "closeness": Closeness,
-    "how_we_know": HowWeKnow,
-    "stage": Stage,
-}
-DATE_FIELDS = ("follow_up_on", "connected_on")
 
 # The list's rows, fetched by id once the page's ids are known: sorting and skipping run
 # over narrow index entries, and the joins and EXISTS run for the shown rows only.
@@ -73,32 +60,36 @@ DENSE_SHARE = 20  # a filter matching 1 in 20 people or more is read in name ord
 
 
 def clean_person_values(values: dict[str, Any]) -> dict[str, Any]:
-    """Validate and convert form/CLI/import values; raise one InputError naming the field."""
+    """Validate and convert form/CLI/import values (each as its spec field's type); raise
+    one InputError naming the field."""
     text_values = {k: str(v) for k, v in values.items() if isinstance(v, str)}
     errors = field_errors(text_values)
     if errors:
         raise InputError(next(iter(errors.values())))
     cleaned: dict[str, Any] = {}
     for key, value in values.items():
+        spec = FIELDS.get(key)
         if key in NAME_FIELDS:
             cleaned[key] = clean_line(value or "")
-        elif key in TEXT_FIELDS:
-            cleaned[key] = (value or "").strip()
-        elif key in ENUM_FIELDS:
+        elif key in ("company", "company_id", "is_stub"):
+            cleaned[key] = value
+        elif spec is None or not spec.info.typed:
+            raise InputError(f"'{key}' is not a field of a person.")
+        elif spec.enum is not None:
             try:
-                cleaned[key] = ENUM_FIELDS[key](value)
+                cleaned[key] = spec.enum(value)
             except ValueError:
-                choices = ", ".join(m.value for m in ENUM_FIELDS[key])
+                choices = ", ".join(m.value for m in spec.enum)
                 raise InputError(f"{key} '{value}' is not one of: {choices}.") from None
-        elif key in DATE_FIELDS:
+        elif spec.kind is date:
             cleaned[key] = (
                 None if value in (None, "") else
                 value if isinstance(value, date) else date.fromisoformat(str(value).strip())
             )  # fmt: skip
-        elif key in ("company", "company_id", "is_stub"):
-            cleaned[key] = value
+        elif spec.kind is int:
+            cleaned[key] = None if value in (None, "") else int(str(value).strip())
         else:
-            raise InputError(f"'{key}' is not a field of a person.")
+            cleaned[key] = (value or "").strip()
     return cleaned
 
 

@@ -175,7 +175,7 @@ class VdirMixin(TimelineMixin):
 
 def _valid(values: Values) -> dict[str, Any]:
     """Card values netui can store: an unknown role or closeness from a card is left out."""
-    from netui.store.people import ENUM_FIELDS
+    from netui.person_spec import ENUM_FIELDS
 
     out: dict[str, Any] = {}
     for key, value in values.items():
