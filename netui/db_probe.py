@@ -57,8 +57,10 @@ def file_uri(path: Path, *, immutable: bool) -> str:
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A read-only connection that leaves no `-wal`/`-shm` behind that was not there."""
-    immutable = not Path(f"{path}-wal").exists()
+    """A read-only connection that leaves no `-wal`/`-shm` behind that was not there.
+    (With a -wal or a rollback -journal beside the file, its contents are read through
+    SQLite's locks instead: the file alone is not the whole story then.)"""
+    immutable = not any(Path(f"{path}{end}").exists() for end in ("-wal", "-journal"))
     return sqlite3.connect(file_uri(path, immutable=immutable), uri=True)
 
 

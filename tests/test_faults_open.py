@@ -243,3 +243,18 @@ def test_backup_to_a_read_only_folder_is_refused(tmp_path: Path) -> None:
         assert list(shelf.iterdir()) == []
     finally:
         os.chmod(shelf, 0o755)
+
+
+def test_what_quick_check_finds_is_counted_in_one_sentence(tmp_path: Path) -> None:
+    """quick_check's report (a multi-line dump) becomes a count in a short sentence."""
+    db = tmp_path / "netui.db"
+    make_netui_db(db)
+    data = bytearray(db.read_bytes())
+    data[36:40] = (7).to_bytes(4, "big")  # the header's free-page count: wrong
+    db.write_bytes(bytes(data))
+    before = state(tmp_path)
+    result = netui("--db", str(db), "add", "Never Written")
+    assert result.returncode == 3
+    line = one_sentence(result.stderr)
+    assert f"{db} is damaged (SQLite's check found 1 problem); it was not changed" in line
+    assert state(tmp_path) == before
