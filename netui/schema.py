@@ -337,6 +337,78 @@ ALTER TABLE company ADD COLUMN tech TEXT NOT NULL DEFAULT '' CHECK (tech IN ('',
 V8_NAME_SORT = f"""
 CREATE INDEX ix_person_live_sort ON person({fold_sql("full_name")}, id)
     WHERE archived_at IS NULL;
+# Archives (#11) never add people: each correspondent or handle either matches a person
+# (evidence on their timeline) or waits as a candidate for review. candidate_key holds each
+# candidate's strong keys ('email:…', 'linkedin:…', 'phone:…', 'instagram:…', 'snapchat:…',
+# 'name:…') so sources merge; candidate_decision remembers skips and "not in tech" by key,
+# so a re-import never asks again. channel_evidence is one row per (person or candidate,
+# channel, conversation, day); a row on a person has its timeline entry (interaction_id),
+# whose triggers keep last_contact and contact_stats. Erasing a person erases what the
+# archives said about them (their evidence and the candidate they were added from).
+V9_CANDIDATES = """
+CREATE INDEX ix_person_instagram ON person(instagram COLLATE NOCASE) WHERE instagram != '';
+CREATE INDEX ix_person_snapchat ON person(snapchat COLLATE NOCASE) WHERE snapchat != '';
+
+CREATE TABLE candidate (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    linkedin_url TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    instagram TEXT NOT NULL DEFAULT '',
+    snapchat TEXT NOT NULL DEFAULT '',
+    company TEXT NOT NULL DEFAULT '',
+    how_we_know TEXT NOT NULL DEFAULT '',
+    detail TEXT NOT NULL DEFAULT '',
+    mutual INTEGER NOT NULL DEFAULT 0,
+    sources TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'waiting'
+        CHECK (status IN ('waiting', 'added', 'matched', 'skipped', 'not_tech')),
+    person_id INTEGER REFERENCES person(id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL,
+    decided_at TEXT
+);
+CREATE INDEX ix_candidate_status ON candidate(status);
+CREATE INDEX ix_candidate_person ON candidate(person_id) WHERE person_id IS NOT NULL;
+
+CREATE TABLE candidate_key (
+    key TEXT PRIMARY KEY,
+    candidate_id INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX ix_candidate_key_candidate ON candidate_key(candidate_id);
+
+CREATE TABLE candidate_decision (
+    key TEXT PRIMARY KEY,
+    status TEXT NOT NULL CHECK (status IN ('skipped', 'not_tech')),
+    decided_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE channel_evidence (
+    id INTEGER PRIMARY KEY,
+    candidate_id INTEGER REFERENCES candidate(id) ON DELETE CASCADE,
+    person_id INTEGER REFERENCES person(id) ON DELETE CASCADE,
+    interaction_id INTEGER REFERENCES interaction(id) ON DELETE SET NULL,
+    channel TEXT NOT NULL,
+    conversation TEXT NOT NULL,
+    day TEXT NOT NULL,
+    at TEXT NOT NULL,
+    count INTEGER NOT NULL DEFAULT 0,
+    wrote INTEGER NOT NULL DEFAULT 0,
+    topic TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX ux_evidence_person ON channel_evidence(person_id, channel, conversation, day)
+    WHERE person_id IS NOT NULL;
+CREATE UNIQUE INDEX ux_evidence_candidate
+    ON channel_evidence(candidate_id, channel, conversation, day)
+    WHERE candidate_id IS NOT NULL AND person_id IS NULL;
+CREATE INDEX ix_evidence_channel ON channel_evidence(channel);
+CREATE INDEX ix_evidence_of_candidate ON channel_evidence(candidate_id)
+    WHERE candidate_id IS NOT NULL;
+
+CREATE TRIGGER person_channels_bd BEFORE DELETE ON person BEGIN
+    DELETE FROM channel_evidence WHERE person_id = old.id;
+    DELETE FROM candidate WHERE person_id = old.id;
+END;
 """
 
 MIGRATIONS: list[str] = [
@@ -348,5 +420,6 @@ MIGRATIONS: list[str] = [
     V6_AGREED_AND_REPORTED,
     V7_COMPANY_TECH,
     V8_NAME_SORT,
+    V9_CANDIDATES,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

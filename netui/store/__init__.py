@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from netui.store.agenda import AgendaMixin
+from netui.store.candidates import CandidateMixin
 from netui.store.drafts import DraftMixin
 from netui.store.exports import ExportMixin
 from netui.store.imports import ImportMixin
@@ -26,6 +27,7 @@ class Store(
     ImportMixin,
     ExportMixin,
     LinkMixin,
+    CandidateMixin,
     TimelineMixin,
     PeopleMixin,
 ):

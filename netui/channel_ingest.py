@@ -1,0 +1,263 @@
+"""Where an archive's contacts and evidence go: matching and merging, pure (no SQL).
+
+Each contact either matches a person (by email, LinkedIn URL, phone, Instagram or
+Snapchat handle, then the exact normalized full name; the first key that hits wins) and
+its evidence lands on their timeline, or joins a candidate that shares a key with it, or
+becomes a new candidate. Bulk senders never become anyone. Evidence is one entry per
+(person or candidate, conversation, day): an entry already stored with the same count is
+known; with a higher count (a newer archive) it grew. `plan_channel` works it all out from
+what the database already holds (`Known`); the store reads `Known`, and writes the plan.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from netui.channels.mail import BULK_REASON, is_bulk_address
+from netui.channels.model import CHANNEL_LABELS, ChannelResult, Contact, Evidence, handle_key
+from netui.timeutil import days_text
+
+WAITING, ADDED, MATCHED, SKIPPED, NOT_TECH = "waiting", "added", "matched", "skipped", "not_tech"
+DECIDED = (SKIPPED, NOT_TECH)
+STATUSES = (WAITING, ADDED, MATCHED, SKIPPED, NOT_TECH)
+
+Target = tuple[str, int]  # ('person', id) or ('candidate', id); new candidates: id < 0
+
+
+def person_keys(
+    email: str, linkedin_url: str, phone: str, instagram: str, snapchat: str, full_name: str
+) -> list[str]:
+    """A stored person's keys, in the same shape as `Contact.keys()`."""
+    return Contact(
+        name=full_name, email=email, phone=phone, linkedin_url=linkedin_url,
+        instagram=instagram, snapchat=snapchat,
+    ).keys()  # fmt: skip
+
+
+def needed_keys(result: ChannelResult) -> list[str]:
+    """Every key the archive's contacts have (what the store looks up)."""
+    return sorted({k for contact in result.contacts.values() for k in Contact.keys(contact)})
+
+
+def is_bulk(contact: Contact) -> bool:
+    return bool(contact.email) and is_bulk_address(contact.email)
+
+
+def entry_summary(topic: str, count: int) -> str:
+    """A stored conversation day as its timeline entry's summary (see `Evidence.summary`)."""
+    return Evidence("", "", date.min, datetime.min, count, 0, topic).summary()
+
+
+def entry_kind(channel: str) -> str:
+    """The timeline kind of a channel's evidence."""
+    return "email" if channel == "mail" else "message"
+
+
+@dataclass
+class Known:
+    """What the database holds that an archive's contacts could hit."""
+
+    person_keys: dict[str, int] = field(default_factory=dict)  # ambiguous names left out
+    candidate_keys: dict[str, int] = field(default_factory=dict)
+    candidate_person: dict[int, int] = field(default_factory=dict)  # added/matched -> person
+    decisions: dict[str, str] = field(default_factory=dict)  # key -> skipped/not_tech
+    # (target, conversation, day) -> (row id, count)
+    evidence: dict[tuple[Target, str, str], tuple[int, int]] = field(default_factory=dict)
+
+
+@dataclass
+class NewCandidate:
+    ref: int  # negative: the plan's own id until the store gives it a real one
+    contact: Contact
+    keys: list[str]
+    status: str = WAITING
+
+
+@dataclass
+class CandidateUpdate:
+    id: int
+    contact: Contact  # fills what the candidate lacks
+    keys: list[str]  # keys it did not have
+
+
+@dataclass
+class Entry:
+    target: Target
+    evidence: Evidence
+    row_id: int = 0  # the stored row when it grew
+
+
+@dataclass
+class ChannelPlan:
+    channel: str
+    matched: dict[str, int] = field(default_factory=dict)  # contact key -> person id
+    new_candidates: list[NewCandidate] = field(default_factory=list)
+    updates: dict[int, CandidateUpdate] = field(default_factory=dict)
+    known_candidates: set[int] = field(default_factory=set)
+    new_entries: list[Entry] = field(default_factory=list)
+    grown: list[Entry] = field(default_factory=list)
+    known_entries: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+
+
+def plan_channel(result: ChannelResult, known: Known) -> ChannelPlan:
+    """Where each contact and each piece of evidence of an archive goes (see the module)."""
+    plan = ChannelPlan(result.channel, skipped=Counter(result.skipped))
+    routes: dict[str, Target] = {}  # contact key -> target
+    local: dict[str, Target] = {}  # keys claimed in this archive -> its target
+    news: dict[int, NewCandidate] = {}
+    for ckey, contact in result.contacts.items():
+        if is_bulk(contact):
+            plan.skipped[BULK_REASON] += 1
+            continue
+        keys = contact.keys()
+        target = _route(keys, known, local)
+        if target is None:
+            ref = -(len(news) + 1)
+            status = next((known.decisions[k] for k in keys if k in known.decisions), WAITING)
+            news[ref] = NewCandidate(ref, _copy(contact), list(keys), status)
+            plan.new_candidates.append(news[ref])
+            target = ("candidate", ref)
+        elif target[0] == "person":
+            plan.matched[ckey] = target[1]
+        elif target[1] < 0:
+            fresh = news[target[1]]
+            fresh.contact.absorb(contact)
+            fresh.keys += [k for k in keys if k not in fresh.keys and k not in local]
+        else:
+            plan.known_candidates.add(target[1])
+            update = plan.updates.setdefault(
+                target[1], CandidateUpdate(target[1], _copy(contact), [])
+            )
+            update.contact.absorb(contact)
+            update.keys += [
+                k for k in keys
+                if k not in known.candidate_keys and k not in local and k not in update.keys
+            ]  # fmt: skip
+        routes[ckey] = target
+        for key in keys:
+            local.setdefault(key, target)
+    _plan_evidence(plan, result.evidence, routes, known)
+    return plan
+
+
+def _route(keys: list[str], known: Known, local: dict[str, Target]) -> Target | None:
+    """The person or candidate a contact with these keys is, in matching order."""
+    for key in keys:
+        if key in known.person_keys:
+            return ("person", known.person_keys[key])
+    for key in keys:
+        cid = known.candidate_keys.get(key)
+        if cid is not None:
+            person = known.candidate_person.get(cid)
+            return ("person", person) if person is not None else ("candidate", cid)
+        if key in local:
+            return local[key]
+    return None
+
+
+def _copy(contact: Contact) -> Contact:
+    copy = Contact()
+    copy.absorb(contact)
+    return copy
+
+
+def _plan_evidence(
+    plan: ChannelPlan, evidence: list[Evidence], routes: dict[str, Target], known: Known
+) -> None:
+    merged: dict[tuple[Target, str, date], Evidence] = {}
+    for e in evidence:
+        target = routes.get(e.contact)
+        if target is None:
+            continue  # a bulk sender, or a contact the reader did not list
+        slot = (target, e.conversation, e.day)
+        same = merged.get(slot)
+        if same is None:
+            merged[slot] = Evidence(e.contact, e.conversation, e.day, e.at, e.count, e.wrote,
+                                    e.topic)  # fmt: skip
+        else:  # two addresses of one person in one conversation that day
+            same.count += e.count
+            same.wrote += e.wrote
+            same.at = max(same.at, e.at)
+            same.topic = same.topic or e.topic
+    for (target, conversation, day), e in merged.items():
+        stored = known.evidence.get((target, conversation, day.isoformat()))
+        if stored is None:
+            plan.new_entries.append(Entry(target, e))
+        elif e.count > stored[1]:
+            plan.grown.append(Entry(target, e, stored[0]))
+        else:
+            plan.known_entries += 1
+
+
+# ---- words --------------------------------------------------------------------------------
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
+def sources_text(sources: str) -> str:
+    """'mail,whatsapp' -> 'mail, WhatsApp'."""
+    return ", ".join(CHANNEL_LABELS.get(s, s) for s in sources.split(",") if s)
+
+
+def short_date(day: date, today: date) -> str:
+    """'12 Jun' this year, '12 Jun 2023' before."""
+    text = f"{day.day} {day.strftime('%b')}"
+    return text if day.year == today.year else f"{text} {day.year}"
+
+
+def evidence_sentence(
+    wrote: int, theirs: int, last: datetime | None, today: date, detail: str = ""
+) -> str:
+    """'you wrote 5 times, last 12 Jun; they replied', 'they wrote twice, last …', or the
+    social detail ('mutual follow', 'friends since 2019') when there are no messages."""
+    parts: list[str] = []
+    when = f", last {short_date(last.astimezone(UTC).date(), today)}" if last else ""
+    if wrote:
+        parts.append(f"you wrote {_times(wrote)}{when}")
+        if theirs:
+            parts.append("they replied")
+    elif theirs:
+        parts.append(f"they wrote {_times(theirs)}{when}; you never replied")
+    if detail:
+        parts.append(detail)
+    return "; ".join(parts) or "no messages"
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else "twice" if n == 2 else f"{n:,} times"
+
+
+def ago_text(last: datetime | None, today: date) -> str:
+    """'3 weeks ago' for a last message ('' for none)."""
+    if last is None:
+        return ""
+    days = (today - last.astimezone(UTC).date()).days
+    return "today" if days <= 0 else f"{days_text(days)} ago"
+
+
+def person_values(
+    name: str, email: str, linkedin_url: str, phone: str, instagram: str, snapchat: str,
+    company: str, how_we_know: str,
+) -> dict[str, str]:  # fmt: skip
+    """What the person form is prefilled with for a candidate (only what is known)."""
+    handle = instagram or snapchat
+    values = {
+        "full_name": name or (f"@{handle_key(handle)}" if handle else "") or email or phone,
+        "email": email, "linkedin_url": linkedin_url, "phone": phone,
+        "instagram": instagram, "snapchat": snapchat, "company": company,
+    }  # fmt: skip
+    if how_we_know == "school":
+        values["how_we_know"] = "school"
+    return {k: v for k, v in values.items() if v}
+
+
+def candidate_keys(
+    name: str, email: str, linkedin_url: str, phone: str, instagram: str, snapchat: str
+) -> list[str]:
+    """A stored candidate's keys (the same shape as a contact's)."""
+    return person_keys(email, linkedin_url, phone, instagram, snapchat, name)

@@ -1,0 +1,279 @@
+"""Archives in: match contacts to people (evidence on their timelines) or keep candidates.
+
+`preview_channel` reads only; `ingest_channel` writes everything in one transaction. Both
+work out the same plan (netui/channel_ingest.py) from what the database holds; re-reading
+the same archive finds everything known and changes nothing. Deciding about candidates
+(add, match, skip, not in tech, undo) is in store/candidate_review.py.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass, field
+
+from netui.channel_ingest import (
+    DECIDED,
+    ChannelPlan,
+    Entry,
+    Known,
+    Target,
+    entry_kind,
+    needed_keys,
+    person_keys,
+    plan_channel,
+    plural,
+)
+from netui.channels.model import ChannelResult, Contact
+from netui.store.candidate_review import CandidateReviewMixin
+from netui.store.duplicates import driver_connection
+from netui.store.import_plan import paused_gc
+from netui.textsafe import clean_line
+from netui.timeutil import format_utc
+
+
+@dataclass(frozen=True)
+class ChannelPreview:
+    """What bringing an archive in would do (nothing written)."""
+
+    matched_people: int
+    new_candidates: int
+    known_candidates: int
+    new_entries: int
+    known_entries: int
+    skipped: dict[str, int] = field(default_factory=dict)
+    me: list[str] = field(default_factory=list)
+    me_inferred: bool = False
+
+    def lines(self) -> list[str]:
+        """The preview's sentences, one a line."""
+        out = [
+            f"{plural(self.matched_people, 'person', 'people')} already here: their "
+            "conversations go on their timelines."
+            if self.matched_people
+            else "No one in it is already here by email, profile, phone, handle or full name."
+        ]
+        known = f" ({self.known_candidates:,} seen before)" if self.known_candidates else ""
+        out.append(f"{plural(self.new_candidates, 'new candidate')} to review{known}.")
+        already = f" ({self.known_entries:,} already in)" if self.known_entries else ""
+        out.append(f"{plural(self.new_entries, 'new conversation day')}{already}.")
+        if self.skipped:
+            left = ", ".join(f"{n:,} {why}" for why, n in sorted(self.skipped.items()))
+            out.append(f"Left out: {left}.")
+        return out
+
+
+@dataclass(frozen=True)
+class ChannelSummary:
+    """What bringing an archive in did."""
+
+    matched_people: int
+    new_candidates: int
+    known_candidates: int
+    new_entries: int
+    known_entries: int
+    timeline_entries: int = 0  # of the new entries, how many went on people's timelines
+    skipped: dict[str, int] = field(default_factory=dict)
+    me: list[str] = field(default_factory=list)
+    me_inferred: bool = False
+
+    def text(self) -> str:
+        """One line: 'Brought in evidence for 2 people already here, 4 new candidates to
+        review, 6 new conversation days (2 on timelines, 3 already in).'"""
+        if not (self.new_candidates or self.new_entries):
+            seen = self.matched_people or self.known_candidates or self.known_entries
+            return (
+                "Nothing new: everything in it was already here."
+                if seen
+                else "Nothing brought in: no one in it to match or review."
+            )
+        parts = []
+        if self.matched_people:
+            parts.append(
+                f"evidence for {plural(self.matched_people, 'person', 'people')} already here"
+            )
+        parts.append(f"{plural(self.new_candidates, 'new candidate')} to review")
+        notes = []
+        if self.timeline_entries:
+            notes.append(f"{self.timeline_entries:,} on timelines")
+        if self.known_entries:
+            notes.append(f"{self.known_entries:,} already in")
+        days = plural(self.new_entries, "new conversation day")
+        parts.append(days + (f" ({', '.join(notes)})" if notes else ""))
+        return "Brought in " + ", ".join(parts) + "."
+
+
+_PEOPLE_SQL = "SELECT id, email, linkedin_url, phone, instagram, snapchat, full_name FROM person"
+
+
+def read_known(conn: sqlite3.Connection, result: ChannelResult) -> Known:
+    """What the database holds that this archive's contacts could hit."""
+    known = Known()
+    names: Counter[str] = Counter()
+    for pid, *values in conn.execute(_PEOPLE_SQL + " ORDER BY id"):
+        for key in person_keys(*values):
+            if key.startswith("name:"):
+                names[key] += 1
+            known.person_keys.setdefault(key, pid)
+    for key, n in names.items():
+        if n > 1:  # two people of that name: a name alone says neither
+            del known.person_keys[key]
+    keys = json.dumps(needed_keys(result))
+    for key, cid in conn.execute(
+        "SELECT key, candidate_id FROM candidate_key WHERE key IN (SELECT value FROM json_each(?))",
+        (keys,),
+    ):
+        known.candidate_keys[key] = cid
+    for cid, pid in conn.execute(
+        "SELECT id, person_id FROM candidate WHERE person_id IS NOT NULL AND id IN "
+        "(SELECT value FROM json_each(?))",
+        (json.dumps(sorted(set(known.candidate_keys.values()))),),
+    ):
+        known.candidate_person[cid] = pid
+    for key, status in conn.execute(
+        "SELECT key, status FROM candidate_decision WHERE key IN (SELECT value FROM json_each(?))",
+        (keys,),
+    ):
+        known.decisions[key] = status
+    for row_id, pid, cid, conversation, day, count in conn.execute(
+        "SELECT id, person_id, candidate_id, conversation, day, count FROM channel_evidence "
+        "WHERE channel = ?",
+        (result.channel,),
+    ):
+        target: Target = ("person", pid) if pid is not None else ("candidate", cid)
+        known.evidence[(target, conversation, day)] = (row_id, count)
+    return known
+
+
+class CandidateMixin(CandidateReviewMixin):
+    # ---- archives in --------------------------------------------------------------------
+
+    def preview_channel(self, result: ChannelResult) -> ChannelPreview:
+        """What `ingest_channel` would do, read without the write lock."""
+        with paused_gc(), self.db.read() as conn:
+            plan = plan_channel(result, read_known(conn, result))
+        return ChannelPreview(
+            matched_people=len(set(plan.matched.values())),
+            new_candidates=len(plan.new_candidates),
+            known_candidates=len(plan.known_candidates),
+            new_entries=len(plan.new_entries) + len(plan.grown),
+            known_entries=plan.known_entries,
+            skipped=dict(plan.skipped),
+            me=list(result.me),
+            me_inferred=result.me_inferred,
+        )
+
+    def ingest_channel(self, result: ChannelResult) -> ChannelSummary:
+        """Evidence onto people, the rest kept as candidates: one transaction, all or none."""
+        with paused_gc(), self._tx() as s:
+            conn = driver_connection(s)
+            plan = plan_channel(result, read_known(conn, result))
+            timeline = self._write_channel(conn, plan)
+        return ChannelSummary(
+            matched_people=len(set(plan.matched.values())),
+            new_candidates=len(plan.new_candidates),
+            known_candidates=len(plan.known_candidates),
+            new_entries=len(plan.new_entries) + len(plan.grown),
+            known_entries=plan.known_entries,
+            timeline_entries=timeline,
+            skipped=dict(plan.skipped),
+            me=list(result.me),
+            me_inferred=result.me_inferred,
+        )
+
+    def _write_channel(self, conn: sqlite3.Connection, plan: ChannelPlan) -> int:
+        """Write a plan; returns how many timeline entries it made or grew."""
+        now = format_utc(self.now())
+        first = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM candidate").fetchone()[0])
+        ids = {c.ref: first + i for i, c in enumerate(plan.new_candidates)}
+        conn.executemany(
+            "INSERT INTO candidate (id, name, email, linkedin_url, phone, instagram, snapchat, "
+            "company, how_we_know, detail, mutual, sources, status, created_at, decided_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (ids[c.ref], *_columns(c.contact), plan.channel, c.status, now,
+                 now if c.status in DECIDED else None)
+                for c in plan.new_candidates
+            ],
+        )  # fmt: skip
+        keys = [(k, ids[c.ref]) for c in plan.new_candidates for k in c.keys]
+        keys += [(k, u.id) for u in plan.updates.values() for k in u.keys]
+        conn.executemany(
+            "INSERT OR IGNORE INTO candidate_key (key, candidate_id) VALUES (?, ?)", keys
+        )
+        conn.executemany(
+            "UPDATE candidate SET "
+            + ", ".join(f"{c} = CASE WHEN {c} = '' THEN ? ELSE {c} END" for c in _FILLED)
+            + ", mutual = max(mutual, ?), sources = CASE "
+            "WHEN instr(',' || sources || ',', ',' || ? || ',') > 0 THEN sources "
+            "WHEN sources = '' THEN ? ELSE sources || ',' || ? END WHERE id = ?",
+            [
+                (*_columns(u.contact), plan.channel, plan.channel, plan.channel, u.id)
+                for u in plan.updates.values()
+            ],
+        )
+        real = [
+            Entry((e.target[0], ids.get(e.target[1], e.target[1])), e.evidence)
+            for e in plan.new_entries
+        ]
+        return self._write_entries(conn, plan.channel, real, plan.grown, now)
+
+    def _write_entries(
+        self,
+        conn: sqlite3.Connection,
+        channel: str,
+        new: list[Entry],
+        grown: list[Entry],
+        now: str,
+    ) -> int:
+        kind = entry_kind(channel)
+        on_people = [e for e in new if e.target[0] == "person"]
+        first = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM interaction").fetchone()[0])
+        interaction = {id(e): first + i for i, e in enumerate(on_people)}
+        conn.executemany(
+            "INSERT INTO interaction (id, person_id, kind, direction, at, summary, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (interaction[id(e)], e.target[1], kind, e.evidence.direction,
+                 format_utc(e.evidence.at), e.evidence.summary(), now)
+                for e in on_people
+            ],
+        )  # fmt: skip
+        conn.executemany(
+            "INSERT INTO channel_evidence (candidate_id, person_id, interaction_id, channel, "
+            "conversation, day, at, count, wrote, topic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (e.target[1] if e.target[0] == "candidate" else None,
+                 e.target[1] if e.target[0] == "person" else None,
+                 interaction.get(id(e)), channel, e.evidence.conversation,
+                 e.evidence.day.isoformat(), format_utc(e.evidence.at), e.evidence.count,
+                 e.evidence.wrote, e.evidence.topic)
+                for e in new
+            ],
+        )  # fmt: skip
+        for e in grown:  # a newer archive: more messages that day
+            ev = e.evidence
+            conn.execute(
+                "UPDATE channel_evidence SET count = ?, wrote = ?, at = ?, "
+                "topic = CASE WHEN topic = '' THEN ? ELSE topic END WHERE id = ?",
+                (ev.count, ev.wrote, format_utc(ev.at), ev.topic, e.row_id),
+            )
+            conn.execute(
+                "UPDATE interaction SET direction = ?, at = ?, summary = ? WHERE id = "
+                "(SELECT interaction_id FROM channel_evidence WHERE id = ?)",
+                (ev.direction, format_utc(ev.at), ev.summary(), e.row_id),
+            )
+        return len(on_people) + sum(1 for e in grown if e.target[0] == "person")
+
+
+_FILLED = ("name", "email", "linkedin_url", "phone", "instagram", "snapchat", "company",
+           "how_we_know", "detail")  # fmt: skip
+
+
+def _columns(contact: Contact) -> tuple[object, ...]:
+    """A contact's values in `_FILLED` order, then mutual."""
+    values = [getattr(contact, c) for c in _FILLED]
+    values[0] = clean_line(values[0])
+    values[6] = clean_line(values[6])
+    return (*values, int(contact.mutual))
