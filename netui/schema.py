@@ -337,6 +337,8 @@ ALTER TABLE company ADD COLUMN tech TEXT NOT NULL DEFAULT '' CHECK (tech IN ('',
 V8_NAME_SORT = f"""
 CREATE INDEX ix_person_live_sort ON person({fold_sql("full_name")}, id)
     WHERE archived_at IS NULL;
+"""
+
 # Archives (#11) never add people: each correspondent or handle either matches a person
 # (evidence on their timeline) or waits as a candidate for review. candidate_key holds each
 # candidate's strong keys ('email:…', 'linkedin:…', 'phone:…', 'instagram:…', 'snapchat:…',
