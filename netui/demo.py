@@ -12,13 +12,29 @@ from netui.db import Database
 from netui.meeting import load_default_checklist
 from netui.names import company_key, first_name_of
 from netui.paths import assets_dir
+from netui.person_spec import STORED
 from netui.timeutil import STORAGE_FORMAT, utcnow
 
+# The person columns the demo writes: every field the user keeps (the person spec's), the
+# company as company_id, and the bookkeeping a new row needs; each defaults as the spec says.
 _PERSON_COLUMNS = (
-    "full_name", "first_name", "company_id", "title", "role", "closeness", "how_we_know",
-    "how_we_know_text", "email", "phone", "linkedin_url", "instagram", "snapchat", "city",
-    "notes", "stage", "next_step", "follow_up_on", "is_stub", "created_at", "updated_at",
+    "company_id", *(f.name for f in STORED if f.info.typed), "is_stub", "created_at",
+    "updated_at",
 )  # fmt: skip
+_PERSON_DEFAULTS = {f.name: f.sql_default for f in STORED}
+
+
+# what a person in assets/demo.json may say, by the spec's names (dates are relative there)
+_DEMO_FIELDS = tuple(f.name for f in STORED if f.info.typed and f.kind is not date)
+_INSERT_PERSON = (
+    f"INSERT INTO person ({', '.join(_PERSON_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(_PERSON_COLUMNS))})"
+)
+
+
+def _person_row(given: dict[str, Any]) -> tuple[Any, ...]:
+    """A row for _PERSON_COLUMNS: the values given, every other column its default."""
+    return tuple(given[c] if c in given else _PERSON_DEFAULTS[c] for c in _PERSON_COLUMNS)
 
 
 def _ts(value: datetime) -> str:
@@ -63,35 +79,19 @@ def seed_demo(db: Database, today: date | None = None) -> int:
         companies = {c["name"]: _insert_company(conn, c, now) for c in data["companies"]}
         for p in data["people"]:
             follow = p.get("follow_up_in_days")
-            values = {
-                "full_name": p["name"],
-                "first_name": first_name_of(p["name"]),
-                "company_id": companies.get(p.get("company", "")),
-                "title": p.get("title", ""),
-                "role": p.get("role", "unknown"),
-                "closeness": p.get("closeness", "acquaintance"),
-                "how_we_know": p.get("how_we_know", "other"),
-                "how_we_know_text": p.get("how_we_know_text", ""),
-                "email": p.get("email", ""),
-                "phone": p.get("phone", ""),
-                "linkedin_url": p.get("linkedin_url", ""),
-                "instagram": p.get("instagram", ""),
-                "snapchat": p.get("snapchat", ""),
-                "city": p.get("city", ""),
-                "notes": p.get("notes", ""),
-                "stage": p.get("stage", "new"),
-                "next_step": p.get("next_step", ""),
-                "follow_up_on": (day + timedelta(days=follow)).isoformat()
+            given = {name: p[name] for name in _DEMO_FIELDS if name in p}
+            given.update(
+                full_name=p["name"],
+                first_name=first_name_of(p["name"]),
+                company_id=companies.get(p.get("company", "")),
+                follow_up_on=(day + timedelta(days=follow)).isoformat()
                 if follow is not None
                 else None,
-                "is_stub": int(p.get("is_stub", False)),
-                "created_at": now,
-                "updated_at": now,
-            }
-            cur = conn.execute(
-                f"INSERT INTO person ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
-                list(values.values()),
+                is_stub=int(p.get("is_stub", False)),
+                created_at=now,
+                updated_at=now,
             )
+            cur = conn.execute(_INSERT_PERSON, _person_row(given))
             pid = int(cur.lastrowid or 0)
             ids[p["name"]] = pid
             for it in p.get("interactions", []):
@@ -291,16 +291,26 @@ def generate_people(db: Database, count: int, seed: int = 7) -> None:
             title, role = rng.choice(_TITLES)
             follow = today + timedelta(days=rng.randint(-10, 30)) if rng.random() < 0.3 else None
             rows.append(
-                (full, first_name_of(full), rng.choice(company_ids), title, role,
-                 rng.choice(["close", "friend", "acquaintance", "met_once"]),
-                 rng.choice(["school", "college", "work", "life", "online"]), "",
-                 f"{full.split()[0].lower()}.{i}@example.com" if rng.random() < 0.4 else "",
-                 "", "", "", "", "", "", rng.choice(_STAGES), "",
-                 follow.isoformat() if follow else None, 0, now, now)
-            )  # fmt: skip
-        columns = ", ".join(_PERSON_COLUMNS)
-        marks = ", ".join("?" * len(_PERSON_COLUMNS))
-        conn.executemany(f"INSERT INTO person ({columns}) VALUES ({marks})", rows)
+                _person_row(
+                    {
+                        "full_name": full,
+                        "first_name": first_name_of(full),
+                        "company_id": rng.choice(company_ids),
+                        "title": title,
+                        "role": role,
+                        "closeness": rng.choice(["close", "friend", "acquaintance", "met_once"]),
+                        "how_we_know": rng.choice(["school", "college", "work", "life", "online"]),
+                        "email": f"{full.split()[0].lower()}.{i}@example.com"
+                        if rng.random() < 0.4
+                        else "",
+                        "stage": rng.choice(_STAGES),
+                        "follow_up_on": follow.isoformat() if follow else None,
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                )
+            )
+        conn.executemany(_INSERT_PERSON, rows)
         interactions = []
         for pid in range(start + 1, start + count + 1):
             for _ in range(rng.randint(0, 3)):

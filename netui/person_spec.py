@@ -218,6 +218,14 @@ class PersonField:
     def label(self) -> str:
         return self.info.label
 
+    @property
+    def sql_default(self) -> Any:
+        """The default as the table stores it (an enum's value, a bool as 0/1)."""
+        default = self.default
+        if isinstance(default, bool):
+            return int(default)
+        return default.value if isinstance(default, StrEnum) else default
+
     def from_sql(self, value: Any) -> Any:
         """A stored value as this field's type. A value netui cannot read (a hand-edited
         file) reads as the default (dates: none); `Store.unreadable_values` names it."""
