@@ -195,10 +195,6 @@ def _plan_evidence(
 # ---- words --------------------------------------------------------------------------------
 
 
-def plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n:,} {one if n == 1 else (many or one + 's')}"
-
-
 def sources_text(sources: str) -> str:
     """'mail,whatsapp' -> 'mail, WhatsApp'."""
     return ", ".join(CHANNEL_LABELS.get(s, s) for s in sources.split(",") if s)

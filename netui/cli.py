@@ -91,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
 PARSER_HOOKS: list[Callable[[Any], None]] = []
 EXTENSIONS = (
     "netui.cli_io", "netui.cli_meetings", "netui.cli_paths", "netui.cli_today", "netui.cli_query",
-    "netui.cli_sync", "netui.cli_look",
+    "netui.cli_sync", "netui.cli_look", "netui.cli_channels",
 )  # fmt: skip
 
 

@@ -23,9 +23,9 @@ from netui.channel_ingest import (
     needed_keys,
     person_keys,
     plan_channel,
-    plural,
 )
 from netui.channels.model import ChannelResult, Contact
+from netui.plural import count_of
 from netui.store.candidate_review import CandidateReviewMixin
 from netui.store.duplicates import driver_connection
 from netui.store.import_plan import paused_gc
@@ -49,15 +49,15 @@ class ChannelPreview:
     def lines(self) -> list[str]:
         """The preview's sentences, one a line."""
         out = [
-            f"{plural(self.matched_people, 'person', 'people')} already here: their "
+            f"{count_of(self.matched_people, 'person')} already here: their "
             "conversations go on their timelines."
             if self.matched_people
             else "No one in it is already here by email, profile, phone, handle or full name."
         ]
         known = f" ({self.known_candidates:,} seen before)" if self.known_candidates else ""
-        out.append(f"{plural(self.new_candidates, 'new candidate')} to review{known}.")
+        out.append(f"{count_of(self.new_candidates, 'new candidate')} to review{known}.")
         already = f" ({self.known_entries:,} already in)" if self.known_entries else ""
-        out.append(f"{plural(self.new_entries, 'new conversation day')}{already}.")
+        out.append(f"{count_of(self.new_entries, 'new conversation day')}{already}.")
         if self.skipped:
             left = ", ".join(f"{n:,} {why}" for why, n in sorted(self.skipped.items()))
             out.append(f"Left out: {left}.")
@@ -91,15 +91,15 @@ class ChannelSummary:
         parts = []
         if self.matched_people:
             parts.append(
-                f"evidence for {plural(self.matched_people, 'person', 'people')} already here"
+                f"evidence for {count_of(self.matched_people, 'person')} already here"
             )
-        parts.append(f"{plural(self.new_candidates, 'new candidate')} to review")
+        parts.append(f"{count_of(self.new_candidates, 'new candidate')} to review")
         notes = []
         if self.timeline_entries:
             notes.append(f"{self.timeline_entries:,} on timelines")
         if self.known_entries:
             notes.append(f"{self.known_entries:,} already in")
-        days = plural(self.new_entries, "new conversation day")
+        days = count_of(self.new_entries, "new conversation day")
         parts.append(days + (f" ({', '.join(notes)})" if notes else ""))
         return "Brought in " + ", ".join(parts) + "."
 
