@@ -1,10 +1,10 @@
 """`netui candidates`: the people archives found, waiting for review, and one decision each.
 
-    netui candidates                      waiting candidates, best evidence first, tab-separated
-    netui candidates add ID [--company N] add as a person (their evidence onto the timeline)
-    netui candidates match ID PERSON_ID   they are someone already here
-    netui candidates skip ID              not now (remembered: a re-import never asks again)
-    netui candidates not-tech ID          not in tech (remembered too)
+netui candidates                      waiting candidates, best evidence first, tab-separated
+netui candidates add ID [--company N] add as a person (their evidence onto the timeline)
+netui candidates match ID PERSON_ID   they are someone already here
+netui candidates skip ID              not now (remembered: a re-import never asks again)
+netui candidates not-tech ID          not in tech (remembered too)
 """
 
 from __future__ import annotations

@@ -90,9 +90,7 @@ class ChannelSummary:
             )
         parts = []
         if self.matched_people:
-            parts.append(
-                f"evidence for {count_of(self.matched_people, 'person')} already here"
-            )
+            parts.append(f"evidence for {count_of(self.matched_people, 'person')} already here")
         parts.append(f"{count_of(self.new_candidates, 'new candidate')} to review")
         notes = []
         if self.timeline_entries:
