@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import String
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
 from netui.enums import (
-    Closeness,
     Direction,
     DraftStatus,
-    HowWeKnow,
     InteractionKind,
     LinkKind,
     MeetingStatus,
@@ -21,6 +19,7 @@ from netui.enums import (
     Role,
     Stage,
 )
+from netui.person_spec import STORED, PersonField
 from netui.timeutil import format_utc, parse_utc
 
 
@@ -72,35 +71,56 @@ class Company(SQLModel, table=True):
     tech: str = ""  # what you said: 'yes', 'no', '' (unknown; netui/tech.py guesses)
 
 
-class Person(SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)
-    full_name: str
-    first_name: str = ""
-    company_id: int | None = Field(default=None, foreign_key="company.id")
-    title: str = ""
-    role: Role = Field(default=Role.unknown, sa_type=String)
-    closeness: Closeness = Field(default=Closeness.acquaintance, sa_type=String)
-    how_we_know: HowWeKnow = Field(default=HowWeKnow.other, sa_type=String)
-    how_we_know_text: str = ""
-    email: str = ""
-    phone: str = ""
-    linkedin_url: str = ""
-    instagram: str = ""
-    snapchat: str = ""
-    other_channel: str = ""
-    city: str = ""
-    notes: str = ""
-    stage: Stage = Field(default=Stage.new, sa_type=String)
-    next_step: str = ""
-    follow_up_on: date | None = Field(default=None, sa_type=DateText)
-    last_contact: datetime | None = Field(default=None, sa_type=UTCText)
-    connected_on: date | None = Field(default=None, sa_type=DateText)
-    is_stub: bool = False
-    created_at: datetime = Field(default_factory=_now, sa_type=UTCText)
-    updated_at: datetime = Field(default_factory=_now, sa_type=UTCText)
-    archived_at: datetime | None = Field(default=None, sa_type=UTCText)
-    cadence_days: int | None = None  # keep in touch every N days; None: from closeness
-    snooze_until: date | None = Field(default=None, sa_type=DateText)
+def _person_column(f: PersonField) -> tuple[Any, Any]:
+    """One spec field as an ORM column: (annotation, default or Field)."""
+    kind: Any = f.kind
+    annotation = kind | None if f.nullable else kind
+    if f.name == "id":
+        return int | None, Field(default=None, primary_key=True)
+    if f.name == "company_id":
+        return annotation, Field(default=None, foreign_key="company.id")
+    if f.name in ("created_at", "updated_at"):  # set when the row is made
+        return datetime, Field(default_factory=_now, sa_type=UTCText)
+    if f.enum is not None:
+        return annotation, Field(default=f.default, sa_type=String)
+    if kind is datetime:
+        return annotation, Field(default=f.default, sa_type=UTCText)
+    if kind is date:
+        return annotation, Field(default=f.default, sa_type=DateText)
+    return annotation, f.default
+
+
+def _person_table() -> type[SQLModel]:
+    """The person table from the person spec: every stored field, typed as the spec says."""
+    namespace: dict[str, Any] = {"__module__": __name__, "__annotations__": {}}
+    for f in STORED:
+        namespace["__annotations__"][f.name], namespace[f.name] = _person_column(f)
+    metaclass: Any = type(SQLModel)
+    table: type[SQLModel] = metaclass("Person", (SQLModel,), namespace, table=True)
+    return table
+
+
+if TYPE_CHECKING:
+
+    class Person(SQLModel):
+        """The columns the store names in code; every other spec field reads as Any."""
+
+        id: int | None
+        full_name: str
+        company_id: int | None
+        role: Role
+        stage: Stage
+        follow_up_on: date | None
+        is_stub: bool
+        created_at: datetime
+        updated_at: datetime
+        archived_at: datetime | None
+
+        def __init__(self, **values: Any) -> None: ...
+        def __getattr__(self, name: str) -> Any: ...
+
+else:
+    Person = _person_table()
 
 
 class Interaction(SQLModel, table=True):
