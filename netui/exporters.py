@@ -24,9 +24,11 @@ from typing import Any
 from netui.errors import InputError
 from netui.importers.spreadsheet import EXPORT_ONLY, NETUI_HEADERS
 from netui.names import vcard_name
+from netui.person_spec import EXPORT_HEADERS
 
 TRIGGERS = frozenset("=+-@\t\r\n")
-CSV_FIELDS = tuple(NETUI_HEADERS)
+CSV_FIELDS = tuple(NETUI_HEADERS)  # what the import reads back, then the export-only columns
+_EXPORT_ONLY_FIELDS = tuple(f for f in EXPORT_HEADERS if f not in NETUI_HEADERS)
 CSV_HEADER = [*NETUI_HEADERS.values(), *EXPORT_ONLY]
 _ROWS_PER_CHUNK = 500  # rows (or cards) per chunk a streamed export hands over
 _FOLD_AT = 75  # vCard content lines fold before 76 octets (RFC 2425 5.8.1)
@@ -63,7 +65,7 @@ def iter_people_csv(people: Iterable[Mapping[str, Any]], raw: bool = False) -> I
     yield codecs.BOM_UTF8
     for n, person in enumerate(people, start=1):
         cells = [_text(person.get(f)) for f in CSV_FIELDS]
-        cells.append(_text(person.get("last_contact")))
+        cells.extend(_text(person.get(f)) for f in _EXPORT_ONLY_FIELDS)
         writer.writerow([safe_cell(c, raw) for c in cells])
         if n % _ROWS_PER_CHUNK == 0:
             yield _drain(buf)

@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from netui.person_spec import EXPORT_HEADERS
 from netui.schema import SCHEMA_VERSION
 from netui.store.base import StoreBase
 
@@ -18,17 +19,12 @@ TABLES = (
     "company", "person", "interaction", "draft", "meeting", "checklist_item", "link",
     "agenda_entry", "reported_job",
 )  # fmt: skip
-EXPORT_FIELDS = (
-    "full_name", "first_name", "company", "title", "role", "closeness", "how_we_know",
-    "how_we_know_text", "email", "phone", "linkedin_url", "instagram", "snapchat",
-    "other_channel", "city", "notes", "stage", "next_step", "follow_up_on", "connected_on",
-    "last_contact", "id",
-)  # fmt: skip
+# the CSV export's fields (the person spec's exported ones, in column order), then the id
+EXPORT_FIELDS = (*EXPORT_HEADERS, "id")
 _EXPORT_SQL = (
-    "SELECT p.full_name, p.first_name, coalesce(c.name, ''), p.title, p.role, p.closeness, "
-    "p.how_we_know, p.how_we_know_text, p.email, p.phone, p.linkedin_url, p.instagram, "
-    "p.snapchat, p.other_channel, p.city, p.notes, p.stage, p.next_step, p.follow_up_on, "
-    "p.connected_on, p.last_contact, p.id FROM person p LEFT JOIN company c ON c.id = p.company_id "
+    "SELECT "
+    + ", ".join("coalesce(c.name, '')" if f == "company" else f"p.{f}" for f in EXPORT_FIELDS)
+    + " FROM person p LEFT JOIN company c ON c.id = p.company_id "
     "WHERE p.archived_at IS NULL ORDER BY p.full_name COLLATE NOCASE, p.id"
 )
 JSON_HEADER: dict[str, Any] = {"format": "netui", "version": 1, "schema": SCHEMA_VERSION}
