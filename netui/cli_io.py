@@ -137,29 +137,21 @@ def _restore(source: RestoreSource, store: Store, dry_run: bool) -> int:
 def _archive(source: ArchiveSource, store: Store, args: argparse.Namespace) -> int:
     """An archive adds no one: contacts match people (evidence) or wait as candidates. A
     contact list it also holds (LinkedIn's Connections.csv) is imported first, as a file."""
-    from netui.importers.archive_import import (
-        channel_store,
-        has_channel_store,
-        identity_line,
-        read_line,
-    )
+    from netui.importers.archive_import import identity_line, read_line
 
-    saves = has_channel_store(store)
-    if not saves and source.contacts is None:
-        channel_store(store, source.label)  # one sentence: this build cannot save it
     if source.contacts is not None:
         _contacts(source.contacts, store, args)
     print(read_line(source) + ".")
     if you := identity_line(source.result):
         print(you)
-    if not saves:
-        print(f"This build cannot save the {source.label} (no candidates store in it).")
-    elif args.dry_run:
-        for line in channel_store(store, source.label).preview_channel(source.result).lines():
+    if args.dry_run:
+        for line in store.preview_channel(source.result).lines():
             print(line)
     else:
-        print(channel_store(store, source.label).ingest_channel(source.result).text())
-        print("Review the candidates: R on the People list, or netui candidates.")
+        summary = store.ingest_channel(source.result)
+        print(summary.text())
+        if summary.new_candidates or summary.known_candidates:
+            print("The candidates wait for review: netui candidates lists them.")
     if args.dry_run:
         print("Dry run: nothing was saved.")
     return 0

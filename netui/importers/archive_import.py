@@ -1,47 +1,17 @@
-"""An archive through `netui import` and the Import screen: what they say and what they need.
+"""An archive through `netui import` and the Import screen: the words both say about it.
 
 Archives never add people: the store matches each contact to a person (evidence on their
 timeline) or keeps it as a candidate for review (`Store.preview_channel` and
-`Store.ingest_channel`, in netui/store/candidates.py). This module is the words both the CLI
-and the screen use, and the typed view of those two store methods.
+`Store.ingest_channel`, in netui/store/candidates.py).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol, cast
-
-from netui.errors import InputError
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from netui.channels.model import ChannelResult
     from netui.importers.source import ArchiveSource
-
-
-class PreviewLike(Protocol):
-    def lines(self) -> list[str]: ...
-
-
-class SummaryLike(Protocol):
-    def text(self) -> str: ...
-
-
-class ChannelStore(Protocol):
-    def preview_channel(self, result: ChannelResult) -> PreviewLike: ...
-
-    def ingest_channel(self, result: ChannelResult) -> SummaryLike: ...
-
-
-def channel_store(store: object, label: str) -> ChannelStore:
-    """The store as the archive import uses it; one sentence if this build cannot save one."""
-    if not (hasattr(store, "preview_channel") and hasattr(store, "ingest_channel")):
-        raise InputError(
-            f"This build reads a {label} but cannot save it (no candidates store in it)."
-        )
-    return cast("ChannelStore", store)
-
-
-def has_channel_store(store: object) -> bool:
-    return hasattr(store, "preview_channel") and hasattr(store, "ingest_channel")
 
 
 _NOUNS = {

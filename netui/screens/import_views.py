@@ -11,9 +11,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable
 
 from netui.importers import ArchiveSource, ParseResult, Table
-from netui.importers.archive_import import PreviewLike, identity_line
+from netui.importers.archive_import import identity_line
 from netui.importers.spreadsheet import SKIP
 from netui.plural import count_of
+from netui.store.candidates import ChannelPreview
 from netui.store.imports import ImportReport
 
 PREVIEW_ROWS = 200
@@ -84,7 +85,7 @@ def archive_summary(
     view: DataTable[object],
     source: ArchiveSource,
     report: ImportReport | None,
-    preview: PreviewLike | None,
+    preview: ChannelPreview | None,
 ) -> str:
     """An archive's preview: the contact list it holds (rows in `view`) or what bringing it
     in would do (one line a row), then who you are in it and the keys (markup)."""
@@ -102,8 +103,6 @@ def archive_summary(
                 view.add_row(line)
     if you := identity_line(source.result):
         lines.append(f"[dim]{escape(you)}[/dim]")
-    if preview is None:
-        lines.append("[yellow]This build reads archives but cannot save them.[/yellow]")
     if preview is not None or source.contacts is not None:
         lines.append(
             "ctrl+s brings it in (people get the evidence; the rest wait for review) · "
@@ -112,10 +111,14 @@ def archive_summary(
     return "\n".join(lines)
 
 
-def review_screen() -> Screen[Any]:
-    """The Review (triage) screen, where the candidates an archive brought wait."""
+def review_screen() -> Screen[Any] | None:
+    """The Review (triage) screen, where the candidates an archive brought wait (None while
+    this build has none: netui/screens/review.py is being written beside this)."""
     import importlib
+    import importlib.util
 
+    if importlib.util.find_spec("netui.screens.review") is None:
+        return None
     module = importlib.import_module("netui.screens.review")
     screen: Screen[Any] = module.ReviewScreen()
     return screen

@@ -35,9 +35,6 @@ from netui.importers import (
     open_source,
 )
 from netui.importers.archive_import import (
-    PreviewLike,
-    channel_store,
-    has_channel_store,
     read_line,
 )
 from netui.importers.registry import hints, said
@@ -52,6 +49,7 @@ from netui.screens.import_views import (
     review_screen,
     summary_text,
 )
+from netui.store.candidates import ChannelPreview
 from netui.store.imports import ImportReport
 
 
@@ -65,7 +63,10 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
 
     class Loaded(Message):
         def __init__(
-            self, source: Source, report: ImportReport | None, preview: PreviewLike | None = None
+            self,
+            source: Source,
+            report: ImportReport | None,
+            preview: ChannelPreview | None = None,
         ) -> None:
             super().__init__()
             self.source = source
@@ -187,9 +188,7 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
             elif isinstance(read, ArchiveSource):
                 if read.contacts is not None:  # LinkedIn's Connections.csv beside messages
                     report = self.store.preview_import(read.contacts.result, how)
-                if has_channel_store(self.store):
-                    channels = channel_store(self.store, read.label)
-                    preview = self.patiently(lambda: channels.preview_channel(read.result))
+                preview = self.patiently(lambda: self.store.preview_channel(read.result))
             self.post_message(self.Loaded(read, report, preview))
         except NetuiError as exc:
             self.post_message(self.LoadFailed(str(exc)))
@@ -284,9 +283,6 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
         if self.busy:
             return
         if isinstance(self.source, ArchiveSource):
-            if not has_channel_store(self.store) and self.source.contacts is None:
-                self.notify("This build reads archives but cannot save them.", severity="warning")
-                return
             self._begin("Bringing it in…", indeterminate=True)
             self.save_archive(self.source, self._how())
             return
@@ -320,10 +316,8 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
                 contacts = source.contacts.result
                 report = self.patiently(lambda: self.store.import_records(contacts, how))
                 said.append(f"Imported {contacts.source}: {report.summary()}.")
-            if has_channel_store(self.store):
-                channels = channel_store(self.store, source.label)
-                summary = self.patiently(lambda: channels.ingest_channel(source.result))
-                said.append(summary.text())
+            summary = self.patiently(lambda: self.store.ingest_channel(source.result))
+            said.append(summary.text())
         except NetuiError as exc:
             self.post_message(self.ArchiveSaved(str(exc), failed=True))
         except Exception as exc:  # nothing was saved: the transaction rolled back
@@ -333,9 +327,8 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
                 )
             )
         else:
-            self.post_message(
-                self.ArchiveSaved(" ".join(said), review=has_channel_store(self.store))
-            )
+            waiting = summary.new_candidates + summary.known_candidates
+            self.post_message(self.ArchiveSaved(" ".join(said), review=waiting > 0))
 
     @on(ArchiveSaved)
     def _archive_saved(self, message: ArchiveSaved) -> None:
@@ -345,14 +338,15 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
             self._status(f"[b red]✗[/] {escape(message.text)}")
             return
         self.app.notify(message.text, title="Import", timeout=8)
-        if not message.review:
+        review = review_screen() if message.review else None
+        if review is None:
             self.dismiss(None)
             return
 
-        def answered(review: bool | None) -> None:
+        def answered(yes: bool | None) -> None:
             self.dismiss(None)
-            if review:
-                self.app.push_screen(review_screen())
+            if yes:
+                self.app.push_screen(review)
 
         question = f"{escape(message.text)}\n\nReview the candidates now, one key each?"
         self.app.push_screen(ConfirmScreen(question, yes="Review"), answered)
