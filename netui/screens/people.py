@@ -58,6 +58,7 @@ class PeopleScreen(NetuiScreen[None]):
         Binding("T", "today", "Today: what to do next", id="today", show=False),
         Binding("i", "import", "Import", id="import", show=False),
         Binding("M", "duplicates", "Duplicates", id="duplicates", show=False),
+        Binding("R", "review", "Review candidates from archives", id="review", show=False),
         Binding("comma", "settings", "Settings (your name, blurb)", id="settings", show=False),
         Binding("escape", "clear_filter", "Clear filter", id="clear_filter", show=False),
     ]
@@ -379,3 +380,8 @@ class PeopleScreen(NetuiScreen[None]):
         from netui.screens.duplicates import DuplicatesScreen
 
         self.app.push_screen(DuplicatesScreen())
+
+    def action_review(self) -> None:
+        from netui.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen())
