@@ -123,7 +123,7 @@ class ReviewScreen(NetuiScreen[None]):
             card.update(EMPTY if self.loaded else "")
             after.update("u undoes the last decision" if len(self.undo_stack) else "")
             return
-        where = f" · {self.index + 1} of {count_of(len(self.waiting), 'waiting')}"
+        where = f" · {self.index + 1:,} of {len(self.waiting):,} waiting"
         progress.update(f"[b]{self.progress.text()}[/b]{where}")
         card.update(self._card(candidate))
         later = self.waiting[self.index + 1 : self.index + 4]
@@ -154,8 +154,6 @@ class ReviewScreen(NetuiScreen[None]):
                              ("Phone", c.phone)):  # fmt: skip
             if value and value != c.handle:
                 lines.append(f"{label}: {escape(value)}")
-        lines.append("")
-        lines.append("[dim]a add · m match to someone here · s skip · n not in tech · u undo[/dim]")
         return "\n".join(lines)
 
     # ---- deciding -------------------------------------------------------------------------
