@@ -238,3 +238,35 @@ async def test_the_screen_shows_the_connections_of_a_linkedin_export_and_imports
             await settle(pilot)
         assert not isinstance(app.screen, ImportScreen)
     assert store.total_people() == 4
+
+
+async def test_reading_a_big_archive_shows_progress(
+    store: Store, settings: Settings, tmp_path: Path
+) -> None:
+    from tests.channel_fixtures import mail_message
+
+    messages = [
+        mail_message(f"Person {i} <p{i}@example.org>", ME, "Tue, 2 Jan 2024 09:00:00 +0000",
+                     f"Hello {i}")
+        for i in range(3000)
+    ]  # fmt: skip
+    mbox = write_mbox(tmp_path / MBOX, messages)
+    seen: list[tuple[float, str]] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, ImportScreen.Progressed):
+            seen.append((message.percent, message.phase))
+
+    app = make_app(store, settings, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
+        await settle(pilot)
+        screen = ImportScreen()
+        await app.push_screen(screen)
+        await settle(pilot)
+        screen.query_one("#import-path", Input).value = str(mbox)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Gmail mbox, 3,000 messages" in str(screen.query_one("#import-status").render())
+    percents = [p for p, _phase in seen]
+    assert percents and percents[-1] == 100 and percents == sorted(percents)
+    assert all(phase == f"Reading {MBOX}…" for _p, phase in seen)

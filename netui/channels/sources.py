@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import IO, cast
@@ -53,6 +53,10 @@ class Tree:
         with self.open(name) as fh:
             return fh.read(size)
 
+    def size(self) -> int:
+        """Bytes in all members (what a progress bar counts toward); 0 if unknown."""
+        return 0
+
 
 @contextmanager
 def _open_file(path: Path, where: str) -> Iterator[IO[bytes]]:
@@ -67,6 +71,12 @@ def _open_file(path: Path, where: str) -> Iterator[IO[bytes]]:
 class FileTree(Tree):
     def names(self) -> list[str]:
         return [self.label]
+
+    def size(self) -> int:
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return 0
 
     @contextmanager
     def open(self, name: str) -> Iterator[IO[bytes]]:
@@ -83,6 +93,9 @@ class MemoryTree(Tree):
 
     def names(self) -> list[str]:
         return [self.label]
+
+    def size(self) -> int:
+        return len(self.data)
 
     @contextmanager
     def open(self, name: str) -> Iterator[IO[bytes]]:
@@ -106,10 +119,63 @@ class DirTree(Tree):
             self._names = found
         return self._names
 
+    def size(self) -> int:
+        total = 0
+        for name in self.names():
+            try:
+                total += (self.path / name).stat().st_size
+            except OSError:
+                continue
+        return total
+
     @contextmanager
     def open(self, name: str) -> Iterator[IO[bytes]]:
         with _open_file(self.path / name, self.where(name)) as fh:
             yield fh
+
+
+class CountingTree(Tree):
+    """Another tree whose reads are counted: `report(done, total)` as bytes are read (the
+    Import screen's progress bar for a big mbox or zip)."""
+
+    def __init__(self, inner: Tree, report: Callable[[int, int], None]) -> None:
+        super().__init__(inner.path)
+        self.label = inner.label
+        self.inner = inner
+        self.report = report
+        self.total = inner.size()
+        self.done = 0
+
+    def names(self) -> list[str]:
+        return self.inner.names()
+
+    def size(self) -> int:
+        return self.total
+
+    def counted(self, amount: int) -> None:
+        self.done += amount
+        self.report(min(self.done, self.total), self.total)
+
+    @contextmanager
+    def open(self, name: str) -> Iterator[IO[bytes]]:
+        with self.inner.open(name) as fh:
+            yield cast("IO[bytes]", io.BufferedReader(_Counted(fh, self)))
+
+
+class _Counted(io.RawIOBase):
+    def __init__(self, fh: IO[bytes], tree: CountingTree) -> None:
+        super().__init__()
+        self.fh = fh
+        self.tree = tree
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        data = self.fh.read(len(buffer))
+        buffer[: len(data)] = data
+        self.tree.counted(len(data))
+        return len(data)
 
 
 class ZipTree(Tree):
@@ -120,6 +186,9 @@ class ZipTree(Tree):
 
     def names(self) -> list[str]:
         return self._names
+
+    def size(self) -> int:
+        return sum(i.file_size for i in self.zip.infolist())
 
     @contextmanager
     def open(self, name: str) -> Iterator[IO[bytes]]:

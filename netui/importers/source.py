@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath, PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal
@@ -110,8 +110,10 @@ def open_source(
     overrides: Sequence[str] = (),
     mapping: dict[str, str] | None = None,
     me: Me | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Source:
-    """Read `path` (a file, a folder or a zip) as `fmt` ('auto' detects it) into a Source."""
+    """Read `path` (a file, a folder or a zip) as `fmt` ('auto' detects it) into a Source.
+    `progress(done, total)`: bytes of an archive read so far (called from the reading thread)."""
     chosen = None if fmt == "auto" else get(fmt)
     if not path.exists():
         raise InputError(f"{path} does not exist.")
@@ -122,7 +124,7 @@ def open_source(
         raise InputError(f"{path.name} is {what}; {chosen.label} is read from a file.")
     if chosen is None or chosen.kind == "archive":
         strict = whole or chosen is not None
-        found = _open_archive(path, chosen, me or Me(), strict=strict, data=data)
+        found = _open_archive(path, chosen, me or Me(), strict=strict, data=data, progress=progress)
         if isinstance(found, ContactsSource) and (overrides or mapping is not None or encoding):
             raise InputError("--map and --encoding apply to a file, not a zip or folder.")
         if found is not None:
@@ -167,12 +169,10 @@ def detect_archive(tree: Tree) -> tuple[Format, Members] | None:
 
 def nothing_found(tree: Tree) -> str:
     """What an archive with nothing netui reads is told: what netui expected to find."""
-    from netui.channels.sources import DirTree
-
     expected = said([f.hint for f in all_formats("archive") if f.hint])
     where = (
         f"{tree.path} is a folder, not a file, and holds"
-        if isinstance(tree, DirTree)
+        if tree.path.is_dir()
         else f"{tree.label} holds"
     )
     return f"{where} no archive netui reads (expected {expected})."
@@ -197,10 +197,12 @@ def _open_archive(
     strict: bool,
     lists: bool = True,
     data: bytes | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Source | None:
-    from netui.channels.sources import open_tree
+    from netui.channels.sources import CountingTree, open_tree
 
-    with open_tree(path, data) as tree:
+    with open_tree(path, data) as opened:
+        tree = CountingTree(opened, progress) if progress else opened
         if chosen is None:
             found = detect_archive(tree)
         else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +35,7 @@ from netui.importers import (
     Table,
     open_source,
 )
-from netui.importers.archive_import import (
-    read_line,
-)
+from netui.importers.archive_import import read_line
 from netui.importers.registry import hints, said
 from netui.importers.spreadsheet import SKIP, apply_overrides
 from netui.screens.base import NetuiScreen
@@ -84,18 +83,22 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
             self.percent = percent
             self.phase = phase
 
-    class ArchiveSaved(Message):
-        def __init__(self, text: str, failed: bool = False, review: bool = True) -> None:
-            super().__init__()
-            self.text = text
-            self.failed = failed
-            self.review = review
-
     class Finished(Message):
-        def __init__(self, report: ImportReport | None, text: str) -> None:
+        """The import, restore or archive is done (or failed: nothing was saved)."""
+
+        def __init__(
+            self,
+            report: ImportReport | None,
+            text: str,
+            *,
+            failed: bool = False,
+            review: bool = False,
+        ) -> None:
             super().__init__()
             self.report = report
             self.text = text
+            self.failed = failed
+            self.review = review  # candidates wait: offer the Review screen
 
     def __init__(self, path: str = "") -> None:
         super().__init__()
@@ -169,6 +172,9 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
         self.path = path
         self.result = self.report = self.json_data = None
         self._status(f"Reading {path.name}…")
+        bar = self.query_one("#import-progress", ProgressBar)
+        bar.update(total=100, progress=0)
+        bar.display = True
         self.load_file(path, source, mapping, self._how())
 
     @work(thread=True, exclusive=True, group="import-load")
@@ -179,7 +185,7 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
         try:
             if source is None:
                 me = Me(emails=self.settings.my_email_list, name=self.settings.my_name)
-                read = open_source(path, me=me)
+                read = open_source(path, me=me, progress=self._reading(path.name))
             else:
                 read = source.remapped(mapping) if mapping is not None else source
             report = preview = None
@@ -197,8 +203,21 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
                 self.LoadFailed(f"{path.name} could not be read ({type(exc).__name__}).")
             )
 
+    def _reading(self, name: str) -> Callable[[int, int], None]:
+        """A progress callback for the reading thread: a message at most every 50 ms."""
+        last = [0.0]
+
+        def report(done: int, total: int) -> None:
+            now = time.monotonic()
+            if total and (now - last[0] >= 0.05 or done >= total):
+                last[0] = now
+                self.post_message(self.Progressed(100 * done / total, f"Reading {name}…"))
+
+        return report
+
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
+        self._loading_done()
         source = self.source = message.source
         if isinstance(source, RestoreSource):
             self.table = None
@@ -237,6 +256,7 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
 
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:
+        self._loading_done()
         from netui.channels.whatsapp import MISSING_NAME
 
         text = message.text
@@ -248,6 +268,10 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
         self._status(f"[b red]✗[/] {escape(text)}")
         self._show_mapping(None)
         self._show_preview(None, None)
+
+    def _loading_done(self) -> None:
+        if not self.busy:
+            self.query_one("#import-progress", ProgressBar).display = False
 
     def _status(self, text: str) -> None:
         self.query_one("#import-status", Static).update(text)
@@ -319,37 +343,13 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
             summary = self.patiently(lambda: self.store.ingest_channel(source.result))
             said.append(summary.text())
         except NetuiError as exc:
-            self.post_message(self.ArchiveSaved(str(exc), failed=True))
+            self.post_message(self.Finished(None, str(exc), failed=True))
         except Exception as exc:  # nothing was saved: the transaction rolled back
-            self.post_message(
-                self.ArchiveSaved(
-                    f"The import failed ({type(exc).__name__}); nothing was saved.", failed=True
-                )
-            )
+            what = f"The import failed ({type(exc).__name__}); nothing was saved."
+            self.post_message(self.Finished(None, what, failed=True))
         else:
             waiting = summary.new_candidates + summary.known_candidates
-            self.post_message(self.ArchiveSaved(" ".join(said), review=waiting > 0))
-
-    @on(ArchiveSaved)
-    def _archive_saved(self, message: ArchiveSaved) -> None:
-        self.busy = False
-        self.query_one("#import-progress", ProgressBar).display = False
-        if message.failed:
-            self._status(f"[b red]✗[/] {escape(message.text)}")
-            return
-        self.app.notify(message.text, title="Import", timeout=8)
-        review = review_screen() if message.review else None
-        if review is None:
-            self.dismiss(None)
-            return
-
-        def answered(yes: bool | None) -> None:
-            self.dismiss(None)
-            if yes:
-                self.app.push_screen(review)
-
-        question = f"{escape(message.text)}\n\nReview the candidates now, one key each?"
-        self.app.push_screen(ConfirmScreen(question, yes="Review"), answered)
+            self.post_message(self.Finished(None, " ".join(said), review=waiting > 0))
 
     @work(thread=True, exclusive=True, group="import-run")
     def run_import(self, result: ParseResult, how: str) -> None:
@@ -368,11 +368,10 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
         try:
             report = self.patiently(lambda: self.store.import_records(result, how, progress))
         except NetuiError as exc:
-            self.post_message(self.Finished(None, str(exc)))
+            self.post_message(self.Finished(None, str(exc), failed=True))
         except Exception as exc:  # nothing was saved: the transaction rolled back
-            self.post_message(
-                self.Finished(None, f"The import failed ({type(exc).__name__}); nothing was saved.")
-            )
+            what = f"The import failed ({type(exc).__name__}); nothing was saved."
+            self.post_message(self.Finished(None, what, failed=True))
         else:
             self.post_message(
                 self.Finished(report, f"Imported {result.source}: {report.summary()}.")
@@ -383,7 +382,7 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
         try:
             counts = self.patiently(lambda: self.store.restore_json(data, source))
         except NetuiError as exc:
-            self.post_message(self.Finished(None, str(exc)))
+            self.post_message(self.Finished(None, str(exc), failed=True))
         else:
             people = counts.get("person", 0)
             noun = "person" if people == 1 else "people"
@@ -392,18 +391,29 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
     @on(Progressed)
     def _progressed(self, message: Progressed) -> None:
         self.query_one("#import-progress", ProgressBar).update(progress=message.percent)
-        self._status(f"Importing… {message.phase}")
+        phase = message.phase
+        self._status(escape(phase) if phase.endswith("…") else f"Importing… {phase}")
 
     @on(Finished)
     def _finished(self, message: Finished) -> None:
         self.busy = False
         self.query_one("#import-progress", ProgressBar).display = False
-        failed = message.report is None and not message.text.startswith("Restored")
-        if failed:
-            self._status(f"[b red]✗[/] {message.text}")
+        if message.failed:
+            self._status(f"[b red]✗[/] {escape(message.text)}")
             return
         self.app.notify(message.text, title="Import", timeout=8)
-        self.dismiss(message.report)
+        review = review_screen() if message.review else None
+        if review is None:
+            self.dismiss(message.report)
+            return
+
+        def answered(yes: bool | None) -> None:
+            self.dismiss(None)
+            if yes:
+                self.app.push_screen(review)
+
+        question = f"{escape(message.text)}\n\nReview the candidates now, one key each?"
+        self.app.push_screen(ConfirmScreen(question, yes="Review"), answered)
 
     def action_close(self) -> None:
         if self.busy:
