@@ -55,7 +55,7 @@ def fold_sql(column: str) -> str:
     after 'Zoë'), built only from SQLite's own functions: no Python function in the
     schema, so any SQLite client can still write the table. The first SQL_FOLDED_CHARS
     characters are folded one by one (a lookup in two strings), the rest lower-cased;
-    an all-ASCII value (most names) is only lower-cased."""
+    a value whose first characters are ASCII ('José': most names) is only lower-cased."""
     letters = _marked_letters()
     source, target = "#" + "".join(letters), "#" + "".join(letters.values())
     parts = []
@@ -65,4 +65,5 @@ def fold_sql(column: str) -> str:
         mapped = f"nullif(nullif(substr('{target}', instr('{source}', {char}), 1), ''), '#')"
         parts.append(f"coalesce({mapped}, lower({char}))")
     parts.append(f"lower(substr({column}, {SQL_FOLDED_CHARS + 1}))")
-    return f"CASE WHEN {column} GLOB '*[^ -~]*' THEN {' || '.join(parts)} ELSE lower({column}) END"
+    head = f"substr({column}, 1, {SQL_FOLDED_CHARS})"
+    return f"CASE WHEN {head} GLOB '*[^ -~]*' THEN {' || '.join(parts)} ELSE lower({column}) END"

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from netui.enums import Closeness, InteractionKind, MeetingStatus, Phase, Role
 from netui.errors import InputError
 from netui.paths import assets_dir, config_dir
-from netui.pipeline import approach_text
+from netui.pipeline import approach_text, kind_label
 from netui.timeutil import relative_day
 
 CHECKLIST_FILE = "checklist.toml"
@@ -307,7 +307,8 @@ def _interaction_line(item: InteractionFacts, today: date) -> str:
     arrow = {"out": "→ ", "in": "← "}.get(item.direction, "")
     day = relative_day(to_local(item.at).date(), today)
     summary = " ".join(item.summary.split())
-    return f"{day}: {arrow}{item.kind}" + (f" — {summary}" if summary else "")
+    kind = kind_label(item.kind, item.direction)
+    return f"{day}: {arrow}{kind}" + (f" — {summary}" if summary else "")
 
 
 def build_brief(

@@ -78,6 +78,16 @@ def stage_after(kind: str, direction: str) -> Stage | None:
     return None
 
 
+def kind_label(kind: str, direction: str) -> str:
+    """What an entry was, in words: an outgoing intro or referral is the ask for one
+    ('ask intro', 'ask ref'), not an introduction that happened."""
+    if direction == Direction.out and kind == InteractionKind.intro:
+        return "ask intro"
+    if direction == Direction.out and kind == InteractionKind.referral:
+        return "ask ref"
+    return str(kind)
+
+
 def settles_follow_up(kind: str, direction: str) -> bool:
     """They answered or you talked: a pending nudge is no longer needed."""
     if kind in CONVERSATION_KINDS or kind == InteractionKind.reply:

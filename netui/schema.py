@@ -413,6 +413,15 @@ CREATE TRIGGER person_channels_bd BEFORE DELETE ON person BEGIN
 END;
 """
 
+# Step 8's key folded every name with a mark anywhere ('José' too): 3x slower to sort a
+# search's matches than needed. The key now looks up only names with a mark in the first
+# characters it folds (the same order); step 8 on a new file builds this one at once.
+V10_NAME_SORT_CHEAPER = f"""
+DROP INDEX IF EXISTS ix_person_live_sort;
+CREATE INDEX ix_person_live_sort ON person({fold_sql("full_name")}, id)
+    WHERE archived_at IS NULL;
+"""
+
 MIGRATIONS: list[str] = [
     V1,
     V2_PATHS,
@@ -423,5 +432,6 @@ MIGRATIONS: list[str] = [
     V7_COMPANY_TECH,
     V8_NAME_SORT,
     V9_CANDIDATES,
+    V10_NAME_SORT_CHEAPER,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -12,6 +12,7 @@ from textual.widgets import Input, OptionList, Static
 from netui.enums import Direction, InteractionKind, Stage
 from netui.errors import NetuiError
 from netui.logparse import LogEntry, at_for, parse_log_line
+from netui.pipeline import kind_label
 from netui.screens.base import NetuiScreen
 from netui.screens.logform import LogFormScreen
 from netui.screens.undo import Undo, UndoStack
@@ -113,7 +114,8 @@ class TimelineActions(NetuiScreen[None]):
             after = store.get_person(self.person_id)
             moved = f" · stage {after.stage}" if after.stage != stage_before else ""
             self.action_close_log()
-            self._done(f"Logged {entry.kind.value}{moved}.", Undo(f"log of a {entry.kind}", revert))
+            what = kind_label(entry.kind, entry.direction)  # an ask is logged as an ask
+            self._done(f"Logged {what}{moved}.", Undo(f"log of a {what}", revert))
             if entry.kind is InteractionKind.intro and entry.direction is not Direction.out:
                 self._ask_who_was_introduced(after.full_name)
 

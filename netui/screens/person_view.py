@@ -44,6 +44,17 @@ def unreadable_markup(unreadable: Sequence[tuple[str, Any, str]]) -> str:
     return f"\n[b $warning]Stored values netui cannot read:[/] {listed}. e edits them."
 
 
+def work_markup(title: str, company: str) -> str:
+    """What is known of their job, and what is not: an unknown company is not 'no job'."""
+    if title and company:
+        return f"{escape(title)} @ {escape(company)}"
+    if title:
+        return f"{escape(title)} [dim]@ company not noted (e adds it)[/dim]"
+    if company:
+        return f"[dim]title not noted @[/dim] {escape(company)}"
+    return "[dim]job not noted: find out where they work (e adds it)[/dim]"
+
+
 def card_markup(
     person: Any, company: str, today: date, unreadable: Sequence[tuple[str, Any, str]] = ()
 ) -> str:
@@ -51,7 +62,7 @@ def card_markup(
     name = f"[b]{escape(person.full_name)}[/b]"
     if person.is_stub:
         name += "  [dim](stub: only heard of)[/dim]"
-    work = " @ ".join(escape(x) for x in (person.title, company) if x) or "[dim]no job yet[/dim]"
+    work = work_markup(person.title, company)
     closeness = Closeness(person.closeness).label
     how = person.how_we_know + (f": {person.how_we_know_text}" if person.how_we_know_text else "")
     about = f"{_label(person.role, dict(ROLE_LABELS))} · {closeness} · {escape(how)}"

@@ -20,6 +20,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from netui.pipeline import kind_label
 from netui.store import Store
 from netui.store.timeline import InteractionRow
 from netui.textsafe import for_terminal
@@ -33,9 +34,9 @@ EMPTY = "Nothing logged yet: press l to log a message or a coffee."
 
 def entry_text(row: InteractionRow) -> tuple[str, str]:
     """(day, arrow and kind; the summary on one line) as the list shows an entry."""
-    kind = f"{ARROWS.get(row.direction, ' ')} {row.kind}"
+    kind = f"{ARROWS.get(row.direction, ' ')} {kind_label(row.kind, row.direction)}"
     summary = for_terminal(" ".join(row.summary.splitlines()))
-    return f"{row.day:%a %d}  {kind:<10} ", summary
+    return f"{row.day:%a %d}  {kind:<11} ", summary
 
 
 class TimelineList(ScrollView, can_focus=True):
