@@ -207,3 +207,34 @@ def test_a_backup_to_a_full_disk_says_so_and_keeps_no_part(tmp_path: Path) -> No
         assert result.returncode == 74, result.stderr
         assert f"The disk holding {disk}/copy.db {FULL}" in one_sentence(result.stderr)
         assert sorted(os.listdir(disk)) == ["filler"]
+
+
+async def test_the_app_import_on_a_filling_disk_says_so_and_imports_nothing(
+    tmp_path: Path, settings: Any
+) -> None:
+    from netui.app import make_app
+    from netui.screens.importer import ImportScreen
+
+    csv = _big_csv(tmp_path / "people.csv")
+    with small_disk(8192) as disk:
+        store = _store_on(disk)
+        try:
+            app = make_app(store, settings)
+            async with app.run_test(size=(100, 30)) as pilot:
+                await _settle(pilot)
+                screen = ImportScreen()
+                await app.push_screen(screen)
+                await _settle(pilot)
+                screen.query_one("#import-path", Input).value = str(csv)
+                await pilot.press("enter")
+                await _settle(pilot)
+                fill(disk, leave=ROOM)
+                await pilot.press("ctrl+s")
+                for _ in range(3):
+                    await _settle(pilot)
+                assert app.screen is screen  # the app runs on, the import screen is open
+                status = str(screen.query_one("#import-status", Static).render())
+                assert "The disk holding" in status and "is full" in status
+                assert store.total_people() == 3  # nothing half-imported
+        finally:
+            store.db.close()
