@@ -86,17 +86,6 @@ class ParseResult:
     encoding: str = ""  # how the file's bytes were read (utf-8, cp1252, or --encoding)
 
 
-FORMAT_LABELS = {
-    "linkedin": "LinkedIn connections",
-    "google": "Google Contacts CSV",
-    "outlook": "Outlook CSV",
-    "vcard": "vCard",
-    "csv": "spreadsheet CSV",
-    "netui": "netui CSV export",
-    "json": "netui JSON export",
-}
-
-
 # ---- value cleaning shared by the importers ------------------------------------------
 
 _SPACES = re.compile(r"[ \t]+")
