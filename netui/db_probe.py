@@ -15,6 +15,7 @@ import os
 import re
 import sqlite3
 import stat
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -213,6 +214,8 @@ def _foreign(tables: set[str], ours: set[str]) -> str:
 
 def _immutable(path: Path) -> bool:
     """chattr +i (Linux): not even root may change it."""
+    if not sys.platform.startswith("linux"):
+        return False
     try:
         import fcntl
         import struct
@@ -268,6 +271,8 @@ _FLOCK = "hhqqi4x"  # struct flock on Linux: type, whence, start, len, pid
 def readers_of(path: Path) -> list[str]:
     """Other programs in a read transaction on the database, as "NAME, pid N" (from the
     read locks they hold in its -shm); empty where this cannot be told."""
+    if not sys.platform.startswith("linux"):  # struct flock's layout differs elsewhere
+        return []
     try:
         import fcntl
         import struct
