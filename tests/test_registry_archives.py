@@ -12,6 +12,7 @@ from netui.app import make_app
 from netui.cli import main
 from netui.screens.dialogs import ConfirmScreen
 from netui.screens.importer import ImportScreen
+from netui.screens.review import ReviewScreen
 from netui.settings import Settings
 from netui.store import Store
 from tests.channel_fixtures import ME, write_mbox, write_whatsapp_zip
@@ -138,10 +139,11 @@ async def test_the_screen_previews_an_archive_brings_it_in_and_offers_review(
         assert any("new candidate" in row for row in rows)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        if isinstance(app.screen, ConfirmScreen):  # the Review screen is offered
-            await pilot.press("n")
-            await settle(pilot)
-        assert not isinstance(app.screen, ImportScreen | ConfirmScreen)
+        assert isinstance(app.screen, ConfirmScreen)  # candidates wait: Review is offered
+        assert "3 new candidates to review" in str(app.screen.query_one(Static).render())
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
     assert store.interaction_count(priya) >= 1
 
 

@@ -111,14 +111,8 @@ def archive_summary(
     return "\n".join(lines)
 
 
-def review_screen() -> Screen[Any] | None:
-    """The Review (triage) screen, where the candidates an archive brought wait (None while
-    this build has none: netui/screens/review.py is being written beside this)."""
-    import importlib
-    import importlib.util
+def review_screen() -> Screen[Any]:
+    """The Review (triage) screen, where the candidates an archive brought wait."""
+    from netui.screens.review import ReviewScreen
 
-    if importlib.util.find_spec("netui.screens.review") is None:
-        return None
-    module = importlib.import_module("netui.screens.review")
-    screen: Screen[Any] = module.ReviewScreen()
-    return screen
+    return ReviewScreen()

@@ -402,15 +402,14 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
             self._status(f"[b red]✗[/] {escape(message.text)}")
             return
         self.app.notify(message.text, title="Import", timeout=8)
-        review = review_screen() if message.review else None
-        if review is None:
+        if not message.review:
             self.dismiss(message.report)
             return
 
         def answered(yes: bool | None) -> None:
             self.dismiss(None)
             if yes:
-                self.app.push_screen(review)
+                self.app.push_screen(review_screen())
 
         question = f"{escape(message.text)}\n\nReview the candidates now, one key each?"
         self.app.push_screen(ConfirmScreen(question, yes="Review"), answered)
