@@ -7,7 +7,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -106,6 +106,7 @@ class Database:
         self._health = threading.Event()
         self._health.set()  # no check running: healthy as far as open() could tell
         self.health_error: DamagedDatabaseError | None = None
+        self.scrub_pending = False  # an erase waits for another program's old snapshot
 
     @classmethod
     def open(
@@ -326,6 +327,7 @@ class Database:
                     busy = self.reader.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
             except sqlite3.Error as exc:
                 raise self.fault(exc) or exc from None
+            self.scrub_pending = busy != 0
             if busy == 0:
                 return True
             if time.monotonic() >= deadline:
@@ -341,6 +343,9 @@ class Database:
             return self._engine
 
     def close(self) -> None:
+        if self.scrub_pending:  # one last try at an erase's scrub (the reader may be gone)
+            with suppress(sqlite3.Error, NetuiError):
+                self.scrub()
         with self._pool_lock, self._watch_lock:
             for conn in self._readers:
                 conn.close()

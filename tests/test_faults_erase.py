@@ -151,3 +151,16 @@ async def test_the_app_says_erased_only_after_the_other_reader_lets_go(
             assert ERASED.format(name="Zora Marker") in _said(app)
             assert copies_left(db_path) == []
             assert store.count_people(PeopleQuery(archived=True)) == 0
+
+
+def test_a_held_up_scrub_is_remembered_and_tried_again_at_close(db_path: Path) -> None:
+    from netui.db import Database
+
+    store = Store(Database.open(db_path))
+    gone = _archived_marker(store)
+    with reading(db_path) as reader:
+        assert store.purge_person(gone) is False
+        assert store.db.scrub_pending
+        reader.let_go()
+    store.db.close()  # nobody called scrub again: close tries once more
+    assert copies_left(db_path) == []

@@ -258,3 +258,16 @@ def test_what_quick_check_finds_is_counted_in_one_sentence(tmp_path: Path) -> No
     line = one_sentence(result.stderr)
     assert f"{db} is damaged (SQLite's check found 1 problem); it was not changed" in line
     assert state(tmp_path) == before
+
+
+def test_a_database_another_user_owns_is_permission_denied_and_untouched() -> None:
+    need_nobody()
+    with nobody_folder() as home:
+        db = home / "roots.db"
+        make_netui_db(db)  # root's, 0600: nobody may neither read nor write it
+        before = state(home)
+        for command in (["add", "X"], ["list"]):
+            result = netui("--db", str(db), *command, env=nobody_env(home), user="nobody")
+            assert result.returncode == 77, result.stderr
+            assert f"netui may not open {db} (permission denied)" in one_sentence(result.stderr)
+            assert state(home) == before
