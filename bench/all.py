@@ -2,6 +2,7 @@
 
     env -u PYTHONDONTWRITEBYTECODE .venv/bin/python bench/all.py [--only people,import]
         [--skip channels] [--json PATH] [--markdown] [--pass people='--sizes 1000,30000']
+    .venv/bin/python bench/all.py --from PATH [--markdown]   # the table of a saved run
 
 Each bench/NAME.py (not this file, not _*.py) is run in its own process with
 `--json TMP`; it writes a list of rows
@@ -161,7 +162,13 @@ def main() -> int:
     )
     parser.add_argument("--json", metavar="PATH", help="write every row to PATH")
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    parser.add_argument(
+        "--from", dest="saved", metavar="PATH", help="print the table of rows saved by --json"
+    )
     args = parser.parse_args()
+    if args.saved:
+        print(table(json.loads(Path(args.saved).read_text(encoding="utf-8")), args.markdown))
+        return 0
     names = args.only.split(",") if args.only else scripts()
     names = [n for n in names if n not in set(args.skip.split(","))]
     unknown = sorted(set(names) - set(scripts()))

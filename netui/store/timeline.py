@@ -272,14 +272,32 @@ class TimelineMixin(PeopleMixin):
 
     def timeline_months(self, person_id: int) -> list[tuple[date, int]]:
         """(first day of the month, how many entries) per local month, newest first: the
-        timeline's month headers, laid out without reading the entries."""
-        sql = (
-            "SELECT strftime('%Y-%m', at, 'localtime') AS m, count(*) FROM interaction "
-            "WHERE person_id = ? GROUP BY m ORDER BY m DESC"
-        )
+        timeline's month headers, laid out without reading the entries. One indexed count
+        per month between local month starts (in UTC), so no date function runs per row and
+        a month is the one `InteractionRow.day` falls in."""
         with self.db.read() as conn:
-            rows = conn.execute(sql, (person_id,)).fetchall()
-        return [(date(int(m[:4]), int(m[5:7]), 1), int(n)) for m, n in rows]
+            first, last = conn.execute(
+                "SELECT min(at), max(at) FROM interaction WHERE person_id = ?", (person_id,)
+            ).fetchone()
+            if first is None:
+                return []
+            start, end = local_date(parse_utc(str(first))), local_date(parse_utc(str(last)))
+            month = date(end.year, end.month, 1)
+            upper: str | None = None  # the next month's start, as stored (UTC)
+            out: list[tuple[date, int]] = []
+            while month >= date(start.year, start.month, 1):
+                lower = format_utc(datetime(month.year, month.month, 1).astimezone())
+                # (the bounds stay plain comparisons: the index interaction(person_id, at)
+                # then counts one month's range and nothing else)
+                n = conn.execute(
+                    "SELECT count(*) FROM interaction WHERE person_id = ? AND at >= ? AND at < ?",
+                    (person_id, lower, upper or "~"),  # "~" sorts after every stored time
+                ).fetchone()[0]
+                if n:
+                    out.append((month, int(n)))
+                upper = lower
+                month = date(month.year - (month.month == 1), (month.month - 2) % 12 + 1, 1)
+        return out
 
     def timeline_page(self, person_id: int, offset: int, limit: int) -> list[InteractionRow]:
         """Entries offset..offset+limit of a person's timeline, newest first."""
