@@ -401,8 +401,8 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
         if message.failed:
             self._status(f"[b red]✗[/] {escape(message.text)}")
             return
-        self.app.notify(message.text, title="Import", timeout=8)
         if not message.review:
+            self.app.notify(message.text, title="Import", timeout=8)
             self.dismiss(message.report)
             return
 
@@ -410,6 +410,8 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
             self.dismiss(None)
             if yes:
                 self.app.push_screen(review_screen())
+            else:  # the dialog said it; a notice keeps it in view on People
+                self.app.notify(message.text, title="Import", timeout=8)
 
         question = f"{escape(message.text)}\n\nReview the candidates now, one key each?"
         self.app.push_screen(ConfirmScreen(question, yes="Review"), answered)
