@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Input, OptionList, Static
 
 from netui.enums import Stage
-from netui.errors import NotFoundError
+from netui.errors import NetuiError, NotFoundError
+from netui.meeting import MeetingRow
+from netui.person_spec import PersonRecord
 from netui.screens.followup import FollowUpScreen
 from netui.screens.link import LinkMade, LinkScreen
 from netui.screens.person_timeline import (
@@ -29,7 +32,25 @@ from netui.screens.person_view import (
 )
 from netui.screens.stage import StageScreen
 from netui.screens.undo import Undo
-from netui.widgets.timeline_list import TimelineList
+from netui.store.drafts import DraftRow
+from netui.store.links import LinkRow
+from netui.store.timeline import InteractionRow
+from netui.widgets.timeline_list import TimelineLayout, TimelineList
+
+
+@dataclass(frozen=True, slots=True)
+class PersonView:
+    """Everything the Person screen shows, read at once."""
+
+    version: int  # the store's data_version before the reads
+    person: PersonRecord
+    company: str
+    timeline: list[InteractionRow]
+    unreadable: list[tuple[str, Any, str]]
+    layout: TimelineLayout
+    links: list[LinkRow]
+    drafts: list[DraftRow]
+    meetings: list[MeetingRow]
 
 
 class PersonScreen(TimelineActions):
@@ -56,6 +77,7 @@ class PersonScreen(TimelineActions):
         super().__init__(person_id)
         self._link_targets: dict[str, int] = {}
         self._seen_version = -1
+        self._generation = 0  # reloads asked for; only the newest one's read is shown
 
     # ---- layout -------------------------------------------------------------------
 
@@ -100,36 +122,76 @@ class PersonScreen(TimelineActions):
     # ---- data -> widgets ----------------------------------------------------------
 
     def reload(self) -> None:
-        store = self.store
+        """Read everything the screen shows off the UI thread; a newer reload's read wins
+        (an older one that finishes later is dropped)."""
+        self._generation += 1
+        timeline = self.query_one("#timeline", TimelineList)
+        keep = timeline.keep_id(self._select_next)
+        self._select_next = None
+        self._read(self._generation, timeline, keep)
+
+    @work(thread=True, exclusive=True, group="person-reload")
+    def _read(self, generation: int, timeline: TimelineList, keep: int | None) -> None:
         try:
-            person = store.get_person(self.person_id)
+            view = self._view(timeline, keep)
         except NotFoundError:
-            self.notify("That person is no longer there.", severity="warning")
-            self.app.pop_screen()
+            self.app.call_from_thread(self._gone, generation)
+        except NetuiError as exc:
+            self.app.call_from_thread(self._failed, generation, str(exc))
+        else:
+            self.app.call_from_thread(self._show, generation, view)
+
+    def _view(self, timeline: TimelineList, keep: int | None) -> PersonView:
+        """Every read of a reload, through read connections (any thread)."""
+        store = self.store
+        version = store.data_version()
+        person = store.get_person(self.person_id)
+        return PersonView(
+            version=version,
+            person=person,
+            company=store.company_name(person.company_id),
+            timeline=store.timeline(self.person_id),  # the newest 500 for the next step
+            unreadable=store.unreadable_values(self.person_id),
+            layout=timeline.read_layout(keep),
+            links=store.links_for(self.person_id),
+            drafts=store.drafts_for(self.person_id),
+            meetings=store.meetings_for(self.person_id),
+        )
+
+    def _current(self, generation: int) -> bool:
+        return generation == self._generation and self.is_attached
+
+    def _gone(self, generation: int) -> None:
+        if not self._current(generation):
             return
-        self._seen_version = store.data_version()
+        self.notify("That person is no longer there.", severity="warning")
+        if self.app.screen is self:
+            self.app.pop_screen()
+        else:
+            self._seen_version = -1  # read again (and leave) when it is back on top
+
+    def _failed(self, generation: int, message: str) -> None:
+        if self._current(generation):
+            self.notify(message, severity="error", timeout=6)
+
+    def _show(self, generation: int, view: PersonView) -> None:
+        if not self._current(generation):
+            return  # a newer reload is on its way
+        self._seen_version = view.version
         today = self.today()
-        company = store.company_name(person.company_id)
-        timeline = store.timeline(self.person_id)  # the newest 500 for the next step
+        person, company = view.person, view.company
         self.sub_title = person.full_name
-        unreadable = store.unreadable_values(self.person_id)
         self.query_one("#person-card", Static).update(
-            card_markup(person, company, today, unreadable)
+            card_markup(person, company, today, view.unreadable)
         )
         self.query_one("#person-plan", Static).update(
-            plan_markup(person, company, timeline, today, self.settings.follow_up_days)
+            plan_markup(person, company, view.timeline, today, self.settings.follow_up_days)
         )
-        self.query_one("#timeline", TimelineList).reload(select=self._select_next)
-        self._select_next = None
-        links = store.links_for(self.person_id)
-        self._link_targets = {f"l{link.id}": link.other_id for link in links}
-        self._fill(self.query_one("#links", OptionList), link_options(links))
-        self.query_one("#person-drafts", Static).update(
-            drafts_markup(store.drafts_for(self.person_id))
-        )
-        self.query_one("#person-meetings", Static).update(
-            meetings_markup(store.meetings_for(self.person_id), today)
-        )
+        self.query_one("#timeline", TimelineList).show_layout(view.layout)
+        self._link_targets = {f"l{link.id}": link.other_id for link in view.links}
+        self._fill(self.query_one("#links", OptionList), link_options(view.links))
+        self.query_one("#person-drafts", Static).update(drafts_markup(view.drafts))
+        self.query_one("#person-meetings", Static).update(meetings_markup(view.meetings, today))
 
     @staticmethod
     def _fill(options: OptionList, new: list[Any]) -> None:

@@ -9,6 +9,7 @@ open, scroll and reach their end as fast as 20.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 from datetime import date
 
 from rich.segment import Segment
@@ -30,6 +31,14 @@ WINDOW = 120  # entries read around the viewport
 MARGIN = 30
 ARROWS = {"out": "→", "in": "←", "none": " "}
 EMPTY = "Nothing logged yet: press l to log a message or a coffee."
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineLayout:
+    """What a reload reads: entries per month (newest first), the kept entry's number."""
+
+    months: list[tuple[date, int]]
+    position: int | None
 
 
 def entry_text(row: InteractionRow) -> tuple[str, str]:
@@ -89,8 +98,21 @@ class TimelineList(ScrollView, can_focus=True):
     def reload(self, select: int | None = None) -> None:
         """Read the layout again. The cursor goes to entry `select` (an interaction id),
         else stays on the entry it was on, else on the entry now at its place."""
-        keep = select if select is not None else self.highlighted_id
+        self.show_layout(self.read_layout(self.keep_id(select)))
+
+    def keep_id(self, select: int | None = None) -> int | None:
+        """The entry the cursor should stay on after a reload (UI thread)."""
+        return select if select is not None else self.highlighted_id
+
+    def read_layout(self, keep: int | None) -> TimelineLayout:
+        """The store's part of a reload; touches no widget state, so a worker may run it."""
         months = self.store.timeline_months(self.person_id)
+        found = None if keep is None else self.store.timeline_position(self.person_id, keep)
+        return TimelineLayout(months, found)
+
+    def show_layout(self, layout: TimelineLayout) -> None:
+        """Lay out what `read_layout` read (UI thread)."""
+        months = layout.months
         self._months = [m for m, _ in months]
         self._starts = []
         line = 0  # the lines before this month
@@ -101,8 +123,7 @@ class TimelineList(ScrollView, can_focus=True):
         self._first_entry = [start - i for i, start in enumerate(self._starts)]
         self._rows.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, self.line_count)
-        found = None if keep is None else self.store.timeline_position(self.person_id, keep)
-        target = found if found is not None else self.cursor
+        target = layout.position if layout.position is not None else self.cursor
         self.cursor = max(0, min(target, self.count - 1))
 
     @property
