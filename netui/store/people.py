@@ -293,6 +293,8 @@ class PeopleMixin(CompanyMixin, StoreBase):
         """
         unfiltered = PeopleQuery(archived=query.archived)
         filtered = replace(query, sort="name", descending=False) != unfiltered
+        if budget is not None and query.tech_only and not self.tech_ids_known():
+            return None  # working out which companies are tech takes a worker's time
         try:
             with self._window_reader(budget) as conn:
                 if conn is None:
