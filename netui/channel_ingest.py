@@ -36,9 +36,15 @@ def person_keys(
     ).keys()  # fmt: skip
 
 
-def needed_keys(result: ChannelResult) -> list[str]:
+def contact_keys(result: ChannelResult) -> dict[str, list[str]]:
+    """Each contact's keys in matching order (worked out once: the store looks them up, the
+    plan routes by them)."""
+    return {ckey: contact.keys() for ckey, contact in result.contacts.items()}
+
+
+def needed_keys(keys_of: dict[str, list[str]]) -> list[str]:
     """Every key the archive's contacts have (what the store looks up)."""
-    return sorted({k for contact in result.contacts.values() for k in Contact.keys(contact)})
+    return sorted({k for keys in keys_of.values() for k in keys})
 
 
 def is_bulk(contact: Contact) -> bool:
@@ -63,16 +69,21 @@ class Known:
     candidate_keys: dict[str, int] = field(default_factory=dict)
     candidate_person: dict[int, int] = field(default_factory=dict)  # added/matched -> person
     decisions: dict[str, str] = field(default_factory=dict)  # key -> skipped/not_tech
+    # the stored values of each candidate an archive's key hit: FILLED_FIELDS, mutual, sources
+    candidate_values: dict[int, tuple[tuple[str, ...], bool, str]] = field(default_factory=dict)
+    # every key of each person, and of each candidate an archive's key hit (names checked)
+    keys_of: dict[Target, set[str]] = field(default_factory=dict)
     # (target, conversation, day) -> (row id, count)
-    evidence: dict[tuple[Target, str, str], tuple[int, int]] = field(default_factory=dict)
+    evidence: dict[tuple[Target, str, date], tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass
 class NewCandidate:
     ref: int  # negative: the plan's own id until the store gives it a real one
-    contact: Contact
+    contact: Contact  # the archive's own until another sighting merges in (then a copy)
     keys: list[str]
     status: str = WAITING
+    merged: bool = False
 
 
 @dataclass
@@ -102,60 +113,102 @@ class ChannelPlan:
     skipped: Counter[str] = field(default_factory=Counter)
 
 
-def plan_channel(result: ChannelResult, known: Known) -> ChannelPlan:
-    """Where each contact and each piece of evidence of an archive goes (see the module)."""
+def plan_channel(
+    result: ChannelResult, known: Known, keys_of: dict[str, list[str]] | None = None
+) -> ChannelPlan:
+    """Where each contact and each piece of evidence of an archive goes (see the module).
+    `keys_of`: `contact_keys(result)`, when the caller has it."""
+    keys_of = contact_keys(result) if keys_of is None else keys_of
     plan = ChannelPlan(result.channel, skipped=Counter(result.skipped))
     routes: dict[str, Target] = {}  # contact key -> target
     local: dict[str, Target] = {}  # keys claimed in this archive -> its target
     news: dict[int, NewCandidate] = {}
+    sets = known.keys_of  # grows with this archive's targets
     for ckey, contact in result.contacts.items():
         if is_bulk(contact):
             plan.skipped[BULK_REASON] += 1
             continue
-        keys = contact.keys()
-        target = _route(keys, known, local)
+        keys = keys_of[ckey]
+        target = _route(keys, known, local, sets)
         if target is None:
             ref = -(len(news) + 1)
             status = next((known.decisions[k] for k in keys if k in known.decisions), WAITING)
-            news[ref] = NewCandidate(ref, _copy(contact), list(keys), status)
+            news[ref] = NewCandidate(ref, contact, list(keys), status)
             plan.new_candidates.append(news[ref])
             target = ("candidate", ref)
         elif target[0] == "person":
             plan.matched[ckey] = target[1]
         elif target[1] < 0:
             fresh = news[target[1]]
+            if not fresh.merged:  # never change the archive's own contact
+                fresh.contact, fresh.merged = _copy(fresh.contact), True
             fresh.contact.absorb(contact)
             fresh.keys += [k for k in keys if k not in fresh.keys and k not in local]
         else:
-            plan.known_candidates.add(target[1])
-            update = plan.updates.setdefault(
-                target[1], CandidateUpdate(target[1], _copy(contact), [])
-            )
-            update.contact.absorb(contact)
-            update.keys += [
-                k for k in keys
-                if k not in known.candidate_keys and k not in local and k not in update.keys
-            ]  # fmt: skip
+            cid = target[1]
+            plan.known_candidates.add(cid)
+            fresh_keys = [k for k in keys if k not in known.candidate_keys and k not in local]
+            update = plan.updates.get(cid)
+            if update is None and (fresh_keys or _brings(contact, known, cid, plan.channel)):
+                update = plan.updates[cid] = CandidateUpdate(cid, _copy(contact), [])
+            if update is not None:
+                update.contact.absorb(contact)
+                update.keys += [k for k in fresh_keys if k not in update.keys]
         routes[ckey] = target
+        sets.setdefault(target, set()).update(keys)
         for key in keys:
             local.setdefault(key, target)
     _plan_evidence(plan, result.evidence, routes, known)
     return plan
 
 
-def _route(keys: list[str], known: Known, local: dict[str, Target]) -> Target | None:
-    """The person or candidate a contact with these keys is, in matching order."""
+def _route(
+    keys: list[str], known: Known, local: dict[str, Target], sets: dict[Target, set[str]]
+) -> Target | None:
+    """The person or candidate a contact with these keys is, in matching order. A full name
+    alone is not enough against a different LinkedIn profile or handle: two people."""
     for key in keys:
-        if key in known.person_keys:
-            return ("person", known.person_keys[key])
+        pid = known.person_keys.get(key)
+        if pid is not None and not _two_people(key, keys, sets.get(("person", pid))):
+            return ("person", pid)
     for key in keys:
         cid = known.candidate_keys.get(key)
-        if cid is not None:
-            person = known.candidate_person.get(cid)
-            return ("person", person) if person is not None else ("candidate", cid)
-        if key in local:
-            return local[key]
+        target: Target | None = ("candidate", cid) if cid is not None else local.get(key)
+        if target is None or _two_people(key, keys, sets.get(target)):
+            continue
+        person = known.candidate_person.get(target[1])
+        return ("person", person) if person is not None else target
     return None
+
+
+SINGLE_KINDS = ("linkedin:", "instagram:", "snapchat:")  # one of each per person
+
+
+def _two_people(key: str, keys: list[str], theirs: set[str] | None) -> bool:
+    """Whether a match on `key` (a name) is refuted by a differing single-valued key."""
+    if not key.startswith("name:") or not theirs:
+        return False
+    for kind in SINGLE_KINDS:
+        mine = next((k for k in keys if k.startswith(kind)), None)
+        if mine and mine not in theirs and any(k.startswith(kind) for k in theirs):
+            return True
+    return False
+
+
+FILLED_FIELDS = ("name", "email", "linkedin_url", "phone", "instagram", "snapchat", "company",
+                 "how_we_know", "detail")  # fmt: skip
+
+
+def _brings(contact: Contact, known: Known, cid: int, channel: str) -> bool:
+    """Whether a sighting of a stored candidate adds anything to it (else it is not
+    written: a re-import touches no row)."""
+    stored = known.candidate_values.get(cid)
+    if stored is None:
+        return True
+    values, mutual, sources = stored
+    if channel not in sources.split(",") or (contact.mutual and not mutual):
+        return True
+    return any(getattr(contact, f) and not v for f, v in zip(FILLED_FIELDS, values, strict=True))
 
 
 def _copy(contact: Contact) -> Contact:
@@ -168,6 +221,7 @@ def _plan_evidence(
     plan: ChannelPlan, evidence: list[Evidence], routes: dict[str, Target], known: Known
 ) -> None:
     merged: dict[tuple[Target, str, date], Evidence] = {}
+    copied: set[tuple[Target, str, date]] = set()
     for e in evidence:
         target = routes.get(e.contact)
         if target is None:
@@ -175,19 +229,23 @@ def _plan_evidence(
         slot = (target, e.conversation, e.day)
         same = merged.get(slot)
         if same is None:
-            merged[slot] = Evidence(e.contact, e.conversation, e.day, e.at, e.count, e.wrote,
-                                    e.topic)  # fmt: skip
-        else:  # two addresses of one person in one conversation that day
-            same.count += e.count
-            same.wrote += e.wrote
-            same.at = max(same.at, e.at)
-            same.topic = same.topic or e.topic
-    for (target, conversation, day), e in merged.items():
-        stored = known.evidence.get((target, conversation, day.isoformat()))
+            merged[slot] = e
+            continue
+        if slot not in copied:  # two addresses of one person in one conversation that day
+            copied.add(slot)
+            same = merged[slot] = Evidence(same.contact, same.conversation, same.day, same.at,
+                                           same.count, same.wrote, same.topic)  # fmt: skip
+        same.count += e.count
+        same.wrote += e.wrote
+        same.at = max(same.at, e.at)
+        same.topic = same.topic or e.topic
+    stored_of = known.evidence
+    for slot, e in merged.items():
+        stored = stored_of.get(slot) if stored_of else None
         if stored is None:
-            plan.new_entries.append(Entry(target, e))
+            plan.new_entries.append(Entry(slot[0], e))
         elif e.count > stored[1]:
-            plan.grown.append(Entry(target, e, stored[0]))
+            plan.grown.append(Entry(slot[0], e, stored[0]))
         else:
             plan.known_entries += 1
 

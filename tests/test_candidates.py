@@ -263,3 +263,14 @@ def test_a_group_chat_gives_candidates_without_evidence(store: Store, tmp_path: 
     ingest(store, write_whatsapp_zip(tmp_path / "group.zip", GROUP_CHAT))
     assert store.interaction_count(ama) == 0
     assert "Ben Carter" in names(store)
+
+
+def test_a_name_alone_does_not_join_two_linkedin_profiles(store: Store, tmp_path: Path) -> None:
+    other = store.add_person("Tomas Novak", linkedin_url="https://www.linkedin.com/in/tomas-n-99")
+    rows = [*MESSAGES_ROWS, f"c9,,Priya Raman,https://www.linkedin.com/in/priya-raman-2,Alex "
+            f"Morgan,{ME_URL},2023-08-01 10:00:00 UTC,,Hello again,INBOX,,No"]  # fmt: skip
+    ingest(store, write_linkedin_zip(tmp_path / "linkedin.zip", rows))
+    assert store.interaction_count(other) == 0  # another Tomas Novak's profile
+    waiting = [(c.name, c.linkedin_url) for c in store.waiting_candidates()]
+    assert sorted(n for n, _ in waiting) == ["Lena Fischer", "Priya Raman", "Priya Raman",
+                                              "Tomas Novak"]  # fmt: skip

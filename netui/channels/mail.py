@@ -22,6 +22,7 @@ from netui.errors import InputError
 
 CHUNK = 1 << 20
 MAX_HEADER = 1 << 20  # a "header" longer than this is not one: the message is skipped
+HEADER_WINDOW = 1 << 13  # where a header block's end is looked for first (it doubles)
 BULK_REASON = "bulk mail (mailing lists, no-reply senders, Spam, Trash)"
 
 _HEADER_RE = re.compile(
@@ -61,6 +62,26 @@ class Readable(Protocol):
     def read(self, size: int = -1, /) -> bytes: ...
 
 
+def blank_line(buf: bytes, start: int, crlf: bool = True) -> int:
+    """Where the first blank line after `start` begins (its "\n"), or -1. The file's own line
+    ending is looked for first, and the other only before it; a window that doubles bounds
+    the search: looking through the whole buffer for a bare "\n\n" a CRLF file never has, at
+    every message, made the scan 72x a plain line scan (bench/channels.py)."""
+    first, other = (b"\n\r\n", b"\n\n") if crlf else (b"\n\n", b"\n\r\n")
+    size = HEADER_WINDOW
+    while True:
+        stop = min(start + size, len(buf))
+        found = buf.find(first, start, stop)
+        earlier = buf.find(other, start, found + len(other) if found != -1 else stop)
+        if earlier != -1 and (found == -1 or earlier < found):
+            return earlier
+        if found != -1:
+            return found
+        if stop >= len(buf):
+            return -1
+        size *= 2
+
+
 def header_blocks(stream: Readable, chunk: int = CHUNK) -> Iterator[bytes]:
     """Each message's header block (bytes, without its "From " line); bodies skipped."""
     buf = stream.read(chunk)
@@ -68,15 +89,15 @@ def header_blocks(stream: Readable, chunk: int = CHUNK) -> Iterator[bytes]:
         return
     pos = 0
     eof = False
+    first_line = buf.find(b"\n")
+    crlf = first_line > 0 and buf[first_line - 1 : first_line] == b"\r"
     while True:
         # `pos` is the start of a "From " line: find where its header block ends.
         while True:
             line_end = buf.find(b"\n", pos)
             if line_end != -1:
-                ends = [i for i in (buf.find(b"\n\n", line_end), buf.find(b"\n\r\n", line_end))
-                        if i != -1]  # fmt: skip
-                if ends:
-                    end = min(ends)
+                end = blank_line(buf, line_end, crlf)
+                if end != -1:
                     break
             if eof or len(buf) - pos > MAX_HEADER:
                 end = len(buf) if line_end != -1 else pos
