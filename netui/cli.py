@@ -12,12 +12,12 @@ from typing import Any
 
 from netui import __version__
 from netui.db import Database
-from netui.enums import Role
 from netui.errors import InputError
 from netui.exits import terminal_safe_stdout
 from netui.faults import diagnose_error
 from netui.paths import database_path, demo_database_path
 from netui.plural import count_of
+from netui.quickadd import added_text
 from netui.settings import Settings, load_settings
 from netui.store import Store
 
@@ -108,10 +108,8 @@ def _add(args: argparse.Namespace, store: Store, settings: Settings) -> int:
     person_id = store.quick_add(line)
     person = store.get_person(person_id)
     company = store.company_name(person.company_id)
-    at = f" @ {company}" if company else ""
-    title = f", {person.title}" if person.title else ""  # the whole title: 'EM, Payments'
-    role = Role(person.role).label if person.role in Role.__members__ else person.role
-    print(f"Added #{person_id} {person.full_name}{at}{title} ({role}, {person.how_we_know}).")
+    what = added_text(person.full_name, company, person.title, person.role, person.how_we_know)
+    print(f"Added #{person_id} {what}.")
     return 0
 
 

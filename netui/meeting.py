@@ -142,6 +142,14 @@ def done_with_notes(phase: Phase | str, text: str) -> bool:
     )
 
 
+_PLACE_ITEM = re.compile(r"\b(pick|choose|find) (a|the) (place|cafe)\b", re.IGNORECASE)
+
+
+def picks_place(phase: Phase | str, text: str) -> bool:
+    """'Pick a place close to them': done once the meeting has a place."""
+    return phase == Phase.before and bool(_PLACE_ITEM.search(text))
+
+
 def needs_request(phase: Phase | str, text: str) -> bool:
     """'Prepare one clear request': it cannot be ticked while the meeting has no ask."""
     return phase == Phase.before and bool(_REQUEST_ITEM.search(text))

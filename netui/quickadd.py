@@ -104,3 +104,12 @@ def _continues_title(word: str) -> bool:
         and "@" not in word
         and not any(ch.isdigit() for ch in word)
     )
+
+
+def added_text(full_name: str, company: str, title: str, role: str, how_we_know: str) -> str:
+    """What was added, in the grammar's order: 'Jon Smith @ Stripe, Engineering Manager,
+    Payments (eng manager, work)' (the whole title, the role's label)."""
+    at = f" @ {company}" if company else ""
+    titled = f", {title}" if title else ""
+    label = Role(role).label if role in Role.__members__ else role
+    return f"{full_name}{at}{titled} ({label}, {how_we_know})"

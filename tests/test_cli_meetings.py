@@ -38,7 +38,7 @@ def test_meetings_lists_upcoming_in_local_time(db_path: Path, meeting_id: int) -
     assert result.returncode == 0, result.stderr
     fields = result.stdout.strip().split("\t")
     assert fields == [str(meeting_id), "2099-03-02 18:30", "Priya Patel", "Google",
-                      "Blue Bottle Coffee", "0/14"]  # fmt: skip
+                      "Blue Bottle Coffee", "2/14"]  # fmt: skip
 
 
 def test_meetings_brief_prints_the_brief(db_path: Path, meeting_id: int) -> None:

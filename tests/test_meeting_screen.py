@@ -105,10 +105,10 @@ async def test_plan_a_meeting_from_the_form(store: Store, settings: Settings, sa
         text = head(app)
         assert "Coffee with Sam Rivera · Stripe" in text
         assert "Sat 28 Nov 10:00 (in 2d) · Blue Bottle Coffee, Mint Plaza" in text
-        assert "checklist 0/14" in text
+        assert "checklist 2/14" in text  # the place and the request are done
         lines = checklist_lines(app)
         assert lines[0].startswith("Before")
-        assert "☐ Pick a place close to them, ideally a cafe" in lines[1]
+        assert "☑ Pick a place close to them, ideally a cafe" in lines[1]
 
 
 async def test_a_bad_time_is_explained_and_nothing_is_saved(
@@ -131,7 +131,7 @@ async def test_a_bad_time_is_explained_and_nothing_is_saved(
 async def test_ticks_persist_after_restarting_the_app(
     store: Store, settings: Settings, sam: int, db_path: Path
 ) -> None:
-    meeting_id = store.plan_meeting(sam, SOON, place="Blue Bottle Coffee")
+    meeting_id = store.plan_meeting(sam, SOON)  # no place yet: nothing ticked
     app = make_app(store, settings, today=lambda: TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_screen(pilot, MeetingScreen(sam, meeting_id))
@@ -199,7 +199,7 @@ async def test_the_brief_is_one_screen(store: Store, settings: Settings, sam: in
         assert "engaged · other (tech): ask for an introduction to engineers at Stripe" in body
         assert "roommate sophomore year" in body
         assert "9d ago: → coffee — Talked about their team's on-call" in body
-        assert "Checklist 0/14" in body
+        assert "Checklist 2/14" in body
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, MeetingScreen)
@@ -381,7 +381,7 @@ def test_checklist_snapshot(store: Store, settings: Settings, sam: int, snap_com
         sam, SOON, place="Blue Bottle Coffee", address="Mint Plaza",
         ask="An intro to an engineer on Payments",
     )  # fmt: skip
-    for item in store.checklist(meeting_id)[:3]:
+    for item in store.checklist(meeting_id)[1:3]:  # the place is ticked already
         store.toggle_item(item.id)
     app = make_app(store, settings, today=lambda: TODAY)
 
@@ -396,7 +396,7 @@ def test_brief_snapshot(store: Store, settings: Settings, sam: int, snap_compare
         sam, SOON, place="Blue Bottle Coffee", address="Mint Plaza",
         ask="An intro to an engineer on Payments",
     )  # fmt: skip
-    store.toggle_item(store.checklist(meeting_id)[0].id)
+    store.toggle_item(store.checklist(meeting_id)[1].id)  # the place is ticked already
     app = make_app(store, settings, today=lambda: TODAY)
 
     async def ready(pilot: Pilot[Any]) -> None:

@@ -33,7 +33,9 @@ def test_plan_a_meeting_with_the_default_checklist(store: Store, sam: int) -> No
     assert meeting.starts_at == AT
     assert meeting.place == "Blue Bottle"
     assert meeting.status == MeetingStatus.planned
-    assert meeting.progress == "0/14"
+    assert meeting.progress == "2/14"  # a place picked and the request written: done
+    done = [i.text for i in store.checklist(meeting_id) if i.done]
+    assert done == ["Pick a place close to them, ideally a cafe", "Prepare one clear request"]
     items = store.checklist(meeting_id)
     assert [i.phase for i in items[:6]] == [Phase.before] * 6
     assert items[-1].text == "Log notes and the next step"
@@ -190,7 +192,7 @@ def test_brief_reads_the_person_and_the_last_five(store: Store, sam: int) -> Non
     assert brief.ask == "An intro"
     assert len(brief.last) == 5
     assert brief.last[0].endswith("m6")
-    assert brief.progress == "0/14"
+    assert brief.progress == "1/14"  # the request is written
     with pytest.raises(NotFoundError, match="no meeting #42"):
         store.meeting_brief(42)
 

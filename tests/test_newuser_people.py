@@ -111,3 +111,22 @@ async def test_the_list_notices_a_cli_import_when_the_app_regains_focus(
         await settle(pilot)
         assert "Zed Other" in visible_names(app)
         assert count_label(app) == "2 people"
+
+
+async def test_quick_add_says_the_whole_title_and_the_roles_name(
+    store: Store, settings: Settings
+) -> None:
+    app = make_app(store, settings, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("plus", *"Jon Smith @ Stripe, Engineering Manager, Payments", "enter")
+        await settle(pilot)
+        result = str(app.screen.query_one("#quick-result", Static).render())
+        assert "Added Jon Smith @ Stripe, Engineering Manager, Payments (eng manager" in result
+    assert store.get_person(1).title == "Engineering Manager, Payments"
+
+
+def test_the_composers_last_time_hint_says_it_was_an_ask(store: Store) -> None:
+    sam = store.add_person("Sam Rivera", company="Stripe")
+    store.log_interaction(sam, "intro", direction="out", summary="to Dana on Payments")
+    assert store.recipient_for(sam).last_summary == "ask intro: to Dana on Payments"

@@ -151,7 +151,7 @@ async def test_quick_add_line(store: Store, settings: Settings) -> None:
         await pilot.press("plus", *"Lin Wu @ Notion, engineer, college", "enter")
         await pilot.pause()
         result = str(app.screen.query_one("#quick-result", Static).render())
-        assert "Added Lin Wu @ Notion (engineer)" in result
+        assert "Added Lin Wu @ Notion (engineer, college)" in result
         await pilot.press(*"@ nobody", "enter")
         await pilot.pause()
         assert "no name" in str(app.screen.query_one("#quick-result", Static).render())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
+from netui.quickadd import added_text
 from netui.screens.base import NetuiModal
 
 
@@ -74,8 +76,10 @@ class QuickAddScreen(NetuiModal[int | None]):
         def added(person_id: int) -> None:
             person = self.store.get_person(person_id)
             company = self.store.company_name(person.company_id)
-            at = f" @ {company}" if company else ""
-            result.update(f"[b green]✓[/] Added {person.full_name}{at} ({person.role}).")
+            what = added_text(
+                person.full_name, company, person.title, person.role, person.how_we_know
+            )
+            result.update(f"[b green]✓[/] Added {escape(what)}.")
             self.added.append(person_id)
             event.input.value = ""
 

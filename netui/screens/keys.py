@@ -19,6 +19,9 @@ _KEY_NAMES = {
     "escape": "esc",
     "enter": "enter",
     "space": "space",
+    "comma": ",",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
 }
 
 

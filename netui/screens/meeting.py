@@ -211,20 +211,19 @@ class MeetingScreen(NetuiScreen[None]):
             return
         m = self.meeting
         if m is not None and not item.done and not m.ask and needs_request(item.phase, item.text):
-            self._write_request(m.id, item.id)  # no request yet: write it, then it is ticked
+            self._write_request(m.id)  # no request yet: write it, and it is ticked
             return
         self.attempt(lambda: self.store.toggle_item(item.id), lambda _: self.reload())
 
-    def _write_request(self, meeting_id: int, item_id: int) -> None:
+    def _write_request(self, meeting_id: int) -> None:
         def written(ask: str | None) -> None:
             if ask is None:
                 return
 
-            def save() -> None:
-                self.store.update_meeting(meeting_id, ask=ask)
-                self.store.toggle_item(item_id)
-
-            self.attempt(save, lambda _: self.reload())
+            # the store ticks the request item once the meeting has its request
+            self.attempt(
+                lambda: self.store.update_meeting(meeting_id, ask=ask), lambda _: self.reload()
+            )
 
         self.app.push_screen(RequestScreen(), written)
 

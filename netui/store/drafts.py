@@ -22,6 +22,7 @@ from netui.compose import (
 )
 from netui.enums import DraftStatus, InteractionKind, Stage, stage_of
 from netui.errors import InputError, NotFoundError
+from netui.pipeline import kind_label
 from netui.store.meetings import MeetingMixin
 from netui.timeutil import local_date, parse_utc
 
@@ -123,6 +124,14 @@ def _reachable_by(email: str, linkedin: str, dm_handles: tuple[str, ...]) -> str
     if any(str(h).strip() for h in dm_handles):
         return Channel.dm.value
     return Channel.email.value
+
+
+def _last_summary(row: Any) -> str:
+    """'ask intro: to Dana on Payments': what the last entry was, then the user's note."""
+    if not row:
+        return ""
+    what = kind_label(str(row[1]), str(row[2]))
+    return f"{what}: {row[0]}" if str(row[0]).strip() else what
 
 
 class DraftMixin(MeetingMixin):  # a sent follow-up closes the meeting's loop
@@ -317,7 +326,8 @@ class DraftMixin(MeetingMixin):  # a sent follow-up closes the meeting's loop
                 (person_id,),
             ).fetchone()
             summary = conn.execute(
-                "SELECT summary FROM interaction WHERE person_id = ? AND kind != 'note' "
+                "SELECT summary, kind, direction FROM interaction WHERE person_id = ?"
+                " AND kind != 'note' "
                 "ORDER BY at DESC, id DESC LIMIT 1",
                 (person_id,),
             ).fetchone()
@@ -345,7 +355,7 @@ class DraftMixin(MeetingMixin):  # a sent follow-up closes the meeting's loop
             last_interaction=phrase, last_talk=talked, long_ago=long_ago,
             agreed_step=str(owed[0]).strip() if owed else "",
             meeting_ask=str(owed[1]).strip() if owed else "",
-            last_summary=str(summary[0]) if summary else "",
+            last_summary=_last_summary(summary),
             connector=str(connector[0]) if connector else "", target_company=target,
             notes=str(p[7]), closeness=str(p[8]), email=str(p[9]), stage=str(p[10]),
             role=str(p[11]), channel=_reachable_by(p[9], p[12], p[13:16]),

@@ -22,6 +22,7 @@ from netui.meeting import (
     load_default_checklist,
     local_midnight_utc,
     needs_request,
+    picks_place,
     sent_with_follow_up,
 )
 from netui.store.timeline import TimelineMixin
@@ -74,6 +75,13 @@ def _clean_details(details: dict[str, str | None]) -> dict[str, str]:
     return cleaned
 
 
+def _done_by_details(phase: Phase | str, text: str, details: dict[str, str]) -> bool:
+    """An item the meeting's details already do: a place picked, the request written."""
+    return (bool(details.get("place")) and picks_place(phase, text)) or (
+        bool(details.get("ask")) and needs_request(phase, text)
+    )
+
+
 def _insert_at_phase_end(ordered: list[ChecklistItem], item: ChecklistItem) -> None:
     rank = PHASES.index(Phase(item.phase))
     at = max(
@@ -122,8 +130,11 @@ class MeetingMixin(TimelineMixin):
             order = sorted(range(len(items)), key=lambda k: (PHASES.index(items[k][0]), k))
             for position, k in enumerate(order):
                 phase, text = items[k]
+                done = _done_by_details(phase, text, details)
                 s.add(
-                    ChecklistItem(meeting_id=meeting.id, phase=phase, text=text, position=position)
+                    ChecklistItem(
+                        meeting_id=meeting.id, phase=phase, text=text, position=position, done=done
+                    )
                 )
             return meeting.id
 
@@ -149,6 +160,7 @@ class MeetingMixin(TimelineMixin):
             for key, value in cleaned.items():
                 setattr(meeting, key, value)
             meeting.updated_at = self.now()
+            self._tick_done_by_details(s, meeting_id, cleaned)
 
     def update_meeting(self, meeting_id: int, **details: str | None) -> None:
         """Change place, address, ask or notes."""
@@ -158,6 +170,12 @@ class MeetingMixin(TimelineMixin):
             for key, value in cleaned.items():
                 setattr(meeting, key, value)
             meeting.updated_at = self.now()
+            self._tick_done_by_details(s, meeting_id, cleaned)
+
+    def _tick_done_by_details(self, s: Session, meeting_id: int, details: dict[str, str]) -> None:
+        self._tick_items(
+            s, [meeting_id], lambda phase, text: _done_by_details(phase, text, details)
+        )
 
     def cancel_meeting(self, meeting_id: int) -> None:
         with self._tx() as s:
@@ -204,7 +222,7 @@ class MeetingMixin(TimelineMixin):
                 summary=summary,
             )
             if notes.strip() or agreed:  # the notes and the next step are logged now
-                self._tick_after_items(s, [meeting_id], done_with_notes)
+                self._tick_items(s, [meeting_id], done_with_notes)
             return meeting.person_id
 
     def settle_follow_up(self, person_id: int) -> None:
@@ -225,14 +243,14 @@ class MeetingMixin(TimelineMixin):
             )
         ]
         if owing:
-            self._tick_after_items(s, owing, sent_with_follow_up)
+            self._tick_items(s, owing, sent_with_follow_up)
             s.execute(
                 text("UPDATE meeting SET follow_up_owed = 0 WHERE person_id = :p"),
                 {"p": person_id},
             )
         return len(owing)
 
-    def _tick_after_items(
+    def _tick_items(
         self, s: Session, meeting_ids: list[int], done_by: Callable[[Phase | str, str], bool]
     ) -> None:
         from sqlalchemy import bindparam, text
