@@ -107,6 +107,7 @@ class Database:
         self._health.set()  # no check running: healthy as far as open() could tell
         self.health_error: DamagedDatabaseError | None = None
         self.scrub_pending = False  # an erase waits for another program's old snapshot
+        self.closed = False
 
     @classmethod
     def open(
@@ -320,12 +321,14 @@ class Database:
         seconds of trying — call again when it may have let go. Each try takes the write
         lock only for a moment (busy_timeout 0), so writes are not held up meanwhile."""
         deadline = time.monotonic() + wait
-        while True:
+        while not self.closed:
             try:
                 with self.read_lock:
                     self.reader.execute("PRAGMA busy_timeout=0")
                     busy = self.reader.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
             except sqlite3.Error as exc:
+                if self.closed:  # closed meanwhile (netui is quitting): nothing to do
+                    return False
                 raise self.fault(exc) or exc from None
             self.scrub_pending = busy != 0
             if busy == 0:
@@ -333,6 +336,7 @@ class Database:
             if time.monotonic() >= deadline:
                 return False
             time.sleep(pause)
+        return False
 
     @property
     def engine(self) -> Engine:
@@ -353,6 +357,7 @@ class Database:
             self._idle.clear()
             self._watch = None
         with self.read_lock:
+            self.closed = True
             self.reader.close()
         if self._engine is not None:
             self._engine.dispose()

@@ -9,7 +9,6 @@ says so, keeps trying in a worker thread, and says "Erased" when the scrub has s
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -64,11 +63,9 @@ def _scrub_when_free(screen: NetuiScreen[Any], name: str) -> None:
     db = screen.store.db
     worker = get_current_worker()
     try:
-        while not worker.is_cancelled:
+        while not worker.is_cancelled and not db.closed:
             if db.scrub(wait=TRY_FOR, pause=TRY_EVERY):
                 app.call_from_thread(app.notify, ERASED.format(name=name), timeout=8)
                 return
     except NetuiError as exc:
         app.call_from_thread(app.notify, str(exc), severity="error")
-    except sqlite3.ProgrammingError:  # netui closed the database while this waited
-        return
