@@ -21,7 +21,8 @@ ingest        every correspondent becomes a candidate (nobody is in it yet), one
               row per conversation day, one write transaction.
   floor       the exact rows the import wrote (candidate, candidate_key, channel_evidence:
               read back, prebuilt tuples) inserted by raw sqlite3 `executemany` in one
-              transaction into a fresh database with the same schema. Goal: <= 2x floor.
+              transaction into a fresh database with the same schema and netui's PRAGMAs
+              (foreign keys checked, synchronous=FULL). Goal: <= 2x floor.
   read        `read_archive(messages.csv)` beside `csv.reader` of the file (printed with the
               total against csv.reader + executemany; no goal).
   re-import   the same file again into that database: everything known, nothing written.
@@ -49,7 +50,7 @@ sys.path.insert(0, str(REPO))
 
 from netui import demo  # noqa: E402
 from netui.channels.read import read_archive  # noqa: E402
-from netui.db import Database  # noqa: E402
+from netui.db import PRAGMAS, Database  # noqa: E402
 from netui.store import Store  # noqa: E402
 
 ME = "alex.morgan@gmail.com"
@@ -251,8 +252,8 @@ def executemany_floor(written: Path, fresh: Path, csv_path: Path) -> tuple[float
     source.close()
     Database.open(fresh).close()  # the same schema, triggers and indexes
     conn = sqlite3.connect(fresh, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
+    for pragma in PRAGMAS:  # netui's own: WAL, foreign keys checked, synchronous=FULL
+        conn.execute(pragma)
     start = time.perf_counter()
     with csv_path.open(encoding="utf-8", newline="") as fh:
         parsed = list(csv.reader(fh))

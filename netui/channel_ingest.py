@@ -12,6 +12,7 @@ what the database already holds (`Known`); the store reads `Known`, and writes t
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -123,13 +124,21 @@ def plan_channel(
     routes: dict[str, Target] = {}  # contact key -> target
     local: dict[str, Target] = {}  # keys claimed in this archive -> its target
     news: dict[int, NewCandidate] = {}
-    sets = known.keys_of  # grows with this archive's targets
+
+    def theirs(target: Target) -> Iterable[str]:
+        """Every key a target has so far (for a name match's check)."""
+        if target[1] < 0:
+            return news[target[1]].keys
+        update = plan.updates.get(target[1]) if target[0] == "candidate" else None
+        stored = known.keys_of.get(target, ())
+        return [*stored, *update.keys] if update is not None else stored
+
     for ckey, contact in result.contacts.items():
         if is_bulk(contact):
             plan.skipped[BULK_REASON] += 1
             continue
         keys = keys_of[ckey]
-        target = _route(keys, known, local, sets)
+        target = _route(keys, known, local, theirs)
         if target is None:
             ref = -(len(news) + 1)
             status = next((known.decisions[k] for k in keys if k in known.decisions), WAITING)
@@ -155,7 +164,6 @@ def plan_channel(
                 update.contact.absorb(contact)
                 update.keys += [k for k in fresh_keys if k not in update.keys]
         routes[ckey] = target
-        sets.setdefault(target, set()).update(keys)
         for key in keys:
             local.setdefault(key, target)
     _plan_evidence(plan, result.evidence, routes, known)
@@ -163,18 +171,21 @@ def plan_channel(
 
 
 def _route(
-    keys: list[str], known: Known, local: dict[str, Target], sets: dict[Target, set[str]]
+    keys: list[str],
+    known: Known,
+    local: dict[str, Target],
+    theirs: Callable[[Target], Iterable[str]],
 ) -> Target | None:
     """The person or candidate a contact with these keys is, in matching order. A full name
     alone is not enough against a different LinkedIn profile or handle: two people."""
     for key in keys:
         pid = known.person_keys.get(key)
-        if pid is not None and not _two_people(key, keys, sets.get(("person", pid))):
+        if pid is not None and not _two_people(key, keys, theirs, ("person", pid)):
             return ("person", pid)
     for key in keys:
         cid = known.candidate_keys.get(key)
         target: Target | None = ("candidate", cid) if cid is not None else local.get(key)
-        if target is None or _two_people(key, keys, sets.get(target)):
+        if target is None or _two_people(key, keys, theirs, target):
             continue
         person = known.candidate_person.get(target[1])
         return ("person", person) if person is not None else target
@@ -184,10 +195,13 @@ def _route(
 SINGLE_KINDS = ("linkedin:", "instagram:", "snapchat:")  # one of each per person
 
 
-def _two_people(key: str, keys: list[str], theirs: set[str] | None) -> bool:
+def _two_people(
+    key: str, keys: list[str], keys_of: Callable[[Target], Iterable[str]], target: Target
+) -> bool:
     """Whether a match on `key` (a name) is refuted by a differing single-valued key."""
-    if not key.startswith("name:") or not theirs:
+    if not key.startswith("name:"):
         return False
+    theirs = set(keys_of(target))
     for kind in SINGLE_KINDS:
         mine = next((k for k in keys if k.startswith(kind)), None)
         if mine and mine not in theirs and any(k.startswith(kind) for k in theirs):
