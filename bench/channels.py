@@ -334,12 +334,11 @@ def main() -> int:
         print(f"messages.csv: {args.conversations:,} conversations, {rows:,} rows, "
               f"{csv_path.stat().st_size / 1e6:.1f} MB")  # fmt: skip
         ingest_run(folder / "warm.db", csv_path)
-        runs = [ingest_run(folder / f"run{n}.db", csv_path) for n in range(args.runs)]
-        executemany_floor(folder / "run0.db", folder / "floor-warm.db", csv_path)
-        floors = [
-            executemany_floor(folder / "run0.db", folder / f"floor{n}.db", csv_path)
-            for n in range(args.runs)
-        ]
+        executemany_floor(folder / "warm.db", folder / "floor-warm.db", csv_path)
+        runs, floors = [], []
+        for n in range(args.runs):  # each run beside its floor, so both see the same load
+            runs.append(ingest_run(folder / f"run{n}.db", csv_path))
+            floors.append(executemany_floor(folder / f"run{n}.db", folder / f"f{n}.db", csv_path))
         t_read, t_ingest = (statistics.median(r[k] for r in runs) for k in (0, 1))
         t_again = statistics.median(r[2] for r in runs)
         f_read, f_write = (statistics.median(f[k] for f in floors) for k in (0, 1))
