@@ -11,16 +11,14 @@ from netui.store.timeline import TimelineMixin
 from netui.timeutil import format_utc
 from netui.vdir import CARD_FIELDS, Values, row_hash
 
+# each person's card fields (netui.vdir.CARD_FIELDS, in its order), then the bookkeeping
+_CARD = len(CARD_FIELDS)
 _PEOPLE_SQL = (
-    "SELECT p.id, p.full_name, p.first_name, coalesce(c.name, ''), p.title, p.email, p.phone, "
-    "p.linkedin_url, p.instagram, p.snapchat, p.city, p.notes, p.role, p.closeness, "
-    "p.how_we_know, p.updated_at, p.archived_at IS NOT NULL "
+    "SELECT p.id, "
+    + ", ".join("coalesce(c.name, '')" if f == "company" else f"p.{f}" for f in CARD_FIELDS)
+    + ", p.updated_at, p.archived_at IS NOT NULL "
     "FROM person p LEFT JOIN company c ON c.id = p.company_id"
 )
-_PEOPLE_COLUMNS = ("full_name", "first_name", "company", "title", "email", "phone",
-                   "linkedin_url", "instagram", "snapchat", "city", "notes", "role",
-                   "closeness", "how_we_know")  # fmt: skip
-assert tuple(CARD_FIELDS) == _PEOPLE_COLUMNS
 
 _STATE_SQL = (
     "SELECT person_id, uid, filename, mtime_ns, size, present, ours, netui_hash, '' "
@@ -89,8 +87,8 @@ class VdirMixin(TimelineMixin):
             rows = conn.execute(_PEOPLE_SQL).fetchall()
         out: dict[int, SyncPerson] = {}
         for r in rows:
-            cells = tuple(r[1:15])  # every column is NOT NULL text
-            out[r[0]] = SyncPerson(r[0], cells, row_hash(cells), r[15], bool(r[16]))
+            cells = tuple(r[1 : 1 + _CARD])  # every column is NOT NULL text
+            out[r[0]] = SyncPerson(r[0], cells, row_hash(cells), r[_CARD + 1], bool(r[_CARD + 2]))
         return out
 
     def vdir_base(self, folder: str, person_id: int) -> Values:
