@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -150,6 +151,33 @@ def said(words: Sequence[str]) -> str:
 def format_help() -> str:
     """`--format` help: each choice with what it reads."""
     return "; ".join(f"{f.name}: {f.label}" for f in all_formats() if f.choosable)
+
+
+def channel_members(module: str, find: str) -> Callable[[Tree], Members | None]:
+    """An archive format's `members` from a finder in `module` (netui.channels.*), imported
+    only when an archive is looked at (not for `--help`): `find(tree)` gives a list or a
+    tuple of lists of member names."""
+
+    def members(tree: Tree) -> Members | None:
+        found = getattr(import_module(module), find)(tree)
+        parts: Members = found if isinstance(found, tuple) else (found,)
+        return parts if any(parts) else None
+
+    return members
+
+
+def channel_read(
+    module: str, read: str, me: str = ""
+) -> Callable[[Tree, Members, Me], ChannelResult]:
+    """An archive format's `read_tree` from a reader in `module`: `read(tree, *members)`, with
+    `Me.<me>` ('emails' or 'name') last when the reader needs to know who you are."""
+
+    def read_tree(tree: Tree, parts: Members, who: Me) -> ChannelResult:
+        extra = (getattr(who, me),) if me else ()
+        result: ChannelResult = getattr(import_module(module), read)(tree, *parts, *extra)
+        return result
+
+    return read_tree
 
 
 def known_score(header: list[str]) -> int:

@@ -2,32 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from netui.importers.registry import Format, Me, Members, register
-
-if TYPE_CHECKING:  # the reader loads when an archive is looked at, not for `--help`
-    from netui.channels.model import ChannelResult
-    from netui.channels.sources import Tree
-
-
-def members(tree: Tree) -> Members | None:
-    from netui.channels import social
-
-    followers, following = social.instagram_members(tree)
-    return (followers, following) if followers or following else None
-
-
-def read(tree: Tree, parts: Members, me: Me) -> ChannelResult:
-    from netui.channels import social
-
-    return social.read_instagram(tree, parts[0], parts[1])
-
+from netui.importers.registry import Format, channel_members, channel_read, register
 
 FORMAT = register(
     Format(
         suffixes=(".json", ".html"),
         name="instagram", label="Instagram followers and following", kind="archive",
-        order=240, hint="Instagram's followers_1.json", members=members, read_tree=read,
+        order=240, hint="Instagram's followers_1.json",
+        members=channel_members("netui.channels.social", "instagram_members"),
+        read_tree=channel_read("netui.channels.social", "read_instagram"),
     )
 )  # fmt: skip

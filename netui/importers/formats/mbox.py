@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from netui.importers.registry import Format, Me, Members, register
+from netui.importers.registry import Format, Members, channel_read, register
 
 if TYPE_CHECKING:  # the reader loads when an archive is looked at, not for `--help`
-    from netui.channels.model import ChannelResult
     from netui.channels.sources import Tree
 
 _NOT_MBOX = (".json", ".csv", ".html", ".zip", ".txt")
@@ -30,16 +29,10 @@ def members(tree: Tree) -> Members | None:
     return (sorted(found),) if found else None
 
 
-def read(tree: Tree, parts: Members, me: Me) -> ChannelResult:
-    from netui.channels import mail
-
-    return mail.read_mbox(tree, parts[0], me.emails)
-
-
 FORMAT = register(
     Format(
         suffixes=(".mbox",),
         name="mbox", label="mbox mail archive", kind="archive", order=210, hint="an .mbox",
-        members=members, read_tree=read,
+        members=members, read_tree=channel_read("netui.channels.mail", "read_mbox", "emails"),
     )
 )  # fmt: skip
