@@ -342,14 +342,18 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
                 said.append(f"Imported {contacts.source}: {report.summary()}.")
             summary = self.patiently(lambda: self.store.ingest_channel(source.result))
             said.append(summary.text())
-        except NetuiError as exc:
-            self.post_message(self.Finished(None, str(exc), failed=True))
         except Exception as exc:  # nothing was saved: the transaction rolled back
-            what = f"The import failed ({type(exc).__name__}); nothing was saved."
-            self.post_message(self.Finished(None, what, failed=True))
+            self.post_message(self._failed(exc))
         else:
             waiting = summary.new_candidates + summary.known_candidates
             self.post_message(self.Finished(None, " ".join(said), review=waiting > 0))
+
+    def _failed(self, exc: Exception) -> Finished:
+        """A failed write as one sentence: the error's own, else its kind (never a trace)."""
+        if isinstance(exc, NetuiError):
+            return self.Finished(None, str(exc), failed=True)
+        what = f"The import failed ({type(exc).__name__}); nothing was saved."
+        return self.Finished(None, what, failed=True)
 
     @work(thread=True, exclusive=True, group="import-run")
     def run_import(self, result: ParseResult, how: str) -> None:
@@ -367,11 +371,8 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
 
         try:
             report = self.patiently(lambda: self.store.import_records(result, how, progress))
-        except NetuiError as exc:
-            self.post_message(self.Finished(None, str(exc), failed=True))
         except Exception as exc:  # nothing was saved: the transaction rolled back
-            what = f"The import failed ({type(exc).__name__}); nothing was saved."
-            self.post_message(self.Finished(None, what, failed=True))
+            self.post_message(self._failed(exc))
         else:
             self.post_message(
                 self.Finished(report, f"Imported {result.source}: {report.summary()}.")
