@@ -94,7 +94,7 @@ class RestoreSource:
 
 
 Source = ContactsSource | ArchiveSource | RestoreSource
-IN_MEMORY = 64 * 1024 * 1024  # a file up to this is read once, whole; a bigger one is streamed
+IN_MEMORY = 16 * 1024 * 1024  # a file up to this is read once, whole; a bigger one is streamed
 
 
 def _contacts_label(result: ParseResult) -> str:
