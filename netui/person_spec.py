@@ -172,7 +172,6 @@ class PersonRecord:
     cadence_days: int | None = info(
         None, "Keep in touch every (days)", imported=False, exported=False, mergeable=False,
         prompt="Keep in touch every N days (empty: from their closeness; 0: never)",
-        placeholder="from closeness",
     )  # fmt: skip
     snooze_until: date | None = info(
         None, "Snoozed until", imported=False, exported=False, mergeable=False

@@ -63,7 +63,12 @@ async def test_keep_in_touch_every_n_days_is_edited_in_the_form(
     async with app.run_test(size=(100, 40)) as pilot:
         form = await _open_form(pilot, pid)
         cadence = form.query_one("#f-cadence_days", Input)
-        assert cadence.value == ""  # from their closeness
+        assert cadence.value == ""  # from their closeness, and it says what that is
+        assert cadence.placeholder == "from closeness: every 3 months"
+        form.query_one("#f-closeness", Select).value = "close"
+        await pilot.pause()
+        assert cadence.placeholder == "from closeness: every 3 weeks"
+        form.query_one("#f-closeness", Select).value = "acquaintance"
         cadence.focus()
         await pilot.press(*"30", "ctrl+s")
         await _settle(pilot)

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from netui.agenda import NEVER, cadence_table, cadence_text
 from netui.enums import Role
 from netui.person_spec import ENUM_DEFAULTS, FIELDS, FORM_LAYOUT, PersonField
 from netui.roles import infer_role
@@ -59,6 +60,7 @@ class PersonFormScreen(NetuiModal[int | None]):
     DEFAULT_CSS = """
     PersonFormScreen .form-row { height: auto; }
     PersonFormScreen .form-cell { width: 1fr; height: auto; padding-right: 1; }
+    PersonFormScreen .form-cell .field-label { width: 100%; }
     """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
@@ -113,8 +115,22 @@ class PersonFormScreen(NetuiModal[int | None]):
             yield TextArea(value, id=f"f-{key}", classes="notes")
         else:
             suggester = CompanySuggester(self.store) if key == "company" else None
-            yield Input(value, placeholder=f.info.placeholder, id=f"f-{key}", suggester=suggester)
+            hint = f.info.placeholder
+            if key == "cadence_days":
+                hint = self._cadence_hint(self.initial.get("closeness", ""))
+            yield Input(value, placeholder=hint, id=f"f-{key}", suggester=suggester)
             yield Static("", id=f"e-{key}", classes="field-error error")
+
+    def _cadence_hint(self, closeness: str) -> str:
+        """What an empty cadence means for this closeness: 'from closeness: every 3 weeks'."""
+        days = cadence_table(self.settings).get(closeness, NEVER)
+        return f"from closeness: {cadence_text(days)}"
+
+    @on(Select.Changed, "#f-closeness")
+    def _closeness_changed(self, event: Select.Changed) -> None:
+        if self.query("#f-cadence_days"):
+            hint = self._cadence_hint(str(event.value))
+            self.query_one("#f-cadence_days", Input).placeholder = hint
 
     def on_mount(self) -> None:
         self.query_one("#f-full_name", Input).focus()
