@@ -28,6 +28,7 @@ from netui.importers.registry import (
     find,
     get,
     known_score,
+    label,
     said,
     table_format,
 )
@@ -49,7 +50,7 @@ class ContactsSource:
 
     @property
     def label(self) -> str:
-        return _contacts_label(self.result)
+        return label(self.result.format)
 
     def remapped(self, mapping: dict[str, str]) -> ContactsSource:
         """The same table read again with another header->field mapping (no file read)."""
@@ -95,12 +96,6 @@ class RestoreSource:
 
 Source = ContactsSource | ArchiveSource | RestoreSource
 IN_MEMORY = 16 * 1024 * 1024  # a file up to this is read once, whole; a bigger one is streamed
-
-
-def _contacts_label(result: ParseResult) -> str:
-    from netui.importers.registry import label
-
-    return label(result.format)
 
 
 def open_source(
