@@ -135,6 +135,9 @@ async def test_t_on_companies_sets_the_flag_and_people_filter_at_a_tech_company(
         cells = company_cells(app)
         assert cells["Google LLC"][-1] == "yes?"  # guessed, and shown as a guess
         assert cells["Acme Bakery"][-1] == ""
+        footer = {k: b.binding.description for k, b in app.screen.active_bindings.items()
+                  if b.binding.show}  # fmt: skip
+        assert footer.get("T") == "Tech?"  # listed in the footer
         order = list(cells)
         await pilot.press(*["down"] * order.index("Acme Bakery"), "T")
         await settle(pilot)
