@@ -20,14 +20,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from netui.enums import Closeness, HowWeKnow, Role
 from netui.errors import NetuiError
+from netui.person_spec import ENUM_DEFAULTS, ENUM_FIELDS
 from netui.plural import count_of
 from netui.store import Store
 from netui.store.vdir import CardState, NewPerson, SyncPerson, SyncWrite
 from netui.timeutil import parse_utc
 from netui.validate import field_errors
 from netui.vdir import (
+    CARD_FIELDS,
     Card,
     Values,
     card_file_name,
@@ -44,8 +45,8 @@ from netui.vdir import (
     write_card,
 )
 
-DEFAULTS = {"role": Role.unknown.value, "closeness": Closeness.acquaintance.value,
-            "how_we_know": HowWeKnow.other.value}  # fmt: skip
+# a card's choices (role, closeness, how we know) default as the person spec says
+DEFAULTS = {k: v for k, v in ENUM_DEFAULTS.items() if k in CARD_FIELDS}
 
 
 @dataclass
@@ -99,7 +100,7 @@ def _as_stored(values: Values) -> Values:
     return out
 
 
-_ENUMS = {"role": Role, "closeness": Closeness, "how_we_know": HowWeKnow}
+_ENUMS = {k: enum for k, enum in ENUM_FIELDS.items() if k in CARD_FIELDS}  # the card's choices
 _CHOICES = {key: {m.value for m in enum} for key, enum in _ENUMS.items()}
 
 

@@ -123,8 +123,32 @@ sheet = work / "people.csv"
 sheet.write_text("Name,Email,Fediverse\nAda Lovelace,ada@example.com,@ada@hachyderm.io\n")
 store.import_records(parse_file(sheet))
 ada = store.get_person(store.search_people("Ada")[0].id)
-store.add_person("Bea Ee", mastodon="@bea@example.social")
+bea = store.add_person("Bea Ee", mastodon="@bea@example.social")
 exported = people_csv(store.iter_export_people()).decode("utf-8-sig")
+
+
+async def edit_in_the_form():
+    from netui.app import make_app
+    from netui.screens.person_form import PersonFormScreen
+    from netui.settings import Settings
+
+    app = make_app(store, Settings())
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.pause()
+        await app.push_screen(PersonFormScreen(bea))
+        await pilot.pause()
+        box = app.screen.query_one("#f-mastodon")
+        shown = box.value
+        box.value = "@bea@new.social"
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    return shown
+
+
+import asyncio
+in_form = asyncio.run(edit_in_the_form())
+after_form = store.get_person(bea).mastodon
 db.close()
 print(json.dumps({
     "record": "mastodon" in person_spec.RECORD_FIELDS,
@@ -133,20 +157,28 @@ print(json.dumps({
     "imported": ada.mastodon,
     "header": exported.splitlines()[0],
     "rows": exported.splitlines()[1:],
+    "in_form": in_form,
+    "after_form": after_form,
 }))
 """
 
 
-def test_a_field_added_to_the_spec_reaches_import_merge_and_export(tmp_path: Path) -> None:
-    """A copy of netui with one line added to PersonRecord and one migration step: nothing
-    else is edited, and the field is imported by its alias, merged, stored and exported."""
+def test_a_field_added_to_the_spec_reaches_import_merge_export_and_the_form(
+    tmp_path: Path,
+) -> None:
+    """A copy of netui with one line added to PersonRecord, its name in FORM_LAYOUT and one
+    migration step: nothing else is edited, and the field is imported by its alias, merged,
+    stored, exported, shown in the form and saved from it."""
     copy = tmp_path / "src"
     shutil.copytree(ROOT / "netui", copy / "netui", ignore=shutil.ignore_patterns("__pycache__"))
     spec_file = copy / "netui" / "person_spec.py"
     text = spec_file.read_text(encoding="utf-8")
     anchor = "    company_id: int | None = system("
     assert anchor in text
-    spec_file.write_text(text.replace(anchor, NEW_FIELD + anchor, 1), encoding="utf-8")
+    text = text.replace(anchor, NEW_FIELD + anchor, 1)
+    row = '    ("cadence_days",),\n'
+    assert row in text
+    spec_file.write_text(text.replace(row, row + '    ("mastodon",),\n', 1), encoding="utf-8")
     schema = copy / "netui" / "schema.py"
     schema.write_text(schema.read_text(encoding="utf-8") + NEW_STEP, encoding="utf-8")
     text = schema.read_text(encoding="utf-8")
@@ -167,3 +199,5 @@ def test_a_field_added_to_the_spec_reaches_import_merge_and_export(tmp_path: Pat
     assert seen["imported"] == "@ada@hachyderm.io"
     assert "Mastodon" in seen["header"].split(",")
     assert any("@bea@example.social" in row for row in seen["rows"])
+    assert seen["in_form"] == "@bea@example.social"
+    assert seen["after_form"] == "@bea@new.social"
