@@ -1,155 +1,28 @@
-"""Today and Progress (pure): what to do next, keeping in touch, the measure of progress.
+"""Today (pure): what to do next, section by section, and `netui today` as text or JSON.
 
 The store gathers facts (netui/store/agenda.py); this module decides what they mean:
-which follow-ups are late and by how much, who is going cold, what counts as a
-conversation, how far the funnel goes. No SQL, no Textual: the CLI, the screens and the
-benchmark all read the same answers from here.
+which follow-ups are late and by how much, what each row says. No SQL, no Textual: the
+CLI, the screen and the benchmark read the same answers from here. Keeping in touch is
+netui/cadence.py, what counts as a conversation netui/conversations.py, the measure of
+progress netui/progress.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from enum import StrEnum
 
-from netui.enums import STAGE_ORDER, Closeness, Direction, InteractionKind, Stage
-from netui.pipeline import (
-    CONVERSATION_KINDS,
-    MESSAGE_KINDS,
-    list_hint,
-    settles_follow_up,
-    stage_after,
-)
-from netui.plural import noun_for
-from netui.settings import Settings
+from netui.cadence import cadence_text, keep_in_touch_due
+from netui.conversations import CONVERSATION_DEFINITION
+from netui.pipeline import list_hint
+
+# bench/today.py (f16-speed's) imports these from here:
+from netui.progress import build_progress as build_progress
+from netui.progress import progress_since as progress_since
 from netui.textsafe import for_terminal
 from netui.timeutil import days_ago, days_text, local_date
-
-# ---- keep in touch ------------------------------------------------------------------
-
-NEVER = 0  # a cadence of 0 days: no reminder to keep in touch
-
-
-def cadence_table(settings: Settings) -> dict[str, int]:
-    """Days between contacts before someone is going cold, by closeness (settings)."""
-    return {
-        Closeness.close: settings.cadence_close_days,
-        Closeness.friend: settings.cadence_friend_days,
-        Closeness.acquaintance: settings.cadence_acquaintance_days,
-        Closeness.met_once: settings.cadence_met_once_days,
-    }
-
-
-def cadence_for(closeness: str, override: int | None, table: dict[str, int]) -> int:
-    """The person's own cadence if set, else their closeness's (0: never)."""
-    if override is not None:
-        return max(override, NEVER)
-    return table.get(closeness, NEVER)
-
-
-def keep_in_touch_due(
-    last_contact: date | None, cadence: int, snooze_until: date | None
-) -> date | None:
-    """The day they go cold: last contact + cadence, or the snooze's end if snoozed.
-
-    No contact yet (only imported, never talked to) is not "going cold": reaching out to
-    them is the pipeline's first step, not a lapse. A cadence of 0 never goes cold.
-    """
-    if cadence <= NEVER or last_contact is None:
-        return None
-    if snooze_until is not None:
-        return snooze_until
-    return last_contact + timedelta(days=cadence)
-
-
-def cadence_text(days: int) -> str:
-    """'every 3 weeks', 'every 3 months', 'never'."""
-    if days <= NEVER:
-        return "never"
-    if days % 30 == 0 and days >= 60:
-        return f"every {days // 30} months"
-    if days % 7 == 0:
-        return "every week" if days == 7 else f"every {days // 7} weeks"
-    return f"every {days} days"
-
-
-# ---- what counts as a conversation -----------------------------------------------------
-
-CONVERSATION_DEFINITION = (
-    "A conversation is a logged call, coffee or meeting, or a two-way exchange of messages "
-    "with one person on one day (you wrote and they wrote back)."
-)
-
-
-class Part(StrEnum):
-    """What one timeline entry contributes to a person's day."""
-
-    talk = "talk"  # a call, coffee or meeting
-    wrote = "wrote"  # you sent a message or email
-    heard = "heard"  # they wrote (a reply, or an incoming message or email)
-    both = "both"  # a message logged as going both ways
-
-
-def part_of(kind: str, direction: str) -> Part | None:
-    if kind in CONVERSATION_KINDS:
-        return Part.talk
-    if kind == InteractionKind.reply:
-        return Part.heard
-    if kind in MESSAGE_KINDS:
-        return {Direction.out: Part.wrote, Direction.in_: Part.heard}.get(
-            Direction(direction), Part.both
-        )
-    return None
-
-
-def part_pairs() -> dict[Part, list[str]]:
-    """Every 'kind/direction' pair by the part it plays (the store filters on these)."""
-    pairs: dict[Part, list[str]] = {part: [] for part in Part}
-    for kind in InteractionKind:
-        for direction in Direction:
-            part = part_of(kind, direction)
-            if part is not None:
-                pairs[part].append(f"{kind.value}/{direction.value}")
-    return pairs
-
-
-def is_conversation(parts: Iterable[Part]) -> bool:
-    """One person's day: a talk, a both-ways message, or you wrote and they wrote."""
-    seen = set(parts)
-    return Part.talk in seen or Part.both in seen or {Part.wrote, Part.heard} <= seen
-
-
-def response_pairs() -> list[str]:
-    """'kind/direction' pairs that answer a message you sent: the follow-up rule's answer."""
-    return [
-        f"{k.value}/{d.value}"
-        for k in InteractionKind
-        for d in Direction
-        if settles_follow_up(k, d)
-    ]
-
-
-def keeps_promise_pairs() -> list[str]:
-    """'kind/direction' pairs that keep an intro promised to you: the intro came in."""
-    return [
-        f"{k.value}/{d.value}"
-        for k in InteractionKind
-        for d in Direction
-        if stage_after(k, d) in (Stage.introduced, Stage.referred)
-    ]
-
-
-def waiting_pairs() -> list[str]:
-    """'kind/direction' pairs that leave the next word to you when they are the last one."""
-    return [f"{k.value}/{d.value}" for k in InteractionKind for d in Direction
-            if part_of(k, d) is Part.heard]  # fmt: skip
-
-
-def week_start(day: date) -> date:
-    """Monday of the day's week."""
-    return day - timedelta(days=day.weekday())
-
+from netui.timeutil import week_start as week_start
 
 # ---- Today --------------------------------------------------------------------------
 
@@ -346,13 +219,9 @@ def cold_item(fact: Fact, today: date) -> Item:
 
 
 def draft_item(fact: Fact, today: date) -> Item:
-    from netui.compose import INTENT_LABELS, Intent
+    from netui.compose import intent_label
 
-    try:
-        intent = INTENT_LABELS[Intent(fact.detail)]
-    except ValueError:
-        intent = fact.detail
-    return _item(Section.drafts, fact, f"saved {_ago(fact.when, today)}", intent)
+    return _item(Section.drafts, fact, f"saved {_ago(fact.when, today)}", intent_label(fact.detail))
 
 
 def build_today(facts: TodayFacts, today: date, weekly_goal: int) -> Today:
@@ -424,190 +293,5 @@ def today_json(today: Today) -> dict[str, object]:
                 ],
             }
             for view in today.sections
-        ],
-    }
-
-
-# ---- Progress -----------------------------------------------------------------------
-
-PROGRESS_WEEKS = 12
-FUNNEL = (
-    ("reconnecting", (Stage.reconnecting,)),
-    ("engaged", (Stage.engaged,)),
-    ("asked", (Stage.asked,)),
-    ("introduced / referred", (Stage.introduced, Stage.referred)),
-    ("interviewing", (Stage.interviewing,)),
-)
-
-
-@dataclass
-class ProgressFacts:
-    """What the store counted: person-days by their parts, stages, sent messages, targets."""
-
-    day_parts: list[tuple[date, frozenset[Part], int]] = field(default_factory=list)
-    stages: dict[str, int] = field(default_factory=dict)
-    # (intent, channel, answered, how many)
-    sent: list[tuple[str, str, bool, int]] = field(default_factory=list)
-    targets: list[tuple[int, str, str, int]] = field(default_factory=list)  # id, name, stage, n
-
-
-@dataclass(frozen=True, slots=True)
-class Rate:
-    label: str
-    sent: int
-    answered: int
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.answered / self.sent) if self.sent else 0
-
-
-@dataclass(frozen=True, slots=True)
-class Target:
-    name: str
-    people: int
-    furthest: str  # the furthest stage anyone there has reached ("" if no one yet)
-    engaged: int  # people there at engaged or beyond
-
-    @property
-    def how_far(self) -> str:
-        if not self.people:
-            return "no one there yet: find a path in"
-        return f"furthest: {self.furthest}" if self.furthest else "no one contacted yet"
-
-
-@dataclass(frozen=True)
-class Progress:
-    weeks: list[tuple[date, int]]  # week start, conversations, oldest first
-    weekly_goal: int
-    funnel: list[tuple[str, int]]
-    by_intent: list[Rate]
-    by_channel: list[Rate]
-    targets: list[Target]
-
-    @property
-    def conversations(self) -> int:
-        return sum(n for _, n in self.weeks)
-
-    @property
-    def sent(self) -> int:
-        return sum(r.sent for r in self.by_intent)
-
-
-def progress_since(today: date) -> date:
-    """The first day the weekly chart counts (Monday, PROGRESS_WEEKS weeks back)."""
-    return week_start(today) - timedelta(weeks=PROGRESS_WEEKS - 1)
-
-
-def stage_rank(stage: str) -> int:
-    """Position in the pipeline (paused: -1, outside it)."""
-    try:
-        return STAGE_ORDER.index(Stage(stage))
-    except ValueError:
-        return -1
-
-
-def funnel(stages: dict[str, int]) -> list[tuple[str, int]]:
-    """People at or past each step (done counts as past them all; paused as none)."""
-    out = []
-    for label, members in FUNNEL:
-        floor = min(stage_rank(s) for s in members)
-        out.append((label, sum(n for s, n in stages.items() if stage_rank(s) >= floor)))
-    return out
-
-
-def _rates(sent: Sequence[tuple[str, str, bool, int]], key: int) -> list[Rate]:
-    from netui.compose import CHANNELS, INTENT_LABELS, Channel, Intent
-
-    totals: dict[str, list[int]] = {}
-    for row in sent:
-        slot = totals.setdefault(row[0] if key == 0 else row[1], [0, 0])
-        slot[0] += row[3]
-        slot[1] += row[3] if row[2] else 0
-
-    def label(value: str) -> str:
-        try:
-            return INTENT_LABELS[Intent(value)] if key == 0 else CHANNELS[Channel(value)].label
-        except (ValueError, KeyError):
-            return value
-
-    rates = [Rate(label(v), s, a) for v, (s, a) in totals.items()]
-    return sorted(rates, key=lambda r: (-r.sent, r.label))
-
-
-def build_progress(facts: ProgressFacts, today: date, weekly_goal: int) -> Progress:
-    first = progress_since(today)
-    counts = {first + timedelta(weeks=k): 0 for k in range(PROGRESS_WEEKS)}
-    for day, parts, n in facts.day_parts:
-        if first <= day <= today and is_conversation(parts):
-            counts[week_start(day)] += n
-    people: dict[int, tuple[str, list[tuple[str, int]]]] = {}
-    for company_id, name, stage, n in facts.targets:
-        people.setdefault(company_id, (name, []))[1].append((stage, n))
-    targets = []
-    for name, stages in people.values():
-        live = [(s, n) for s, n in stages if s]
-        reached = [s for s, _ in live if stage_rank(s) > 0]
-        furthest = max(reached, key=stage_rank) if reached else ""
-        engaged = sum(n for s, n in live if stage_rank(s) >= stage_rank(Stage.engaged))
-        targets.append(Target(name, sum(n for _, n in live), furthest, engaged))
-    targets.sort(key=lambda t: (-stage_rank(t.furthest or "new"), -t.people, t.name.casefold()))
-    return Progress(
-        weeks=sorted(counts.items()),
-        weekly_goal=weekly_goal,
-        funnel=funnel(facts.stages),
-        by_intent=_rates(facts.sent, 0),
-        by_channel=_rates(facts.sent, 1),
-        targets=targets,
-    )
-
-
-def count_conversations(
-    day_parts: Iterable[tuple[date, frozenset[Part], int]], first: date, last: date
-) -> int:
-    """Conversations from `first` to `last`: the person-days that are one."""
-    return sum(n for day, parts, n in day_parts
-               if first <= day <= last and is_conversation(parts))  # fmt: skip
-
-
-def progress_lines(progress: Progress) -> list[str]:
-    """`netui stats`: the Progress screen's numbers as text."""
-    lines = [f"Conversations per week (goal {progress.weekly_goal})"]
-    for start, n in progress.weeks:
-        lines.append(f"  {start:%d %b}  {n:>3}  {'#' * min(n, 60)}")
-    lines.append(f"  {CONVERSATION_DEFINITION}")
-    lines += ["", "Funnel (people at or past each step)"]
-    lines += [f"  {label:<22} {n:>6,}" for label, n in progress.funnel]
-    for title, rates in (("by intent", progress.by_intent), ("by channel", progress.by_channel)):
-        lines += ["", f"Response rate {title} (messages marked sent, answered after)"]
-        if not rates:
-            lines.append("  No messages sent yet: mark a draft sent in the composer.")
-        lines += [f"  {r.label:<28} {r.answered:>4} of {r.sent:<4} {r.percent:>3}%" for r in rates]
-    lines += ["", "Target companies"]
-    if not progress.targets:
-        lines.append("  No target companies yet: mark one with t on the Companies screen.")
-    lines += [
-        f"  {t.name:<24} {t.people:>4} {noun_for(t.people, 'person'):<6}  {t.how_far}"
-        for t in progress.targets
-    ]
-    return [for_terminal(line) for line in lines]
-
-
-def progress_json(progress: Progress) -> dict[str, object]:
-    return {
-        "weeks": [{"week": d.isoformat(), "conversations": n} for d, n in progress.weeks],
-        "goal": progress.weekly_goal,
-        "definition": CONVERSATION_DEFINITION,
-        "funnel": [{"step": label, "people": n} for label, n in progress.funnel],
-        "response_by_intent": [
-            {"intent": r.label, "sent": r.sent, "answered": r.answered} for r in progress.by_intent
-        ],
-        "response_by_channel": [
-            {"channel": r.label, "sent": r.sent, "answered": r.answered}
-            for r in progress.by_channel
-        ],
-        "targets": [
-            {"company": t.name, "people": t.people, "furthest": t.furthest, "engaged": t.engaged}
-            for t in progress.targets
         ],
     }

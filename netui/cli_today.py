@@ -10,16 +10,10 @@ import json
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from netui.agenda import (
-    build_progress,
-    build_today,
-    progress_json,
-    progress_lines,
-    today_json,
-    today_lines,
-)
+from netui.agenda import build_today, today_json, today_lines
 from netui.cli import PARSER_HOOKS, command
 from netui.errors import InputError
+from netui.progress import build_progress, progress_json, progress_lines
 from netui.settings import Settings
 from netui.store import Store
 

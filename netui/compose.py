@@ -40,6 +40,14 @@ INTENT_LABELS = {
 }
 
 
+def intent_label(value: str) -> str:
+    """A stored intent's label; a value netui does not know is shown as it is."""
+    try:
+        return INTENT_LABELS[Intent(value)]
+    except ValueError:
+        return value
+
+
 class Tone(StrEnum):
     casual = "casual"
     warm = "warm"
@@ -124,6 +132,14 @@ CHANNELS: dict[Channel, ChannelSpec] = {
         short=True,
     ),
 }
+
+
+def channel_label(value: str) -> str:
+    """A stored channel's label; a value netui does not know is shown as it is."""
+    try:
+        return CHANNELS[Channel(value)].label
+    except ValueError:
+        return value
 
 
 # ---- who the message is to, and from ----------------------------------------------

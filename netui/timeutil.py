@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 STORAGE_FORMAT = "%Y-%m-%d %H:%M:%S"
 
@@ -73,3 +73,8 @@ def relative_day(day: date, today: date) -> str:
     if 0 < delta < 60:
         return f"in {delta}d"
     return day.isoformat()
+
+
+def week_start(day: date) -> date:
+    """Monday of the day's week."""
+    return day - timedelta(days=day.weekday())

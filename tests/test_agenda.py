@@ -7,21 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from netui.agenda import (
-    CONVERSATION_DEFINITION,
-    Part,
-    Section,
-    Today,
-    build_progress,
-    build_today,
-    cadence_for,
-    cadence_table,
-    is_conversation,
-    keep_in_touch_due,
-    today_lines,
-)
+from netui.agenda import Section, Today, build_today, today_lines
+from netui.cadence import cadence_for, cadence_table, keep_in_touch_due
+from netui.conversations import CONVERSATION_DEFINITION, Part, is_conversation
 from netui.importers import parse_file
 from netui.logparse import parse_log_line
+from netui.progress import build_progress
 from netui.settings import Settings
 from netui.store import Store
 from tests.conftest import NOW, TODAY
@@ -137,7 +128,7 @@ def test_an_imported_message_resets_the_cadence_and_ends_a_snooze(store: Store) 
 
 
 def test_going_cold_in_sql_is_the_rule_in_python(store: Store) -> None:
-    """The store's going-cold query and agenda.keep_in_touch_due give the same people."""
+    """The store's going-cold query and cadence.keep_in_touch_due give the same people."""
     settings = Settings(cadence_close_days=10, cadence_met_once_days=200)
     table = cadence_table(settings)
     expected = set()

@@ -23,7 +23,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from netui.compose import CHANNELS, Channel, Intent, Message, Recipient, Tone
+from netui.compose import Channel, Message, Recipient, Tone, channel_label, intent_label
 from netui.enums import Closeness
 from netui.message_lint import LintIssue
 from netui.screens.base import NetuiModal
@@ -143,14 +143,7 @@ def edit_in_editor(
 
 
 def draft_label(draft: DraftRow) -> str:
-    try:
-        intent = Intent(draft.intent).label
-    except ValueError:
-        intent = draft.intent
-    try:
-        channel = CHANNELS[Channel(draft.channel)].label
-    except ValueError:
-        channel = draft.channel
+    intent, channel = intent_label(draft.intent), channel_label(draft.channel)
     what = draft.subject or draft.preview
     when = format_utc(draft.updated_at)[:10]
     return (

@@ -1,7 +1,7 @@
 """Progress: conversations per week against the goal, the funnel, response rates, targets.
 
 Charts are drawn by textual-plotext (a maintained Plotext widget); the numbers are the
-ones `netui stats` prints (netui/agenda.py).
+ones `netui stats` prints (netui/progress.py).
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 from textual_plotext import PlotextPlot
 
-from netui.agenda import CONVERSATION_DEFINITION, Progress, Rate, build_progress
+from netui.conversations import CONVERSATION_DEFINITION
 from netui.plural import noun_for
+from netui.progress import Progress, Rate, build_progress
 from netui.screens.base import NetuiScreen
 from netui.widgets.row_list import fit
 

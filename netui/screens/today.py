@@ -12,9 +12,11 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from netui.agenda import CONVERSATION_DEFINITION, Item, Section, Today, build_today, cadence_for
-from netui.agenda import cadence_table as cadences
-from netui.agenda import cadence_text as every
+from netui.agenda import Item, Section, Today, build_today
+from netui.cadence import cadence_for
+from netui.cadence import cadence_table as cadences
+from netui.cadence import cadence_text as every
+from netui.conversations import CONVERSATION_DEFINITION
 from netui.errors import InputError, NetuiError
 from netui.logparse import DATE_HELP, KIND_HELP, at_for, parse_future_day, parse_log_line
 from netui.screens.base import NetuiModal, NetuiScreen

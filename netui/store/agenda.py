@@ -1,7 +1,8 @@
 """Today and Progress reads (driver SQL, no ORM: `netui today` stays fast) and their writes.
 
-What the rows mean is decided in netui/agenda.py: the 'kind/direction' pairs each query
-filters on come from there, so the rules are written once.
+What the rows mean is decided in netui/agenda.py (Today), netui/progress.py and
+netui/conversations.py: the 'kind/direction' pairs each query filters on come from there,
+so the rules are written once.
 """
 
 from __future__ import annotations
@@ -10,32 +11,23 @@ import sqlite3
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from netui.agenda import (
-    MEETING_HOURS,
-    REPLY_WINDOW_DAYS,
-    SECTION_LIMIT,
-    Fact,
+from netui.agenda import MEETING_HOURS, REPLY_WINDOW_DAYS, SECTION_LIMIT, Fact, Section, TodayFacts
+from netui.cadence import cadence_for, cadence_table, keep_in_touch_due
+from netui.conversations import (
     Part,
-    ProgressFacts,
-    Section,
-    TodayFacts,
-    cadence_for,
-    cadence_table,
     count_conversations,
-    keep_in_touch_due,
     keeps_promise_pairs,
     part_pairs,
-    progress_since,
     response_pairs,
     waiting_pairs,
-    week_start,
 )
 from netui.enums import Closeness
 from netui.errors import InputError, NotFoundError
 from netui.meeting import local_midnight_utc
+from netui.progress import ProgressFacts, progress_since
 from netui.settings import Settings
 from netui.store.base import StoreBase
-from netui.timeutil import format_utc, local_date, parse_utc
+from netui.timeutil import format_utc, local_date, parse_utc, week_start
 
 CLOSENESS_ORDER = (Closeness.close, Closeness.friend, Closeness.acquaintance, Closeness.met_once)
 JOB_CHANGE = "job_change"
