@@ -19,6 +19,7 @@ from netui.cadence import cadence_text as every
 from netui.conversations import CONVERSATION_DEFINITION
 from netui.errors import InputError, NetuiError
 from netui.logparse import DATE_HELP, KIND_HELP, at_for, parse_future_day, parse_log_line
+from netui.plural import count_of
 from netui.screens.base import NetuiModal, NetuiScreen
 from netui.screens.undo import Undo, UndoStack
 from netui.widgets.row_list import fit
@@ -112,7 +113,10 @@ class TodayScreen(NetuiScreen[None]):
         current, at = self._current(), listing.highlighted or 0
         listing.set_options(options)
         listing.display = bool(options)
-        self.query_one("#today-empty", Static).display = not options
+        empty = self.query_one("#today-empty", Static)
+        empty.display = not options
+        if not options:
+            empty.update(self._empty_text())
         enabled = [k for k, o in enumerate(options) if not o.disabled]
         same = [k for k in enabled if self.items.get(options[k].id or "") == current]
         if same:
@@ -120,6 +124,18 @@ class TodayScreen(NetuiScreen[None]):
         elif enabled:
             # the row is gone (acted on): the cursor stays put, on the row that follows
             listing.highlighted = next((k for k in enabled if k >= at), enabled[-1])
+
+    def _empty_text(self) -> str:
+        """Nothing due: say where the loop starts if some people were never contacted."""
+        text = EMPTY.format(days=self.settings.follow_up_days)
+        fresh = self.store.never_contacted()
+        if fresh:
+            have = "has" if fresh == 1 else "have"
+            text += (
+                f"\n\n[b]{count_of(fresh, 'person')} {have} nothing logged yet.[/b] Engage "
+                "first: a casual message, no ask yet (esc, then c on someone in the list)."
+            )
+        return text
 
     # ---- the row under the cursor ----------------------------------------------------
 

@@ -315,6 +315,15 @@ class AgendaMixin(StoreBase):
         with self.db.read() as conn:
             return read_progress(conn, today or self.today())
 
+    def never_contacted(self) -> int:
+        """People (not stubs, not archived) with nothing logged yet: where the loop starts."""
+        with self.db.read() as conn:
+            row = conn.execute(
+                "SELECT count(*) FROM person WHERE archived_at IS NULL AND is_stub = 0"
+                " AND last_contact IS NULL"
+            ).fetchone()
+        return int(row[0])
+
     # ---- writes -----------------------------------------------------------------------
 
     def snooze(self, person_id: int, until: date | None) -> date | None:
