@@ -126,3 +126,25 @@ def test_the_store_refuses_a_bad_cadence_with_the_same_sentence(store: Store) ->
         store.update_person(pid, cadence_days="soon")
     store.update_person(pid, cadence_days="45")
     assert store.keep_in_touch(pid) == (45, None)
+
+
+async def test_escape_on_an_untouched_form_leaves_at_once_and_asks_once_typed(
+    store: Store, settings: Settings
+) -> None:
+    pid = store.add_person("Sam Rivera", title="Senior Software Engineer", role="unknown")
+    app = make_app(store, settings, today=lambda: TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        for person_id in (pid, None):  # editing someone, and adding someone
+            form = await _open_form(pilot, person_id)
+            await pilot.press("escape")
+            await _settle(pilot)
+            assert not isinstance(app.screen, PersonFormScreen), person_id
+        form = await _open_form(pilot, pid)
+        form.query_one("#f-cadence_days", Input).value = "10"
+        await pilot.press("escape")
+        await _settle(pilot)
+        assert "Discard" in str(app.screen.query_one(".dialog-question", Static).render())
+        await pilot.press("y")
+        await _settle(pilot)
+        assert not isinstance(app.screen, PersonFormScreen)
+        assert store.keep_in_touch(pid) == (None, None)

@@ -17,7 +17,7 @@ from netui.enums import Role
 from netui.person_spec import ENUM_DEFAULTS, FIELDS, FORM_LAYOUT, PersonField
 from netui.roles import infer_role
 from netui.screens.base import NetuiModal
-from netui.screens.dialogs import ConfirmScreen
+from netui.screens.dialogs import form_state, leave_form
 from netui.store import Store
 from netui.validate import FIELD_CHECKS
 
@@ -76,6 +76,7 @@ class PersonFormScreen(NetuiModal[int | None]):
         # at recruiter, not locked at engineer).
         self.guessed_role = Role.unknown.value
         self.unreadable: set[str] = set()  # stored values netui could not read
+        self._start: dict[str, object] = {}  # the form as it opened (escape compares)
 
     def _initial_values(self) -> dict[str, str]:
         if self.person_id is None:
@@ -133,6 +134,7 @@ class PersonFormScreen(NetuiModal[int | None]):
             self.query_one("#f-cadence_days", Input).placeholder = hint
 
     def on_mount(self) -> None:
+        self._start = form_state(self)
         self.query_one("#f-full_name", Input).focus()
 
     def values(self) -> dict[str, str]:
@@ -201,17 +203,7 @@ class PersonFormScreen(NetuiModal[int | None]):
         self.query_one("#form-error", Static).update(f"Not saved: {message}")
 
     def action_cancel(self) -> None:
-        if not self._changed() or (self.person_id is None and not any(
-            v for k, v in self.values().items() if k not in SELECTS
-        )):  # fmt: skip
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(ConfirmScreen("Discard what you typed?", yes="Discard"), answered)
+        leave_form(self, self._start)
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:
