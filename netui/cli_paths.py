@@ -7,7 +7,9 @@ from typing import Any
 
 from netui.cli import PARSER_HOOKS, command
 from netui.errors import InputError
-from netui.network import MAX_HOPS_LIMIT, explain, strength_word
+from netui.network import MAX_HOPS_LIMIT
+from netui.path_explain import explain
+from netui.path_strength import strength_word
 from netui.plural import count_of
 from netui.settings import Settings
 from netui.store import Store

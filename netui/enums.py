@@ -30,6 +30,11 @@ ROLE_LABELS = {
 }
 
 
+def role_label(value: str) -> str:
+    """A stored role's label; a value netui does not know is shown as it is."""
+    return Role(value).label if value in Role.__members__ else value
+
+
 class Closeness(StrEnum):
     close = "close"
     friend = "friend"
@@ -39,6 +44,11 @@ class Closeness(StrEnum):
     @property
     def label(self) -> str:
         return "met once" if self is Closeness.met_once else self.value
+
+
+def closeness_label(value: str) -> str:
+    """A stored closeness's label; a value netui does not know is shown as it is."""
+    return Closeness(value).label if value in Closeness.__members__ else value
 
 
 class HowWeKnow(StrEnum):

@@ -1,5 +1,4 @@
-"""Who can get you in (pure): every path from the people you know into a company, ranked
-and explained in one line.
+"""Who can get you in (pure): every path from the people you know into a company, ranked.
 
 The store hands over a `Network` for one company (its people, the people linked to them up
 to `max_hops` links away, who used to work there); nothing here reads a file or a clock.
@@ -12,13 +11,9 @@ at the first person it reaches who works at the company:
 - linked: they know (or work with, or were introduced by) someone who works there, or
   someone who knows someone there: one link per hop, `DEFAULT_MAX_HOPS` at most.
 
-Archived people are never on a path and nobody appears twice on one (no cycles).
-
-The strength of a path is the product of
-    tie(first person)                    how well you know them, 0..1 (`tie_strength`)
-  × (LINK_WEIGHT[kind] × HOP_PENALTY)    once for every link walked
-  × ROLE_WEIGHT[role of the last person] who they are to your search
-    (or FORMER_COLLEAGUE_WEIGHT for someone who used to work there).
+Archived people are never on a path and nobody appears twice on one (no cycles). What a
+path is worth is netui/path_strength.py; what it calls for and the line that explains it,
+netui/path_explain.py.
 """
 
 from __future__ import annotations
@@ -28,95 +23,21 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple, overload
 
-from netui.enums import Closeness, InteractionKind, LinkKind, Role
-from netui.pipeline import Approach, approach_for
-from netui.timeutil import days_ago
-
-# ---- the ranking's constants (each one is a choice; change them here only) -------------
-
-CLOSENESS_WEIGHT: Mapping[str, float] = {
-    Closeness.close: 1.0,
-    Closeness.friend: 0.7,
-    Closeness.acquaintance: 0.4,
-    Closeness.met_once: 0.2,
-}
-"""Where a tie starts: the closeness you gave them. The chapter asks close people first."""
-
-RECENCY_HALF_LIFE_DAYS = 120.0
-"""The warm part of a tie halves every 120 days without an interaction (exponential decay):
-a coffee last week counts fully, one four months ago half as much."""
-
-RECENCY_FLOOR = 0.3
-"""The part of a tie that never decays: a college friend you haven't talked to in years is
-still a friend, only a colder one. Nothing ever logged counts as this floor."""
-
-VOLUME_WEIGHT = 0.3
-"""How much of a tie rests on how often you have talked (the rest on closeness × recency)."""
-
-VOLUME_HALF = 4
-"""Interactions that earn half of the volume part: n / (n + 4), so 4 conversations count
-for half and 12 for three quarters; it never runs away with one chatty contact."""
-
-ONE_WAY_FACTOR = 0.8
-"""A tie where they have never answered (no reply, nothing came in) counts this much."""
-
-LINK_WEIGHT: Mapping[str, float] = {
-    LinkKind.works_with: 0.8,
-    LinkKind.knows: 0.6,
-    LinkKind.introduced_by: 0.6,
-}
-"""How well two other people know each other, by the link you recorded between them."""
-
-HOP_PENALTY = 0.6
-"""Every link walked multiplies the strength by this on top of the link's weight: asking
-someone to ask someone is a bigger favour, so a two-hop path loses to a one-hop path of
-the same ties."""
-
-ROLE_WEIGHT: Mapping[str, float] = {
-    Role.engineer: 1.0,
-    Role.engineering_manager: 1.0,
-    Role.founder_cto: 1.0,
-    Role.recruiter: 0.75,
-    Role.other_tech: 0.6,
-    Role.unknown: 0.5,
-    Role.non_tech: 0.4,
-}
-"""Who the path reaches: someone who can refer you or is an engineer (pitch them) first, a
-recruiter next, then anyone who can pass you on."""
-
-FORMER_COLLEAGUE_WEIGHT = 0.5
-"""Someone who used to work there still knows people there, less surely than an employee."""
+from netui.enums import Closeness, LinkKind, Role
+from netui.path_strength import (
+    FORMER_COLLEAGUE_WEIGHT,
+    HOP_PENALTY,
+    LINK_WEIGHT,
+    role_weight,
+    strength_word,
+    tie_strength,
+)
 
 DEFAULT_MAX_HOPS = 2
 """Links walked at most from the person you know (a setting: `path_max_hops`)."""
 
 MAX_HOPS_LIMIT = 3
 """The most the setting allows: past three, nobody forwards a stranger's note."""
-
-STRENGTH_WORDS: tuple[tuple[float, str], ...] = (
-    (0.45, "strong"),
-    (0.2, "good"),
-    (0.08, "fair"),
-    (0.0, "weak"),
-)
-"""A path's strength in words: the first threshold it reaches."""
-
-NO_WAY_IN = "none"
-"""The word for a company with no path at all."""
-
-CLOSENESS_WORDS: Mapping[str, str] = {
-    Closeness.close: "close friend",
-    Closeness.friend: "friend",
-    Closeness.acquaintance: "acquaintance",
-    Closeness.met_once: "met once",
-}
-
-APPROACH_WORDS: Mapping[Approach, str] = {
-    Approach.pitch: "pitch",
-    Approach.intro: "ask for an intro",
-    Approach.find_out: "find out what they do",
-}
-"""The last part of an explanation: what the path is for, from the last person's role."""
 
 # How a link reads from the person walking it (person_a's side, then person_b's):
 # (X, Y, introduced_by) is "X was introduced to you by Y".
@@ -126,11 +47,6 @@ _PHRASE_FROM_A: Mapping[str, str] = {
     LinkKind.introduced_by: "was introduced to you by",
 }
 _PHRASE_FROM_B: Mapping[str, str] = {**_PHRASE_FROM_A, LinkKind.introduced_by: "introduced you to"}
-
-_KIND_WORDS: Mapping[str, str] = {
-    InteractionKind.reply: "their reply",
-    InteractionKind.referral: "referral",
-}
 
 
 class PathKind(StrEnum):
@@ -246,41 +162,6 @@ class Path(NamedTuple):
     @property
     def hops(self) -> int:
         return len(self.people) - 1
-
-
-# ---- the ranking -------------------------------------------------------------------------
-
-
-def recency_factor(days_since: float | None) -> float:
-    """1.0 just after an interaction, halving towards RECENCY_FLOOR every half-life."""
-    if days_since is None:
-        return RECENCY_FLOOR
-    days = max(0.0, days_since)
-    return RECENCY_FLOOR + (1 - RECENCY_FLOOR) * float(0.5 ** (days / RECENCY_HALF_LIFE_DAYS))
-
-
-def volume_factor(interactions: int) -> float:
-    n = max(0, interactions)
-    return 1 - VOLUME_WEIGHT + VOLUME_WEIGHT * n / (n + VOLUME_HALF)
-
-
-def tie_strength(person: Contact) -> float:
-    """How well you know them, 0..1: closeness × recency × how often × two-way."""
-    closeness = CLOSENESS_WEIGHT.get(person.closeness, CLOSENESS_WEIGHT[Closeness.acquaintance])
-    two_way = 1.0 if person.replies > 0 else ONE_WAY_FACTOR
-    return (
-        closeness * recency_factor(person.days_since) * volume_factor(person.interactions) * two_way
-    )
-
-
-def role_weight(role: str) -> float:
-    return ROLE_WEIGHT.get(role, ROLE_WEIGHT[Role.unknown])
-
-
-def strength_word(strength: float | None) -> str:
-    if strength is None:
-        return NO_WAY_IN
-    return next(word for floor, word in STRENGTH_WORDS if strength >= floor)
 
 
 @dataclass
@@ -414,76 +295,3 @@ def overview(network: Network, company_id: int, max_hops: int = DEFAULT_MAX_HOPS
 def targets_order(rows: Iterable[Overview]) -> list[Overview]:
     """No way in first, then the weakest best path: where the work is."""
     return sorted(rows, key=lambda o: (o.best is not None, o.best or 0.0, o.company_id))
-
-
-# ---- what to do with a path, and the one line that explains it ---------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class NextMove:
-    """The message a path calls for: to whom, which intent, and whom to name in it."""
-
-    person_id: int
-    intent: str  # a compose.Intent value
-    target_id: int | None = None  # the person to ask an introduction to, if one is known
-
-
-def next_move(path: Path, network: Network) -> NextMove:
-    """Pitch someone who works there and can refer you; anyone else: ask for an intro,
-    naming the next person on the path when there is one."""
-    first = network.people[path.first]
-    if path.kind is PathKind.direct and approach_for(first.role) is Approach.pitch:
-        return NextMove(first.id, "pitch")
-    target = path.people[1] if path.hops else None
-    return NextMove(first.id, "intro", target)
-
-
-def tie_words(person: Contact) -> str:
-    """'close friend, coffee 3 days ago' / 'acquaintance, nothing logged yet'."""
-    closeness = CLOSENESS_WORDS.get(person.closeness, person.closeness)
-    if person.days_since is None:
-        return f"{closeness}, nothing logged yet"
-    kind = _KIND_WORDS.get(person.last_kind, person.last_kind or "last talked")
-    return f"{closeness}, {kind} {days_ago(int(person.days_since))}"
-
-
-def _role_label(role: str) -> str:
-    try:
-        return Role(role).label
-    except ValueError:
-        return role
-
-
-def who(person: Contact, network: Network) -> str:
-    """'Dana Ruiz, engineer at Stripe'; a stub already says where: "Sam's roommate at Stripe"."""
-    at = network.companies.get(person.company_id or 0, "")
-    if at and at.casefold() in person.name.casefold():
-        return person.name
-    what = person.title or (_role_label(person.role) if person.role != Role.unknown else "")
-    if what and at:
-        return f"{person.name}, {what} at {at}"
-    if at:
-        return f"{person.name} at {at}"
-    return f"{person.name}, {what}" if what else person.name
-
-
-def explain(path: Path, network: Network) -> str:
-    """One line, e.g. 'Priya Patel (close friend, coffee 3 days ago) → knows Dana Ruiz,
-    engineer at Stripe → pitch'."""
-    people = network.people
-    first = people[path.first]
-    company = network.companies.get(path.company_id, "")
-    head = f"{first.name} ({tie_words(first)})"
-    if path.kind is PathKind.direct:
-        what = f" as {first.title}" if first.title else ""
-        action = APPROACH_WORDS[approach_for(first.role)]
-        return f"{head} works at {company}{what} → {action}"
-    if path.kind is PathKind.former:
-        return f"{head} used to work at {company} → {APPROACH_WORDS[Approach.intro]}"
-    steps = [head]
-    for index, phrase in enumerate(network.phrases(path), start=1):
-        person = people[path.people[index]]
-        last = index == len(path.people) - 1
-        steps.append(f"{phrase} {who(person, network) if last else person.name}")
-    target = people[path.target]
-    return " → ".join([*steps, APPROACH_WORDS[approach_for(target.role)]])

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from netui.enums import Closeness, HowWeKnow, Role
+from netui.enums import Closeness, HowWeKnow, Role, role_label
 from netui.errors import InputError
 from netui.roles import ROLE_WORDS, infer_role
 from netui.validate import email_error
@@ -111,5 +111,4 @@ def added_text(full_name: str, company: str, title: str, role: str, how_we_know:
     Payments (eng manager, work)' (the whole title, the role's label)."""
     at = f" @ {company}" if company else ""
     titled = f", {title}" if title else ""
-    label = Role(role).label if role in Role.__members__ else role
-    return f"{full_name}{at}{titled} ({label}, {how_we_know})"
+    return f"{full_name}{at}{titled} ({role_label(role)}, {how_we_know})"

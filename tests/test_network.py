@@ -4,21 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from netui.network import (
+from netui.network import Contact, Network, PathKind, find_paths, overview, targets_order
+from netui.path_explain import explain, next_move
+from netui.path_strength import (
     HOP_PENALTY,
     LINK_WEIGHT,
     RECENCY_FLOOR,
     RECENCY_HALF_LIFE_DAYS,
-    Contact,
-    Network,
-    PathKind,
-    explain,
-    find_paths,
-    next_move,
-    overview,
     recency_factor,
     strength_word,
-    targets_order,
     tie_strength,
 )
 

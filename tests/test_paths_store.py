@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from netui.errors import NotFoundError
-from netui.network import PathKind, explain
+from netui.network import PathKind
+from netui.path_explain import explain
 from netui.store import Store
 from netui.timeutil import utcnow
 from tests.conftest import NOW

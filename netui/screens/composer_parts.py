@@ -24,7 +24,7 @@ from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from netui.compose import Channel, Message, Recipient, Tone, channel_label, intent_label
-from netui.enums import Closeness
+from netui.enums import closeness_label
 from netui.message_lint import LintIssue
 from netui.screens.base import NetuiModal
 from netui.store.drafts import DraftRow
@@ -36,10 +36,7 @@ from netui.timeutil import format_utc
 def recipient_line(recipient: Recipient, tone: Tone, tone_labels: Mapping[Tone, str]) -> str:
     """'To Priya Patel · Senior Software Engineer at Google · acquaintance: polite tone'."""
     work = " at ".join(part for part in (recipient.title, recipient.company) if part)
-    try:
-        closeness = Closeness(recipient.closeness).label
-    except ValueError:
-        closeness = recipient.closeness
+    closeness = closeness_label(recipient.closeness)
     parts = [f"To [b]{escape(recipient.full_name)}[/b]"]
     if work:
         parts.append(escape(work))

@@ -10,7 +10,9 @@ from textual.widgets import Footer, Header, Static
 
 from netui.compose import IntroTarget
 from netui.errors import NetuiError
-from netui.network import Path, explain, next_move, strength_word, who
+from netui.network import Path
+from netui.path_explain import explain, next_move, who
+from netui.path_strength import strength_word
 from netui.plural import count_of
 from netui.screens.base import NetuiScreen
 from netui.store.paths import CompanyPaths
