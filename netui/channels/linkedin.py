@@ -116,71 +116,68 @@ def read_linkedin(tree: Tree, messages: list[str], invitations: list[str]) -> Ch
     skipped: Counter[str] = Counter()
     for name in messages:
         where = tree.where(name)
-        with tree.open(name) as fh:
-            for line, row in csv_rows(fh, where):
-                result.items += 1
-                why = _excluded(row)
-                if why:
-                    skipped[why] += 1
-                    continue
-                at = parse_when(row.get("DATE", ""))
-                if at is None:
-                    raise InputError(
-                        f"{where}, line {line}: DATE '{row.get('DATE', '')[:30]}' is not a "
-                        "date (expected like 2023-05-01 14:22:10 UTC)."
-                    )
-                sender_url = row.get("SENDER PROFILE URL", "").strip()
-                if not sender_url:
-                    skipped["messages with no sender profile"] += 1
-                    continue
-                sender = linkedin_key(sender_url)
-                conv = row.get("CONVERSATION ID", "").strip() or row.get("SUBJECT", "")
-                recipient_urls = [u for u in _split(row.get("RECIPIENT PROFILE URLS", ""))
-                                  if is_profile(u)]  # fmt: skip
-                recipient_names = _split(row.get("TO", ""))
-                keys = []
-                for i, url in enumerate(recipient_urls):
-                    key = linkedin_key(url)
-                    keys.append(key)
-                    urls.setdefault(key, url)
-                    if len(recipient_names) == len(recipient_urls):
-                        names.setdefault(key, recipient_names[i])
-                urls.setdefault(sender, sender_url)
-                if row.get("FROM", "").strip():
-                    names[sender] = row["FROM"].strip()
-                for key in (sender, *keys):
-                    seen_in.setdefault(key, set()).add(conv)
-                topic = row.get("SUBJECT", "").strip() or first_words(row.get("CONTENT", ""))
-                rows.append(_Message(sender, keys, conv, at, topic))
+        for line, row in csv_rows(tree, name):
+            result.items += 1
+            why = _excluded(row)
+            if why:
+                skipped[why] += 1
+                continue
+            at = parse_when(row.get("DATE", ""))
+            if at is None:
+                raise InputError(
+                    f"{where}, line {line}: DATE '{row.get('DATE', '')[:30]}' is not a "
+                    "date (expected like 2023-05-01 14:22:10 UTC)."
+                )
+            sender_url = row.get("SENDER PROFILE URL", "").strip()
+            if not sender_url:
+                skipped["messages with no sender profile"] += 1
+                continue
+            sender = linkedin_key(sender_url)
+            conv = row.get("CONVERSATION ID", "").strip() or row.get("SUBJECT", "")
+            recipient_urls = [u for u in _split(row.get("RECIPIENT PROFILE URLS", ""))
+                              if is_profile(u)]  # fmt: skip
+            recipient_names = _split(row.get("TO", ""))
+            keys = []
+            for i, url in enumerate(recipient_urls):
+                key = linkedin_key(url)
+                keys.append(key)
+                urls.setdefault(key, url)
+                if len(recipient_names) == len(recipient_urls):
+                    names.setdefault(key, recipient_names[i])
+            urls.setdefault(sender, sender_url)
+            if row.get("FROM", "").strip():
+                names[sender] = row["FROM"].strip()
+            for key in (sender, *keys):
+                seen_in.setdefault(key, set()).add(conv)
+            topic = row.get("SUBJECT", "").strip() or first_words(row.get("CONTENT", ""))
+            rows.append(_Message(sender, keys, conv, at, topic))
     invites: list[tuple[str, bool, datetime, str]] = []
     my_invites: Counter[str] = Counter()
     for name in invitations:
         where = tree.where(name)
-        with tree.open(name) as fh:
-            for line, row in csv_rows(fh, where):
-                result.items += 1
-                outgoing = row.get("Direction", "").strip().upper() == "OUTGOING"
-                mine = row.get("inviterProfileUrl" if outgoing else "inviteeProfileUrl", "")
-                theirs = row.get("inviteeProfileUrl" if outgoing else "inviterProfileUrl", "")
-                their_name = row.get("To" if outgoing else "From", "").strip()
-                at = parse_when(row.get("Sent At", ""))
-                if at is None:
-                    raise InputError(
-                        f"{where}, line {line}: Sent At '{row.get('Sent At', '')[:30]}' "
-                        "is not a date."
-                    )
-                if is_profile(mine):
-                    my_invites[linkedin_key(mine)] += 1
-                if not is_profile(theirs):
-                    skipped["invitations with no profile"] += 1
-                    continue
-                key = linkedin_key(theirs)
-                urls.setdefault(key, theirs.strip())
-                if their_name:
-                    names.setdefault(key, their_name)
-                message = first_words(row.get("Message", ""))
-                topic = f"Invitation: {message}" if message else "LinkedIn invitation"
-                invites.append((key, outgoing, at, topic))
+        for line, row in csv_rows(tree, name):
+            result.items += 1
+            outgoing = row.get("Direction", "").strip().upper() == "OUTGOING"
+            mine = row.get("inviterProfileUrl" if outgoing else "inviteeProfileUrl", "")
+            theirs = row.get("inviteeProfileUrl" if outgoing else "inviterProfileUrl", "")
+            their_name = row.get("To" if outgoing else "From", "").strip()
+            at = parse_when(row.get("Sent At", ""))
+            if at is None:
+                raise InputError(
+                    f"{where}, line {line}: Sent At '{row.get('Sent At', '')[:30]}' is not a date."
+                )
+            if is_profile(mine):
+                my_invites[linkedin_key(mine)] += 1
+            if not is_profile(theirs):
+                skipped["invitations with no profile"] += 1
+                continue
+            key = linkedin_key(theirs)
+            urls.setdefault(key, theirs.strip())
+            if their_name:
+                names.setdefault(key, their_name)
+            message = first_words(row.get("Message", ""))
+            topic = f"Invitation: {message}" if message else "LinkedIn invitation"
+            invites.append((key, outgoing, at, topic))
     me = _me(seen_in, my_invites)
     result.me = [urls.get(me, me)] if me else []
     result.skipped = skipped

@@ -24,6 +24,7 @@ CHUNK = 1 << 20
 MAX_HEADER = 1 << 20  # a "header" longer than this is not one: the message is skipped
 HEADER_WINDOW = 1 << 13  # where a header block's end is looked for first (it doubles)
 BULK_REASON = "bulk mail (mailing lists, no-reply senders, Spam, Trash)"
+CUT_REASON = "end of the last message (the file stops inside its headers: cut short?)"
 
 _HEADER_RE = re.compile(
     rb"^(from|to|cc|date|subject|list-id|list-unsubscribe|list-post|precedence|"
@@ -82,8 +83,12 @@ def blank_line(buf: bytes, start: int, crlf: bool = True) -> int:
         size *= 2
 
 
-def header_blocks(stream: Readable, chunk: int = CHUNK) -> Iterator[bytes]:
-    """Each message's header block (bytes, without its "From " line); bodies skipped."""
+def header_blocks(
+    stream: Readable, chunk: int = CHUNK, cut: Counter[str] | None = None
+) -> Iterator[bytes]:
+    """Each message's header block (bytes, without its "From " line); bodies skipped.
+    A last message whose headers the file cuts short (a download that stopped) is read as
+    far as it goes and counted in `cut` under CUT_REASON, so the summary says so."""
     buf = stream.read(chunk)
     if not buf:
         return
@@ -101,6 +106,8 @@ def header_blocks(stream: Readable, chunk: int = CHUNK) -> Iterator[bytes]:
                     break
             if eof or len(buf) - pos > MAX_HEADER:
                 end = len(buf) if line_end != -1 else pos
+                if eof and cut is not None and len(buf) - pos <= MAX_HEADER:
+                    cut[CUT_REASON] += 1
                 break
             more = stream.read(chunk)
             eof = not more
@@ -240,6 +247,7 @@ class MailBook:
         self.topics: list[str] = []
         self.edges: dict[tuple[int, int, int, int], list[int]] = {}  # -> [count, last ts]
         self.bulk_senders: set[int] = set()
+        self.sent_by: Counter[int] = Counter()  # messages each address sent (not bulk-marked)
         self.messages = 0
         self.skipped: Counter[str] = Counter()
 
@@ -274,6 +282,7 @@ class MailBook:
             self.skipped["no readable Date header"] += 1
             return
         sender = self._id(address, name, True)
+        self.sent_by[sender] += 1
         recipients = {
             self._id(a, n, False)
             for n, a in addresses(headers.get("to", "")) + addresses(headers.get("cc", ""))
@@ -318,6 +327,11 @@ class MailBook:
             i for i, a in enumerate(self.addrs)
             if (i in self.bulk_senders and i not in wrote_to) or is_bulk_address(a)
         }  # fmt: skip
+        # messages from no-reply-style senders are left out too: say so, not silently
+        from_bulk = sum(n for i, n in self.sent_by.items() if i in excluded and i not in mine)
+        if from_bulk:
+            result.skipped = result.skipped.copy()
+            result.skipped[BULK_REASON] += from_bulk
         collector = Collector()
         keys: dict[int, str] = {}
         for (s, r, conv, _day), (count, ts) in self.edges.items():
@@ -362,8 +376,9 @@ def read_mbox(tree: Tree, names: list[str], my_emails: Iterable[str] = ()) -> Ch
             if not head.startswith(b"From "):
                 raise InputError(f"{tree.where(name)} is not an mbox (no 'From ' line first).")
             stream = _Prefixed(head, fh)
-            for block in header_blocks(stream):
+            for block in header_blocks(stream, cut=book.skipped):
                 book.add(parse_headers(block))
+
     label = "Gmail mbox" if any("gmail" in n.casefold() or "mail" in n.casefold()
                                 for n in names) else "mbox"  # fmt: skip
     return book.result(tree.label, label, my_emails)
@@ -417,5 +432,7 @@ class _Prefixed:
     def read(self, size: int = -1, /) -> bytes:
         if self.head:
             head, self.head = self.head, b""
-            return head + self.fh.read(size - len(head) if size > 0 else -1)
-        return self.fh.read(size)
+            data = head + self.fh.read(size - len(head) if size > 0 else -1)
+        else:
+            data = self.fh.read(size)
+        return data

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from netui.names import fold, linkedin_key, person_key, phone_key
+from netui.textsafe import clean_line
 
 # Sources, in the words the review screen and the CLI show.
 CHANNEL_LABELS = {
@@ -165,6 +166,7 @@ class Collector:
         count: int = 1,
     ) -> None:
         day = at.date()
+        topic = clean_line(topic)  # a subject can carry ESC sequences; shown on a timeline
         entry = self.entries.get((contact, conversation, day))
         if entry is None:
             entry = Evidence(contact, conversation, day, at, topic=topic)

@@ -22,8 +22,21 @@ _IG_HREF = re.compile(
 )
 
 
+MAX_JSON = 64 << 20  # a friends or followers list is far smaller; a zip bomb is not read
+
+
 def load_json(tree: Tree, name: str) -> Any:
-    text = tree.read_text(name)
+    with tree.open(name) as fh:
+        data = fh.read(MAX_JSON + 1)
+    if len(data) > MAX_JSON:
+        raise InputError(
+            f"{tree.where(name)} is larger than {MAX_JSON >> 20} MB: too big for a list of "
+            "friends or followers."
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{tree.where(name)} is not UTF-8 text (byte {exc.start + 1}).") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
@@ -31,6 +44,20 @@ def load_json(tree: Tree, name: str) -> Any:
             f"{tree.where(name)}, line {exc.lineno}, column {exc.colno}: not valid JSON "
             f"({exc.msg})."
         ) from None
+    except RecursionError:
+        raise InputError(f"{tree.where(name)} is nested too deeply to be an export.") from None
+
+
+def _wrong_shape(tree: Tree, name: str, entries: list[Any], what: str) -> InputError | None:
+    """An error when a list has entries but none of them is an object (valid JSON, wrong
+    shape: nothing would be read from it and the summary would say nothing was there)."""
+    if entries and not any(isinstance(e, dict) for e in entries):
+        return InputError(f"{tree.where(name)} is JSON but its entries are not {what}.")
+    return None
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
 
 
 # ---- Instagram ----------------------------------------------------------------------------
@@ -63,12 +90,12 @@ def instagram_handle(entry: Any) -> str:
     """The username: `value`, else `title`, else the last part of `href`."""
     if not isinstance(entry, dict):
         return ""
-    items = entry.get("string_list_data") or [{}]
-    first = items[0] if isinstance(items, list) and isinstance(items[0], dict) else {}
-    value = str(first.get("value") or entry.get("title") or "").strip()
+    items = entry.get("string_list_data")
+    first = items[0] if isinstance(items, list) and items and isinstance(items[0], dict) else {}
+    value = _text(first.get("value")) or _text(entry.get("title"))
     if value:
         return handle_key(value)
-    href = str(first.get("href") or "").rstrip("/")
+    href = _text(first.get("href")).rstrip("/")
     return handle_key(href.rsplit("/", 1)[-1]) if href else ""
 
 
@@ -82,7 +109,15 @@ def _ig_handles(tree: Tree, name: str) -> list[str]:
         raise InputError(
             f"{tree.where(name)} is JSON but not an Instagram followers/following list."
         )
-    return [h for h in (instagram_handle(e) for e in entries) if h]
+    wrong = _wrong_shape(tree, name, entries, "Instagram accounts")
+    if wrong:
+        raise wrong
+    handles = [h for h in (instagram_handle(e) for e in entries) if h]
+    if entries and not handles:
+        raise InputError(
+            f"{tree.where(name)} is JSON but none of its entries names an Instagram account."
+        )
+    return handles
 
 
 def read_instagram(tree: Tree, followers: list[str], following: list[str]) -> ChannelResult:
@@ -125,6 +160,9 @@ def read_snapchat(tree: Tree, members: list[str]) -> ChannelResult:
         friends = data.get("Friends") if isinstance(data, dict) else None
         if not isinstance(friends, list):
             raise InputError(f"{tree.where(name)} has no 'Friends' list.")
+        wrong = _wrong_shape(tree, name, friends, "Snapchat friends")
+        if wrong:
+            raise wrong
         for what in ("Friend Requests Sent", "Deleted Friends", "Blocked Users"):
             value = data.get(what)
             if isinstance(value, list) and value:
@@ -133,13 +171,13 @@ def read_snapchat(tree: Tree, members: list[str]) -> ChannelResult:
             result.items += 1
             if not isinstance(friend, dict):
                 continue
-            username = handle_key(str(friend.get("Username") or ""))
+            username = handle_key(_text(friend.get("Username")))
             if not username or username in SNAPCHAT_OWN:
                 result.skipped["Snapchat's own accounts"] += 1
                 continue
             since = str(friend.get("Creation Timestamp") or "")[:4]
             result.add_contact(Contact(
-                name=str(friend.get("Display Name") or "").strip(), snapchat=username,
+                name=_text(friend.get("Display Name")), snapchat=username,
                 detail=f"friends since {since}" if since.isdigit() else "friend",
             ))  # fmt: skip
     return result
@@ -176,12 +214,15 @@ def read_facebook(tree: Tree, members: list[str]) -> ChannelResult:
             friends = data.get("friends_v2", data.get("friends"))
         if not isinstance(friends, list):
             raise InputError(f"{tree.where(name)} has no 'friends_v2' list.")
+        wrong = _wrong_shape(tree, name, friends, "Facebook friends")
+        if wrong:
+            raise wrong
         for friend in friends:
             result.items += 1
-            if not isinstance(friend, dict) or not str(friend.get("name") or "").strip():
+            if not isinstance(friend, dict) or not _text(friend.get("name")):
                 result.skipped["friends without a name"] += 1
                 continue
-            name_ = repair(str(friend["name"]).strip())
+            name_ = repair(_text(friend["name"]))
             contact = Contact(name=name_, detail="Facebook friend")
             if not contact.key:
                 result.skipped["single-word names (too weak to match)"] += 1

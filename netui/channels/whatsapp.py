@@ -43,6 +43,7 @@ MISSING_NAME = (
 
 @dataclass(slots=True)
 class _Line:
+    number: int
     a: int
     b: int
     year: int
@@ -85,29 +86,28 @@ def _parse(tree: Tree, member: str) -> list[_Line]:
     where = tree.where(member)
     lines: list[_Line] = []
     started = False
-    with tree.open(member) as fh:
-        for number, raw in text_lines(fh, where):
-            line = raw.translate(_MARKS)
-            match = IOS.match(line) or ANDROID.match(line)
-            if match is None:
-                if lines:
-                    lines[-1].text += "\n" + line
-                elif line.strip() and not started:
-                    raise InputError(
-                        f"{where}, line {number}: not a WhatsApp chat line "
-                        "(expected like '12/31/23, 9:41 PM - Name: text')."
-                    )
-                continue
-            started = True
-            a, b, y, hh, mm, ss, ampm, rest = match.groups()
-            author, sep, text = rest.partition(": ")
-            marked = raw.partition(": ")[2].startswith("\u200e")  # iOS marks notices
-            media = bool(_MEDIA.match(text.strip()))
-            if not sep or (marked and not media) or _NOTICE.search(text):
-                author, text = "", rest
-            year = int(y) + (2000 if len(y) == 2 else 0)
-            lines.append(_Line(int(a), int(b), year, int(hh), int(mm), int(ss or 0),
-                               (ampm or "").lower(), author.strip(), text))  # fmt: skip
+    for number, raw in text_lines(tree, member):
+        line = raw.translate(_MARKS)
+        match = IOS.match(line) or ANDROID.match(line)
+        if match is None:
+            if lines:
+                lines[-1].text += "\n" + line
+            elif line.strip() and not started:
+                raise InputError(
+                    f"{where}, line {number}: not a WhatsApp chat line "
+                    "(expected like '12/31/23, 9:41 PM - Name: text')."
+                )
+            continue
+        started = True
+        a, b, y, hh, mm, ss, ampm, rest = match.groups()
+        author, sep, text = rest.partition(": ")
+        marked = raw.partition(": ")[2].startswith("\u200e")  # iOS marks notices
+        media = bool(_MEDIA.match(text.strip()))
+        if not sep or (marked and not media) or _NOTICE.search(text):
+            author, text = "", rest
+        year = int(y) + (2000 if len(y) == 2 else 0)
+        lines.append(_Line(number, int(a), int(b), year, int(hh), int(mm), int(ss or 0),
+                           (ampm or "").lower(), author.strip(), text))  # fmt: skip
     return lines
 
 
@@ -128,6 +128,20 @@ def day_first(lines: list[_Line]) -> bool:
     if dmy != mdy:
         return dmy < mdy
     return not any(x.ampm for x in lines)
+
+
+def check_dates(lines: list[_Line], dmy: bool, where: str) -> None:
+    """Every date read in the order guessed for the file, or one error naming the line."""
+    for x in lines:
+        if _when(x, dmy) is not None:
+            continue
+        if _when(x, not dmy) is None:
+            raise InputError(f"{where}, line {x.number}: not a date and time WhatsApp writes.")
+        order = "day/month" if dmy else "month/day"
+        raise InputError(
+            f"{where}, line {x.number}: the date {x.a}/{x.b}/{x.year} does not fit the "
+            f"{order} order of the rest of the chat."
+        )
 
 
 def _when(x: _Line, dmy: bool) -> datetime | None:
@@ -164,6 +178,7 @@ def read_whatsapp(tree: Tree, members: list[str], my_name: str) -> ChannelResult
         if not lines:
             raise InputError(f"{tree.where(member)} has no messages.")
         dmy = day_first(lines)
+        check_dates(lines, dmy, tree.where(member))
         title = chat_name(tree, member)
         authors = {x.author for x in lines if x.author}
         others = {a for a in authors if not _is_me(a, my_name)}
