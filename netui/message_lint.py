@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from netui.compose import CHANNELS, PLACEHOLDER_RE, PLACEHOLDER_SOURCES, Channel, Message, Recipient
+from netui.compose import CHANNELS, PLACEHOLDER_RE, Channel, Message
 from netui.names import fold
+from netui.recipient import PLACEHOLDER_SOURCES, Recipient
 
 
 class LintCode(StrEnum):

@@ -10,7 +10,7 @@ One TOML file per template; the file name (without .toml) is the template's key:
     body = '''...'''                      # the message
     short = '''...'''                     # optional: for LinkedIn notes and DMs
 
-Bodies use `{placeholders}` (compose.PLACEHOLDERS), `[[ optional parts ]]` (dropped when a
+Bodies use `{placeholders}` (recipient.PLACEHOLDERS), `[[ optional parts ]]` (dropped when a
 placeholder in them is empty) and `[[ this || or that ]]` (the first choice whose
 placeholders are all filled).
 

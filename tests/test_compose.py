@@ -16,21 +16,18 @@ from netui.compose import (
     Channel,
     Intent,
     Message,
-    Recipient,
-    Sender,
     Tone,
     fill,
-    interaction_phrase,
-    mailto_url,
-    open_link,
-    placeholder_values,
     render,
     suggested_intent,
     tone_for,
 )
 from netui.errors import InputError
+from netui.mailto import mailto_url, open_link
 from netui.message_lint import LintCode, length_label, lint
+from netui.message_phrases import interaction_phrase
 from netui.paths import assets_dir
+from netui.recipient import Recipient, Sender, placeholder_values
 from netui.templates import TEMPLATE_DIR, load_templates
 
 SHIPPED = assets_dir() / TEMPLATE_DIR

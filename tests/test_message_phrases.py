@@ -7,19 +7,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from netui.compose import (
-    Channel,
-    Intent,
-    Sender,
-    Tone,
-    how_we_know_phrase,
-    long_ago_phrase,
-    placeholder_values,
-    render,
-    talk_phrase,
-)
+from netui.compose import Channel, Intent, Tone, render
 from netui.message_lint import LintCode, lint
+from netui.message_phrases import how_we_know_phrase, long_ago_phrase, talk_phrase
 from netui.paths import assets_dir
+from netui.recipient import Sender, placeholder_values
 from netui.store import Store
 from netui.templates import TEMPLATE_DIR, load_templates
 from tests.conftest import NOW, TODAY

@@ -10,23 +10,25 @@ from textual.widgets import Footer, Header, Input, Label, Select, Static, TextAr
 
 from netui.compose import (
     CHANNELS,
-    INTRO_TO_PERSON,
     Channel,
     Intent,
-    IntroTarget,
     Message,
-    Recipient,
-    Sender,
     Template,
     Tone,
-    placeholder_values,
     render,
     suggested_intent,
     tone_for,
-    with_intro,
 )
 from netui.errors import NetuiError
 from netui.message_lint import length_label, lint
+from netui.recipient import (
+    INTRO_TO_PERSON,
+    IntroTarget,
+    Recipient,
+    Sender,
+    placeholder_values,
+    with_intro,
+)
 from netui.screens.composer_exits import ComposerExits
 from netui.screens.composer_parts import (
     TONE_LABELS,

@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 from textual import work
 
 from netui.clipboard import CopyRoute, copy_text
-from netui.compose import CHANNELS, Message, Recipient, can_open_links, mailto_url, open_link
+from netui.compose import CHANNELS, Message
 from netui.errors import NetuiError
+from netui.mailto import can_open_links, mailto_url, open_link
+from netui.recipient import Recipient
 from netui.screens.base import NetuiScreen
 from netui.screens.composer_parts import Choice, EditorError, edit_in_editor
 

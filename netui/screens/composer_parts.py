@@ -23,9 +23,10 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from netui.compose import Channel, Message, Recipient, Tone, channel_label, intent_label
+from netui.compose import Channel, Message, Tone, channel_label, intent_label
 from netui.enums import closeness_label
 from netui.message_lint import LintIssue
+from netui.recipient import Recipient
 from netui.screens.base import NetuiModal
 from netui.store.drafts import DraftRow
 from netui.timeutil import format_utc

@@ -8,12 +8,12 @@ from textual.binding import Binding
 from textual.markup import escape
 from textual.widgets import Footer, Header, Static
 
-from netui.compose import IntroTarget
 from netui.errors import NetuiError
 from netui.network import Path
 from netui.path_explain import explain, next_move, who
 from netui.path_strength import strength_word
 from netui.plural import count_of
+from netui.recipient import IntroTarget
 from netui.screens.base import NetuiScreen
 from netui.store.paths import CompanyPaths
 from netui.widgets.row_list import RowList

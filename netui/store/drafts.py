@@ -6,23 +6,20 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from netui.compose import (
-    CHANNELS,
+from netui.compose import CHANNELS, Channel, Intent, Tone
+from netui.enums import DraftStatus, InteractionKind, Stage, stage_of
+from netui.errors import InputError, NotFoundError
+from netui.message_phrases import (
     MENTIONABLE_FROM_THEM,
     MENTIONABLE_KINDS,
     THANKABLE_FROM_THEM,
-    Channel,
-    Intent,
-    Recipient,
-    Tone,
     how_we_know_phrase,
     interaction_phrase,
     long_ago_phrase,
     talk_phrase,
 )
-from netui.enums import DraftStatus, InteractionKind, Stage, stage_of
-from netui.errors import InputError, NotFoundError
 from netui.pipeline import kind_label
+from netui.recipient import Recipient
 from netui.store.meetings import MeetingMixin
 from netui.timeutil import local_date, parse_utc
 
