@@ -129,3 +129,14 @@ def test_escape_sequences_in_a_subject_do_not_reach_the_timeline(tmp_path: Path)
                          "\x1b]0;pwned\x07Offer\x1b[2J letter")]  # fmt: skip
     result = read_archive(write_mbox(tmp_path / "m.mbox", mail), my_emails=[ME])
     assert [e.topic for e in result.evidence] == ["Offer letter"]
+
+
+def test_a_damaged_chat_in_a_zip_is_named_not_taken_for_no_chat(tmp_path: Path) -> None:
+    path = tmp_path / "WhatsApp Chat - Kwame.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("_chat.txt", "[03/01/2024, 21:41:05] Kwame Boateng: Hey there friend\n" * 50)
+    raw = bytearray(path.read_bytes())
+    raw[raw.find(b"Hey there") + 200] ^= 0xFF  # the stored member's CRC no longer matches
+    path.write_bytes(bytes(raw))
+    message = refused(path, my_name="Alex Morgan")
+    assert message.startswith("WhatsApp Chat - Kwame.zip: _chat.txt is damaged inside the zip")

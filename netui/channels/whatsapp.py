@@ -68,6 +68,9 @@ def chat_members(tree: Tree) -> list[str]:
         try:
             head = tree.head(name, 4096).decode("utf-8-sig", errors="replace")
         except InputError:
+            base = name.rsplit("/", 1)[-1]
+            if base == "_chat.txt" or _CHAT_NAME.search(base):
+                raise  # a chat that cannot be read is said, not taken for "no chat"
             continue
         if looks_like_chat(head):
             found.append(name)
