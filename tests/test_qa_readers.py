@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import json
 import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from netui.channels import social
+from netui.channels.domains import guess_company
+from netui.channels.linkedin import parse_when
 from netui.channels.mail import BULK_REASON, CUT_REASON
 from netui.channels.read import read_archive
 from netui.errors import InputError
@@ -140,3 +143,21 @@ def test_a_damaged_chat_in_a_zip_is_named_not_taken_for_no_chat(tmp_path: Path) 
     path.write_bytes(bytes(raw))
     message = refused(path, my_name="Alex Morgan")
     assert message.startswith("WhatsApp Chat - Kwame.zip: _chat.txt is damaged inside the zip")
+
+
+@pytest.mark.parametrize(
+    ("address", "guess"),
+    [("kenji@yahoo.co.jp", ("", "")), ("ana@uol.com.br", ("", "")),
+     ("sam@protonmail.ch", ("", "")), ("jo@sky.com", ("", "")),
+     ("12+octo@users.noreply.github.com", ("", "")), ("lea@epfl.ch", ("", "school")),
+     ("max@tum.de", ("", "school")), ("dev@github.com", ("GitHub", ""))],
+)  # fmt: skip
+def test_personal_mail_and_universities_give_no_company(
+    address: str, guess: tuple[str, str]
+) -> None:
+    assert guess_company(address) == guess
+
+
+def test_a_linkedin_date_with_an_offset_is_converted_not_relabelled() -> None:
+    assert parse_when("2023-05-01T14:22:10+02:00") == datetime(2023, 5, 1, 12, 22, 10, tzinfo=UTC)
+    assert parse_when("2023-05-01 14:22:10 UTC") == datetime(2023, 5, 1, 14, 22, 10, tzinfo=UTC)

@@ -58,7 +58,25 @@ PERSONAL_DOMAINS = frozenset(
      "zoho.com", "fastmail.com", "fastmail.fm", "hey.com", "tutanota.com", "tuta.io",
      "qq.com", "163.com", "126.com", "naver.com", "orange.fr", "free.fr", "laposte.net",
      "libero.it", "btinternet.com", "comcast.net", "verizon.net", "att.net", "sbcglobal.net",
-     "mail.ru", "rediffmail.com", "seznam.cz", "wp.pl", "o2.pl", "t-online.de"}
+     "mail.ru", "rediffmail.com", "seznam.cz", "wp.pl", "o2.pl", "t-online.de",
+     "protonmail.ch", "duck.com", "posteo.de", "mailbox.org", "freenet.de", "hotmail.fr",
+     "hotmail.de", "hotmail.it", "hotmail.es", "outlook.fr", "outlook.de", "live.co.uk",
+     "live.fr", "yahoo.de", "yahoo.es", "yahoo.it", "yahoo.co.jp", "yahoo.com.br",
+     "yahoo.co.in", "uol.com.br", "bol.com.br", "terra.com.br", "sky.com", "virginmedia.com",
+     "ntlworld.com", "bigpond.com", "optusnet.com.au", "shaw.ca", "rogers.com",
+     "sympatico.ca", "hanmail.net", "daum.net", "sina.com", "foxmail.com", "yeah.net",
+     "inbox.ru", "bk.ru", "list.ru", "rambler.ru", "ukr.net", "abv.bg", "interia.pl",
+     "onet.pl", "telenet.be", "skynet.be", "ziggo.nl", "kpnmail.nl", "bluewin.ch",
+     "sfr.fr", "wanadoo.fr", "virgilio.it", "tiscali.it", "alice.it",
+     # a GitHub user's commit address is a person's, not a GitHub employee's
+     "users.noreply.github.com"}
+)  # fmt: skip
+# Universities whose domain has none of the shapes below (a short list of well-known ones).
+SCHOOL_DOMAINS = frozenset(
+    {"epfl.ch", "ethz.ch", "tum.de", "kit.edu", "rwth-aachen.de", "kth.se", "chalmers.se",
+     "tudelft.nl", "polimi.it", "polytechnique.edu", "ens.fr", "dtu.dk", "aalto.fi",
+     "ucl.ac.uk", "utoronto.ca", "uwaterloo.ca", "mcgill.ca", "ubc.ca", "iitb.ac.in",
+     "nus.edu.sg", "ntu.edu.sg", "tsinghua.edu.cn", "technion.ac.il", "unimelb.edu.au"}
 )  # fmt: skip
 
 # Second-level suffixes under which the company's label is one further left.
@@ -84,11 +102,19 @@ def base_domain(domain: str) -> str:
 
 
 def is_personal(domain: str) -> bool:
-    return domain in PERSONAL_DOMAINS or base_domain(domain) in PERSONAL_DOMAINS
+    return (
+        domain in PERSONAL_DOMAINS
+        or base_domain(domain) in PERSONAL_DOMAINS
+        or domain.endswith(".users.noreply.github.com")
+    )
 
 
 def is_school(domain: str) -> bool:
-    return domain.endswith(_SCHOOL_SUFFIXES) or any(w in domain for w in _SCHOOL_WORDS)
+    return (
+        domain.endswith(_SCHOOL_SUFFIXES)
+        or any(w in domain for w in _SCHOOL_WORDS)
+        or base_domain(domain) in SCHOOL_DOMAINS
+    )
 
 
 def guess_company(address: str) -> tuple[str, str]:

@@ -52,9 +52,11 @@ def parse_when(text: str) -> datetime | None:
     if not text:
         return None
     try:
-        return datetime.fromisoformat(text.removesuffix("UTC").strip()).replace(tzinfo=UTC)
+        when = datetime.fromisoformat(text.removesuffix("UTC").strip())
     except ValueError:
         pass
+    else:  # an offset, when written, is converted (not overwritten by UTC)
+        return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
     match = _US_DATE.match(text)
     if match is None:
         return None
