@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from netui.channels.mail import BULK_REASON, is_bulk_address
 from netui.channels.model import CHANNEL_LABELS, ChannelResult, Contact, Evidence, handle_key
 from netui.timeutil import days_text
 
@@ -49,6 +48,9 @@ def needed_keys(keys_of: dict[str, list[str]]) -> list[str]:
 
 
 def is_bulk(contact: Contact) -> bool:
+    # the mail reader loads here, not at every start (the store imports this module)
+    from netui.channels.mail import is_bulk_address
+
     return bool(contact.email) and is_bulk_address(contact.email)
 
 
@@ -135,6 +137,8 @@ def plan_channel(
 
     for ckey, contact in result.contacts.items():
         if is_bulk(contact):
+            from netui.channels.mail import BULK_REASON
+
             plan.skipped[BULK_REASON] += 1
             continue
         keys = keys_of[ckey]

@@ -117,3 +117,25 @@ async def test_review_with_nothing_waiting_says_where_candidates_come_from(
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, ReviewScreen)
+
+
+async def test_review_says_what_you_said_about_the_guessed_company(
+    store: Store, settings: Settings, tmp_path: Path
+) -> None:
+    # Priya writes from fb.com: netui guesses Meta, a well-known tech company; but you
+    # said Meta is not tech (on Companies), and the card must say so rather than guess
+    someone = store.add_person("Sam Lee", company="Meta")
+    company_id = store.get_person(someone).company_id
+    assert company_id is not None
+    store.set_company_tech(company_id, "no")
+    bring_in(store, write_mbox(tmp_path / "takeout.mbox"))
+    app = make_app(store, settings, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        while not text_of(app, "#review-card").startswith("Priya Raman"):
+            await pilot.press("right")
+            await settle(pilot)
+        card = text_of(app, "#review-card")
+        assert "Company (guessed): Meta · not tech (you said so)" in card

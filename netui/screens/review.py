@@ -19,12 +19,13 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
 from netui.channel_ingest import NOT_TECH, SKIPPED, ago_text
+from netui.names import company_key
 from netui.plural import count_of
 from netui.screens.base import NetuiScreen
 from netui.screens.person_form import PersonFormScreen
 from netui.screens.undo import Undo, UndoStack
 from netui.store.candidate_review import CandidateRecord, CandidateUndo, ReviewProgress
-from netui.tech import tech_guess
+from netui.tech import tech_guess, tech_said
 
 EMPTY = (
     "No candidates waiting for review.\n\n"
@@ -62,10 +63,16 @@ class ReviewScreen(NetuiScreen[None]):
     ]
 
     class Loaded(Message):
-        def __init__(self, waiting: list[CandidateRecord], progress: ReviewProgress) -> None:
+        def __init__(
+            self,
+            waiting: list[CandidateRecord],
+            progress: ReviewProgress,
+            tech: dict[str, tuple[str, str]],
+        ) -> None:
             super().__init__()
             self.waiting = waiting
             self.progress = progress
+            self.tech = tech
 
     def __init__(self) -> None:
         super().__init__()
@@ -76,6 +83,7 @@ class ReviewScreen(NetuiScreen[None]):
         self.undo_stack = UndoStack()
         self.decided: list[int] = []  # candidate ids, in the undo stack's order
         self.show_id: int | None = None  # the candidate to show once loaded (after undo)
+        self.tech: dict[str, tuple[str, str]] = {}  # company key -> (you said, guess)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -98,12 +106,15 @@ class ReviewScreen(NetuiScreen[None]):
     @work(thread=True, exclusive=True, group="review")
     def load(self) -> None:
         waiting = self.patiently(self.store.waiting_candidates)
-        self.post_message(self.Loaded(waiting, self.patiently(self.store.review_progress)))
+        progress = self.patiently(self.store.review_progress)
+        tech = self.patiently(self.store.company_tech_by_key)
+        self.post_message(self.Loaded(waiting, progress, tech))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         current = self.current
         self.waiting, self.progress, self.loaded = message.waiting, message.progress, True
+        self.tech = message.tech
         ids = [c.id for c in self.waiting]
         wanted = self.show_id if self.show_id is not None else current.id if current else None
         self.show_id = None
@@ -144,9 +155,14 @@ class ReviewScreen(NetuiScreen[None]):
         for topic in self.store.candidate_topics(c.id):
             lines.append(f"  [dim]· {escape(topic)}[/dim]")
         if c.company:
-            domain = c.email.partition("@")[2]
-            why = tech_guess(c.company, domains=[domain] if domain else [])
-            tech = f" · tech: {why}" if why else " · tech: not known"
+            known = self.tech.get(company_key(c.company))
+            if known is not None and known[0]:  # you said yes or no about this company
+                tech = f" · {tech_said(*known)}"
+            else:
+                domain = c.email.partition("@")[2]
+                why = tech_guess(c.company, domains=[domain] if domain else [])
+                why = why or (known[1] if known else "")
+                tech = f" · tech: {why}" if why else " · tech: not known"
             lines.append(f"Company (guessed): {escape(c.company)}[dim]{escape(tech)}[/dim]")
         if c.how_we_know == "school":
             lines.append("How you know them: school (a university address)")

@@ -84,6 +84,19 @@ class CompanyMixin(StoreBase):
             )
         return out
 
+    def company_tech_by_key(self) -> dict[str, tuple[str, str]]:
+        """(what you said, netui's guess) per company name key and alias key: how the Review
+        screen says whether a candidate's guessed company is tech."""
+        rows = self.companies()
+        by_id = {row.id: (row.tech, row.tech_guess) for row in rows}
+        out = {company_key(row.name): by_id[row.id] for row in rows}
+        with self.db.read() as conn:
+            aliased = conn.execute("SELECT id, aliases FROM company WHERE aliases != ''")
+            for cid, aliases in aliased.fetchall():
+                for alias in str(aliases).splitlines():
+                    out.setdefault(company_key(alias), by_id[int(cid)])
+        return out
+
     def tech_company_ids(self) -> list[int]:
         """Companies that are tech: you said yes, or you said nothing and netui guesses so
         (worked out again only after something changed: ~0.2 s at 50,000 people)."""
