@@ -14,6 +14,7 @@ from netui.channels import social
 from netui.channels.domains import guess_company
 from netui.channels.linkedin import parse_when
 from netui.channels.mail import BULK_REASON, CUT_REASON
+from netui.channels.model import FUTURE_REASON
 from netui.channels.read import read_archive
 from netui.errors import InputError
 from tests.channel_fixtures import (
@@ -161,3 +162,15 @@ def test_personal_mail_and_universities_give_no_company(
 def test_a_linkedin_date_with_an_offset_is_converted_not_relabelled() -> None:
     assert parse_when("2023-05-01T14:22:10+02:00") == datetime(2023, 5, 1, 12, 22, 10, tzinfo=UTC)
     assert parse_when("2023-05-01 14:22:10 UTC") == datetime(2023, 5, 1, 14, 22, 10, tzinfo=UTC)
+
+
+def test_a_message_dated_in_the_future_is_left_out_not_a_last_contact_ahead(
+    tmp_path: Path,
+) -> None:
+    mail = [
+        mail_message("Priya <priya@fb.com>", ME, "Tue, 2 Jan 2024 09:00:00 +0000", "Coffee?"),
+        mail_message("Priya <priya@fb.com>", ME, "Fri, 1 Jan 2099 09:00:00 +0000", "Clock"),
+    ]
+    result = read_archive(write_mbox(tmp_path / "m.mbox", mail), my_emails=[ME])
+    assert [e.day.year for e in result.evidence] == [2024]
+    assert result.skipped[FUTURE_REASON] == 1

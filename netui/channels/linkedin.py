@@ -201,7 +201,7 @@ def read_linkedin(tree: Tree, messages: list[str], invitations: list[str]) -> Ch
         if key != me:
             collector.add(contact_key(key), "linkedin:invitation", at, outgoing=outgoing,
                           topic=topic)  # fmt: skip
-    result.evidence = collector.evidence()
+    collector.into(result)
     return result
 
 

@@ -353,7 +353,7 @@ class MailBook:
             at = datetime.fromtimestamp(ts, UTC)
             collector.add(key, f"mail:{conv}", at, outgoing=outgoing, topic=self.topics[conv],
                           count=count)  # fmt: skip
-        result.evidence = collector.evidence()
+        collector.into(result)
         return result
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from netui.names import fold, linkedin_key, person_key, phone_key
 from netui.textsafe import clean_line
@@ -19,6 +19,8 @@ CHANNEL_LABELS = {
     "facebook": "Facebook",
 }
 SUMMARY_WORDS = 8  # "first words" of a message used as a summary
+FUTURE_REASON = "messages dated in the future (a wrong clock)"
+FUTURE_SLACK = timedelta(days=2)  # time zones and a clock a little fast are not 'future'
 
 
 def handle_key(handle: str) -> str:
@@ -152,8 +154,10 @@ class ChannelResult:
 class Collector:
     """Folds messages into evidence: one entry per (contact, conversation, day)."""
 
-    def __init__(self) -> None:
+    def __init__(self, now: datetime | None = None) -> None:
         self.entries: dict[tuple[str, str, date], Evidence] = {}
+        self.latest = (now or datetime.now(UTC)) + FUTURE_SLACK
+        self.future = 0  # messages left out: a date after now would be a last contact ahead
 
     def add(
         self,
@@ -165,6 +169,9 @@ class Collector:
         topic: str = "",
         count: int = 1,
     ) -> None:
+        if at > self.latest:
+            self.future += count
+            return
         day = at.date()
         topic = clean_line(topic)  # a subject can carry ESC sequences; shown on a timeline
         entry = self.entries.get((contact, conversation, day))
@@ -178,6 +185,13 @@ class Collector:
             entry.at = at
         if not entry.topic and topic:
             entry.topic = topic
+
+    def into(self, result: ChannelResult) -> None:
+        """Put the evidence in the result, and say how many messages had a future date."""
+        result.evidence = self.evidence()
+        if self.future:
+            result.skipped = result.skipped.copy()
+            result.skipped[FUTURE_REASON] += self.future
 
     def evidence(self) -> list[Evidence]:
         return sorted(self.entries.values(), key=lambda e: (e.at, e.contact, e.conversation))

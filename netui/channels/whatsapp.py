@@ -217,5 +217,5 @@ def read_whatsapp(tree: Tree, members: list[str], my_name: str) -> ChannelResult
                 continue
             text = "(media)" if _MEDIA.match(x.text.strip()) else first_words(x.text)
             collector.add(key, conv, when, outgoing=x.author != other, topic=text)
-    result.evidence = collector.evidence()
+    collector.into(result)
     return result
