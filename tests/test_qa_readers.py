@@ -174,3 +174,13 @@ def test_a_message_dated_in_the_future_is_left_out_not_a_last_contact_ahead(
     result = read_archive(write_mbox(tmp_path / "m.mbox", mail), my_emails=[ME])
     assert [e.day.year for e in result.evidence] == [2024]
     assert result.skipped[FUTURE_REASON] == 1
+
+
+def test_a_chat_with_iso_dates_is_read_year_month_day(tmp_path: Path) -> None:
+    chat = tmp_path / "WhatsApp Chat with Jonas Weber.txt"
+    chat.write_text("2024-01-05, 21:41 - Jonas Weber: hej\n2024-02-03, 10:00 - Alex Morgan: tja\n")
+    result = read_archive(chat, my_name="Alex Morgan")
+    assert [(e.day.isoformat(), e.direction) for e in result.evidence] == [
+        ("2024-01-05", "in"),
+        ("2024-02-03", "out"),
+    ]

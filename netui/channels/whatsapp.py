@@ -28,6 +28,8 @@ _STAMP = (
 )
 ANDROID = re.compile(_STAMP + r"\s+-\s+(.*)")
 IOS = re.compile(r"\[" + _STAMP + r"\]\s+(.*)")
+# Some phones (Swedish, Lithuanian, ... locales) write ISO dates: '2023-12-31, 21:41 - '.
+_ISO_DATE = re.compile(r"(\[?)(\d{4})-(\d{1,2})-(\d{1,2})(?=,?\s)")
 _MEDIA = re.compile(
     r"^(<media omitted>|<attached: .*>|.* omitted|image absent|<médias omis>|null)$",
     re.IGNORECASE,
@@ -55,8 +57,18 @@ class _Line:
     text: str
 
 
+def _unmarked(line: str) -> tuple[str, bool]:
+    """The line without direction marks, an ISO date rewritten day/month/year; whether it
+    had an ISO date (then the order is known, not guessed)."""
+    line = line.translate(_MARKS)
+    iso = _ISO_DATE.match(line)
+    if iso is None:
+        return line, False
+    return f"{iso[1]}{iso[4]}/{iso[3]}/{iso[2]}" + line[iso.end() :], True
+
+
 def looks_like_chat(head: str) -> bool:
-    lines = [line.translate(_MARKS) for line in head.splitlines()[:20] if line.strip()]
+    lines = [_unmarked(line)[0] for line in head.splitlines()[:20] if line.strip()]
     hits = sum(1 for line in lines if ANDROID.match(line) or IOS.match(line))
     return bool(lines) and hits * 2 >= min(len(lines), 10)
 
@@ -85,12 +97,14 @@ def chat_name(tree: Tree, member: str) -> str:
     return ""
 
 
-def _parse(tree: Tree, member: str) -> list[_Line]:
+def _parse(tree: Tree, member: str) -> tuple[list[_Line], bool]:
+    """The chat's lines, and whether its dates are ISO (year first: day/month known)."""
     where = tree.where(member)
     lines: list[_Line] = []
     started = False
+    any_iso = False
     for number, raw in text_lines(tree, member):
-        line = raw.translate(_MARKS)
+        line, iso = _unmarked(raw)
         match = IOS.match(line) or ANDROID.match(line)
         if match is None:
             if lines:
@@ -102,6 +116,7 @@ def _parse(tree: Tree, member: str) -> list[_Line]:
                 )
             continue
         started = True
+        any_iso = any_iso or iso
         a, b, y, hh, mm, ss, ampm, rest = match.groups()
         author, sep, text = rest.partition(": ")
         marked = raw.partition(": ")[2].startswith("\u200e")  # iOS marks notices
@@ -111,7 +126,7 @@ def _parse(tree: Tree, member: str) -> list[_Line]:
         year = int(y) + (2000 if len(y) == 2 else 0)
         lines.append(_Line(number, int(a), int(b), year, int(hh), int(mm), int(ss or 0),
                            (ampm or "").lower(), author.strip(), text))  # fmt: skip
-    return lines
+    return lines, any_iso
 
 
 def day_first(lines: list[_Line]) -> bool:
@@ -177,10 +192,10 @@ def read_whatsapp(tree: Tree, members: list[str], my_name: str) -> ChannelResult
     result = ChannelResult(tree.label, "whatsapp", "WhatsApp chat", me=[my_name.strip()])
     collector = Collector()
     for member in members:
-        lines = _parse(tree, member)
+        lines, iso = _parse(tree, member)
         if not lines:
             raise InputError(f"{tree.where(member)} has no messages.")
-        dmy = day_first(lines)
+        dmy = iso or day_first(lines)
         check_dates(lines, dmy, tree.where(member))
         title = chat_name(tree, member)
         authors = {x.author for x in lines if x.author}
