@@ -67,7 +67,8 @@ def test_mail_evidence_lands_on_a_known_person_and_the_rest_wait(
     text = ingest(store, mbox)
     assert text == (
         "Brought in evidence for 1 person already here, 3 new candidates to review, "
-        "5 new conversation days (2 on timelines)."
+        "5 new conversation days (2 on timelines). "
+        "Left out: bulk mail (mailing lists, no-reply senders, Spam, Trash): 5."
     )
     timeline = store.timeline(priya)
     # one entry per conversation per day: Tue (you wrote, she replied), Wed (you wrote)
@@ -274,3 +275,12 @@ def test_a_name_alone_does_not_join_two_linkedin_profiles(store: Store, tmp_path
     waiting = [(c.name, c.linkedin_url) for c in store.waiting_candidates()]
     assert sorted(n for n, _ in waiting) == ["Lena Fischer", "Priya Raman", "Priya Raman",
                                               "Tomas Novak"]  # fmt: skip
+
+
+def test_the_summary_leaves_out_what_is_zero(store: Store, tmp_path: Path) -> None:
+    # a chat with someone already here: no candidate to review, so the line does not say
+    # "0 new candidates"; a second chat with nothing new says only that
+    store.add_person("Kwame Boateng", company="Lisbon Labs")
+    text = ingest(store, write_whatsapp_zip(tmp_path / "chat.zip"))
+    assert "candidate" not in text
+    assert text.startswith("Brought in evidence for 1 person already here, ")

@@ -55,6 +55,9 @@ async def test_review_add_match_skip_not_tech_and_undo(
         assert "From: mail" in card
         assert "Evidence: you wrote twice, last 3 Jan 2024; they replied" in card
         assert "Company (guessed): Meta" in card
+        # two days of one thread: each line says its day, or they would read alike
+        assert "· 3 Jan 2024 · Coffee next week? (1 message)" in card
+        assert "· 2 Jan 2024 · Coffee next week? (2 messages)" in card
         await pilot.press("a")  # the person form, prefilled
         await settle(pilot)
         form = app.screen

@@ -152,7 +152,7 @@ class ReviewScreen(NetuiScreen[None]):
         if c.days:
             evidence += f" ({count_of(c.days, 'conversation day')}; {ago_text(c.last_at, today)})"
         lines.append(f"Evidence: {escape(evidence)}")
-        for topic in self.store.candidate_topics(c.id):
+        for topic in self.store.candidate_topics(c.id, today):
             lines.append(f"  [dim]· {escape(topic)}[/dim]")
         if c.company:
             known = self.tech.get(company_key(c.company))

@@ -21,6 +21,7 @@ from netui.channel_ingest import (
     entry_summary,
     evidence_sentence,
     person_values,
+    short_date,
     sources_text,
 )
 from netui.channels.model import handle_key
@@ -179,15 +180,19 @@ class CandidateReviewMixin(PeopleMixin):
             ).fetchone()
         return ReviewProgress(int(total) - int(waiting), int(total))
 
-    def candidate_topics(self, candidate_id: int, limit: int = 3) -> list[str]:
-        """The latest conversation days' summaries: 'Coffee next week? (2 messages)'."""
+    def candidate_topics(self, candidate_id: int, today: date, limit: int = 3) -> list[str]:
+        """The latest conversation days, each with its day (two days of one thread would
+        read alike without it): '12 Jan · Coffee next week? (2 messages)'."""
         with self.db.read() as conn:
             rows = conn.execute(
-                "SELECT topic, count FROM channel_evidence WHERE candidate_id = ? "
+                "SELECT day, topic, count FROM channel_evidence WHERE candidate_id = ? "
                 "ORDER BY at DESC LIMIT ?",
                 (candidate_id, limit),
             ).fetchall()
-        return [entry_summary(topic, count) for topic, count in rows]
+        return [
+            f"{short_date(date.fromisoformat(day), today)} · {entry_summary(topic, count)}"
+            for day, topic, count in rows
+        ]
 
     def match_suggestions(self, candidate_id: int, limit: int = 5) -> list[Suggestion]:
         """People whose names are most like the candidate's (or their handle's words)."""

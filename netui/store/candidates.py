@@ -62,9 +62,14 @@ class ChannelPreview:
         already = f" ({self.known_entries:,} already in)" if self.known_entries else ""
         out.append(f"{count_of(self.new_entries, 'new conversation day')}{already}.")
         if self.skipped:
-            left = ", ".join(f"{n:,} {why}" for why, n in sorted(self.skipped.items()))
-            out.append(f"Left out: {left}.")
+            out.append(left_out(self.skipped))
         return out
+
+
+def left_out(skipped: dict[str, int]) -> str:
+    """'Left out: bulk mail (…): 35; no readable Date header: 1.' (preview and summary; the
+    count after the reason, as reasons are worded for any count)."""
+    return "Left out: " + "; ".join(f"{why}: {n:,}" for why, n in sorted(skipped.items())) + "."
 
 
 @dataclass(frozen=True)
@@ -82,8 +87,10 @@ class ChannelSummary:
     me_inferred: bool = False
 
     def text(self) -> str:
-        """One line: 'Brought in evidence for 2 people already here, 4 new candidates to
-        review, 6 new conversation days (2 on timelines, 3 already in).'"""
+        """'Brought in evidence for 2 people already here, 4 new candidates to review, 6 new
+        conversation days (2 on timelines, 3 already in).' (no part that is zero), then the
+        Left out sentence when something was left out."""
+        left = f" {left_out(self.skipped)}" if self.skipped else ""
         if not (self.new_candidates or self.new_entries):
             seen = self.matched_people or self.known_candidates or self.known_entries
             return (
@@ -93,16 +100,19 @@ class ChannelSummary:
             )
         parts = []
         if self.matched_people:
-            parts.append(f"evidence for {count_of(self.matched_people, 'person')} already here")
-        parts.append(f"{count_of(self.new_candidates, 'new candidate')} to review")
-        notes = []
-        if self.timeline_entries:
-            notes.append(f"{self.timeline_entries:,} on timelines")
-        if self.known_entries:
-            notes.append(f"{self.known_entries:,} already in")
-        days = count_of(self.new_entries, "new conversation day")
-        parts.append(days + (f" ({', '.join(notes)})" if notes else ""))
-        return "Brought in " + ", ".join(parts) + "."
+            what = "evidence for" if self.timeline_entries else "matched"
+            parts.append(f"{what} {count_of(self.matched_people, 'person')} already here")
+        if self.new_candidates:
+            parts.append(f"{count_of(self.new_candidates, 'new candidate')} to review")
+        if self.new_entries:
+            notes = []
+            if self.timeline_entries:
+                notes.append(f"{self.timeline_entries:,} on timelines")
+            if self.known_entries:
+                notes.append(f"{self.known_entries:,} already in")
+            days = count_of(self.new_entries, "new conversation day")
+            parts.append(days + (f" ({', '.join(notes)})" if notes else ""))
+        return "Brought in " + ", ".join(parts) + "." + left
 
 
 _PEOPLE_SQL = "SELECT id, email, linkedin_url, phone, instagram, snapchat, full_name FROM person"
