@@ -30,12 +30,9 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture
-def radicale(tmp_path: Path) -> Iterator[str]:
-    storage = tmp_path / "radicale"
-    book = storage / "collection-root" / USER / BOOK
-    book.mkdir(parents=True)
-    (book / ".Radicale.props").write_text(json.dumps({"tag": "VADDRESSBOOK"}))
+def _start_radicale(storage: Path) -> tuple[subprocess.Popen[str], int] | None:
+    """Radicale on a free port, once it says it listens; None if it exited first (the port
+    was taken between choosing it and binding it: another test run on this machine)."""
     port = _free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "radicale", "--server-hosts", f"127.0.0.1:{port}",
@@ -43,22 +40,45 @@ def radicale(tmp_path: Path) -> Iterator[str]:
          "--logging-level", "info"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
+    if _wait_for(proc, "Listening on"):
+        return proc, port
+    _stop(proc)
+    return None
+
+
+def _stop(proc: subprocess.Popen[str]) -> None:
+    proc.terminate()
+    proc.wait(timeout=30)
+    assert proc.stderr is not None
+    proc.stderr.close()
+
+
+@pytest.fixture
+def radicale(tmp_path: Path) -> Iterator[str]:
+    storage = tmp_path / "radicale"
+    book = storage / "collection-root" / USER / BOOK
+    book.mkdir(parents=True)
+    (book / ".Radicale.props").write_text(json.dumps({"tag": "VADDRESSBOOK"}))
+    for _attempt in range(3):
+        started = _start_radicale(storage)
+        if started is not None:
+            break
+    else:
+        raise AssertionError("Radicale did not start on 127.0.0.1 (three ports tried)")
+    proc, port = started
     try:
-        _wait_for(proc, "Listening on")
         yield f"http://127.0.0.1:{port}/{USER}/{BOOK}/"
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        assert proc.stderr is not None
-        proc.stderr.close()
+        _stop(proc)
 
 
-def _wait_for(proc: subprocess.Popen[str], marker: str) -> None:
-    """Read the server's log until it says it is listening (or give up after 30 s)."""
+def _wait_for(proc: subprocess.Popen[str], marker: str) -> bool:
+    """Read the server's log until it says it is listening: False if it exits first or
+    says nothing for 120 s (a loaded machine starts it slowly)."""
     assert proc.stderr is not None
     selector = selectors.DefaultSelector()
     selector.register(proc.stderr, selectors.EVENT_READ)
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if not selector.select(timeout=deadline - time.monotonic()):
             break
@@ -66,8 +86,8 @@ def _wait_for(proc: subprocess.Popen[str], marker: str) -> None:
         if not line:
             break
         if marker in line:
-            return
-    raise AssertionError("Radicale did not start")
+            return True
+    return False
 
 
 def _http(method: str, url: str, body: str | None = None) -> str:
