@@ -153,6 +153,26 @@ async def test_a_cadence_set_from_today_applies(store: Store, settings: Settings
     assert store.keep_in_touch(cara) == (45, None)
 
 
+async def test_a_bad_cadence_from_today_says_what_the_form_says(
+    store: Store, settings: Settings
+) -> None:
+    cara = store.add_person("Cara Close", closeness="close")
+    store.log_interaction(cara, "call", at=NOW - timedelta(days=30))
+    app = app_for(store, settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_today(pilot)
+        await pilot.press("z")
+        await settle(pilot)
+        await pilot.click("#keep-cadence")
+        await pilot.press(*"9999", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, KeepInTouchScreen)  # still open, nothing saved
+        error = str(app.screen.query_one("#keep-error", Static).render())
+        assert error.startswith("Keep in touch every 0 to 3650 days")
+        assert "'9999'" in error
+    assert store.keep_in_touch(cara) == (None, None)
+
+
 async def test_a_logged_coffee_resets_the_cadence(store: Store, settings: Settings) -> None:
     cara = store.add_person("Cara Close", closeness="close")
     store.log_interaction(cara, "call", at=NOW - timedelta(days=30))

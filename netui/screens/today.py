@@ -22,6 +22,7 @@ from netui.logparse import DATE_HELP, KIND_HELP, at_for, parse_future_day, parse
 from netui.plural import count_of
 from netui.screens.base import NetuiModal, NetuiScreen
 from netui.screens.undo import Undo, UndoStack
+from netui.validate import cadence_error
 from netui.widgets.row_list import fit
 
 # What `c` writes from each section (None: the composer suggests from the stage).
@@ -387,8 +388,9 @@ class KeepInTouchScreen(NetuiModal[bool]):
         text = event.value.strip()
 
         def save() -> object:
-            if text and not text.isdigit():
-                raise InputError(f"'{text}' is not a number of days (0: never).")
+            error = cadence_error(text)
+            if error:
+                raise InputError(error)
             return self.store.set_cadence(self.person_id, int(text) if text else None)
 
         def done(_: object) -> None:

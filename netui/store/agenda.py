@@ -28,6 +28,7 @@ from netui.progress import ProgressFacts, progress_since
 from netui.settings import Settings
 from netui.store.base import StoreBase
 from netui.timeutil import format_utc, local_date, parse_utc, week_start
+from netui.validate import CADENCE_MAX_DAYS, cadence_error
 
 CLOSENESS_ORDER = (Closeness.close, Closeness.friend, Closeness.acquaintance, Closeness.met_once)
 JOB_CHANGE = "job_change"
@@ -343,8 +344,8 @@ class AgendaMixin(StoreBase):
 
     def set_cadence(self, person_id: int, days: int | None) -> int | None:
         """Keep in touch every `days` (0: never; None: from closeness); returns the old one."""
-        if days is not None and not 0 <= days <= 3650:
-            raise InputError("Keep in touch every 0 to 3650 days (0: never).")
+        if days is not None and not 0 <= days <= CADENCE_MAX_DAYS:
+            raise InputError(cadence_error(str(days)) or "")
         with self.db.write() as conn:
             row = conn.execute("SELECT cadence_days FROM person WHERE id = ?", (person_id,))
             before = row.fetchone()
