@@ -13,7 +13,7 @@ import pytest
 from netui.channels import social
 from netui.channels.domains import guess_company
 from netui.channels.linkedin import parse_when
-from netui.channels.mail import BULK_REASON, CUT_REASON
+from netui.channels.mail import BULK_REASON, CUT_REASON, addresses
 from netui.channels.model import FUTURE_REASON
 from netui.channels.read import read_archive
 from netui.errors import InputError
@@ -184,3 +184,16 @@ def test_a_chat_with_iso_dates_is_read_year_month_day(tmp_path: Path) -> None:
         ("2024-01-05", "in"),
         ("2024-02-03", "out"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "name"),
+    [('"Raman, Priya" <priya@fb.com>', "Priya Raman"),
+     ("=?UTF-8?B?UmFtYW4sIFByaXlh?= <priya@fb.com>", "Priya Raman"),
+     ('"Raman, Priya (Payments)" <priya@fb.com>', "Priya Raman"),
+     ("'Priya Raman' <priya@fb.com>", "Priya Raman"),
+     ('"priya@fb.com" <priya@fb.com>', ""),
+     ('"Acme, Inc." <priya@fb.com>', "Acme, Inc.")],
+)  # fmt: skip
+def test_a_mail_display_name_becomes_a_persons_name(header: str, name: str) -> None:
+    assert addresses(header) == [(name, "priya@fb.com")]

@@ -166,6 +166,37 @@ def decode_words(text: str) -> str:
         return text.strip()
 
 
+_NOT_FIRST_NAMES = frozenset({"inc", "llc", "ltd", "gmbh", "co", "corp", "plc", "ag", "sa",
+                              "jr", "sr", "ii", "iii", "phd", "md"})  # fmt: skip
+_TAG = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")  # 'Priya Raman (Payments)', '[EXT]'
+
+
+def display_name(name: str) -> str:
+    """A display name as a person's name: quotes and a trailing '(Team)' tag dropped,
+    'Raman, Priya' (the corporate directory's order) turned to 'Priya Raman', an address
+    given as the name ('"priya@fb.com" <priya@fb.com>') is no name."""
+    if not name:
+        return name
+    name = name.strip().strip("'\"").strip()
+    if name.endswith((")", "]")):
+        name = _TAG.sub("", name)
+    if "@" in name:
+        return ""
+    if "," not in name:
+        return name
+    last, comma, first = name.partition(",")
+    given = first.strip()
+    if (
+        comma
+        and last.strip()
+        and given
+        and "," not in given
+        and (given.rstrip(".").casefold() not in _NOT_FIRST_NAMES)
+    ):
+        return f"{given} {last.strip()}"
+    return name
+
+
 def addresses(value: str) -> list[tuple[str, str]]:
     """(name, address) pairs from a To/From/Cc value; addresses lower-cased."""
     if not value:
@@ -179,11 +210,11 @@ def addresses(value: str) -> list[tuple[str, str]]:
             name, addr = (match.group(1) or "", match.group(2) or match.group(3))
             pairs.append((name, addr.casefold()))
         else:
-            return [(decode_words(n), a) for n, a in pairs]
+            return [(display_name(decode_words(n)), a) for n, a in pairs]
         pairs = []
     for name, addr in getaddresses([value]):
         if "@" in addr:
-            pairs.append((decode_words(name), addr.casefold()))
+            pairs.append((display_name(decode_words(name)), addr.casefold()))
     return pairs
 
 
