@@ -2,51 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.widgets import TextArea
 
-from netui.compose import CHANNELS, Channel, Intent, Message, Template, Tone
+from netui.compose import CHANNELS, Channel, Intent, Message, Tone
 from netui.errors import NetuiError
-from netui.recipient import Recipient
-from netui.screens.base import NetuiScreen
-from netui.screens.composer_parts import Choice, DraftPickerScreen
+from netui.screens.composer_parts import Choice, ComposerBase, DraftPickerScreen
 from netui.store.drafts import SentDraft
-from netui.templates import TemplateSet
 from netui.timeutil import relative_day
 
 
-class ComposerDrafts(NetuiScreen[None]):
+class ComposerDrafts(ComposerBase):
     """Drafts and sending; ComposerScreen supplies the text, the pickers and the check."""
-
-    if TYPE_CHECKING:
-        person_id: int
-        draft_id: int | None
-        status: str
-        templates: TemplateSet
-        recipient: Recipient
-        _choice: Choice | None
-        _saved: Message | None
-        _rendered: Message
-        _problems: list[str]
-
-        def _template(self, key: str) -> Template: ...
-
-        def _current_choice(self) -> Choice: ...
-
-        def _render_choice(self, choice: Choice) -> Message: ...
-
-        def _apply_choice(self, choice: Choice) -> None: ...
-
-        def _message(self) -> Message: ...
-
-        def _edited(self) -> bool: ...
-
-        def _refresh_status(self) -> None: ...
-
-        def _write(
-            self, message: Message, *, replace: bool = True, rendered: bool = True
-        ) -> None: ...
 
     # ---- reopening a draft --------------------------------------------------------
 

@@ -2,39 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import work
 
 from netui.clipboard import CopyRoute, copy_text
-from netui.compose import CHANNELS, Message
+from netui.compose import CHANNELS
 from netui.errors import NetuiError
 from netui.mailto import can_open_links, mailto_url, open_link
-from netui.recipient import Recipient
-from netui.screens.base import NetuiScreen
-from netui.screens.composer_parts import Choice, EditorError, edit_in_editor
+from netui.screens.composer_parts import ComposerBase, EditorError, edit_in_editor
 
 
-class ComposerExits(NetuiScreen[None]):
+class ComposerExits(ComposerBase):
     """Copy and the other exits; ComposerScreen supplies the draft and its text."""
-
-    if TYPE_CHECKING:
-        draft_id: int | None
-        status: str
-        recipient: Recipient
-        _choice: Choice | None
-
-        def _save(self) -> bool: ...
-
-        def _message(self) -> Message: ...
-
-        def _current_choice(self) -> Choice: ...
-
-        def _refresh_status(self) -> None: ...
-
-        def _write(
-            self, message: Message, *, replace: bool = True, rendered: bool = True
-        ) -> None: ...
 
     # ---- copy ---------------------------------------------------------------------
 

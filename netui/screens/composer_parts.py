@@ -1,4 +1,5 @@
-"""The composer's helpers: the check panel, the recipient line, $EDITOR, the drafts picker."""
+"""The composer's helpers: the check panel, the recipient line, $EDITOR, the drafts picker, and
+ComposerBase: what the composer's mixins and its screen use of each other."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -23,13 +24,16 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from netui.compose import Channel, Message, Tone, channel_label, intent_label
+from netui.compose import Channel, Message, Template, Tone, channel_label, intent_label
 from netui.enums import closeness_label
 from netui.message_lint import LintIssue
 from netui.recipient import Recipient
-from netui.screens.base import NetuiModal
+from netui.screens.base import NetuiModal, NetuiScreen
 from netui.store.drafts import DraftRow
 from netui.timeutil import format_utc
+
+if TYPE_CHECKING:
+    from netui.templates import TemplateSet
 
 # ---- what the screen shows -----------------------------------------------------------
 
@@ -206,3 +210,39 @@ class Choice:
     template_key: str
     tone: Tone
     channel: Channel
+
+
+class ComposerBase(NetuiScreen[None]):
+    """What the composer's mixins (composer_drafts.py, composer_exits.py) use of each other
+    and of ComposerScreen, which puts them together: the draft, the person, the text."""
+
+    if TYPE_CHECKING:
+        person_id: int
+        draft_id: int | None
+        status: str
+        templates: TemplateSet
+        recipient: Recipient
+        _choice: Choice | None
+        _saved: Message | None
+        _rendered: Message
+        _problems: list[str]
+
+        def _save(self) -> bool: ...
+
+        def _template(self, key: str) -> Template: ...
+
+        def _current_choice(self) -> Choice: ...
+
+        def _render_choice(self, choice: Choice) -> Message: ...
+
+        def _apply_choice(self, choice: Choice) -> None: ...
+
+        def _message(self) -> Message: ...
+
+        def _edited(self) -> bool: ...
+
+        def _refresh_status(self) -> None: ...
+
+        def _write(
+            self, message: Message, *, replace: bool = True, rendered: bool = True
+        ) -> None: ...
