@@ -38,6 +38,8 @@ def list_hint(stage: str, role: str) -> str:
     if stage == Stage.engaged:
         if approach is Approach.pitch:
             return "pitch yourself"
+        if role == Role.recruiter:
+            return "ask for a referral"
         if approach is Approach.intro:
             return "ask for an intro"
         return "find out their role"
@@ -119,9 +121,17 @@ def approach_text(role: str, company: str = "") -> str:
     if role == Role.non_tech:
         # Not in tech themselves: their worth to the search is who they know there.
         return "ask who they know at tech companies, then for an introduction"
+    if role == Role.recruiter:
+        # The chapter: anyone at a tech company can connect you to an engineer or a
+        # hiring manager; a recruiter's own work is that connection, for an open role.
+        return f"ask for a referral to the hiring manager of an open engineering role{_at(company)}"
     if approach is Approach.intro:
         return f"ask for an introduction to engineers at {company or 'their company'}"
     return "find out what they do"
+
+
+def _at(company: str) -> str:
+    return f" at {company}" if company else ""
 
 
 class TimelineEntry(Protocol):
@@ -202,6 +212,8 @@ def next_step(
             return f"Pitch yourself to {name} for an engineering role{at}"
         if role == Role.non_tech:
             return f"Ask {name} who they know at tech companies"
+        if role == Role.recruiter:
+            return f"Ask {name} for a referral to the hiring manager of an open role{at}"
         if approach is Approach.intro:
             return f"Ask {name} for an intro to an engineer{at}"
         return f"Find out what {name} does{at}"

@@ -112,7 +112,7 @@ async def test_companies_screen_counts_target_and_people(store: Store, settings:
             for i in range(options.option_count)
         ]
         pitch = lines.index("Pitch yourself to them (engineers, eng managers, CTOs)")
-        intro = lines.index("Ask them for an introduction to engineers")
+        intro = lines.index("Ask them for an introduction to engineers (recruiters: a referral)")
         unknown = lines.index("Find out what they do")
         assert {
             lines[pitch + 1].split(" · ")[0].strip(),

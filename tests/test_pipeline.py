@@ -98,7 +98,9 @@ def test_approach_text_in_the_chapters_words() -> None:
     assert approach_text("other_tech", "Stripe") == (
         "ask for an introduction to engineers at Stripe"
     )
-    assert approach_text("recruiter") == "ask for an introduction to engineers at their company"
+    assert approach_text("recruiter") == (
+        "ask for a referral to the hiring manager of an open engineering role"
+    )
     assert approach_text("unknown", "Stripe") == "find out what they do"
 
 
@@ -190,6 +192,19 @@ def test_non_tech_people_are_asked_who_they_know_not_about_their_own_company() -
     assert approach_text("non_tech", "Local Bakery Co.") == (
         "ask who they know at tech companies, then for an introduction"
     )
-    assert approach_text("recruiter", "Stripe") == "ask for an introduction to engineers at Stripe"
     sentence = next_step("engaged", "non_tech", "Mei", "Local Bakery Co.", [], date(2026, 11, 26))
     assert sentence == "Ask Mei who they know at tech companies"
+
+
+def test_a_recruiter_is_asked_for_a_referral_not_an_introduction_to_engineers() -> None:
+    """The chapter: people at tech companies connect you to an engineer or a hiring manager;
+    a recruiter's own work is that connection for an open role, so ask them for a referral."""
+    from netui.pipeline import approach_text, list_hint, next_step
+
+    text = approach_text("recruiter", "Stripe")
+    assert text == "ask for a referral to the hiring manager of an open engineering role at Stripe"
+    assert "introduction to engineers" not in text
+    sentence = next_step("engaged", "recruiter", "Sam", "Stripe", [], date(2026, 11, 26))
+    assert sentence == "Ask Sam for a referral to the hiring manager of an open role at Stripe"
+    assert list_hint("engaged", "recruiter") == "ask for a referral"
+    assert approach_text("other_tech", "Stripe") == "ask for an introduction to engineers at Stripe"

@@ -26,7 +26,7 @@ from netui.widgets.row_list import RowList
 
 GROUPS = (
     (Approach.pitch, "Pitch yourself to them (engineers, eng managers, CTOs)"),
-    (Approach.intro, "Ask them for an introduction to engineers"),
+    (Approach.intro, "Ask them for an introduction to engineers (recruiters: a referral)"),
     (Approach.find_out, "Find out what they do"),
 )
 MAX_PEOPLE = 2000
