@@ -14,23 +14,53 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from netui.enums import Direction, InteractionKind
 from netui.errors import InputError
+from netui.pipeline import CONVERSATION_KINDS
 
 KIND_WORDS: dict[str, InteractionKind] = {
     **dict.fromkeys(
-        ("message", "msg", "messaged", "text", "texted", "dm", "dmed", "sms", "wrote"),
+        (
+            *("message", "msg", "messaged", "text", "texted", "txt", "txted", "sms", "wrote"),
+            *("dm", "dmed", "dm'd", "dmd", "dm-ed", "ping", "pinged", "whatsapp", "whatsapped"),
+        ),
         InteractionKind.message,
     ),
     **dict.fromkeys(("email", "emailed", "e-mail", "mail", "mailed"), InteractionKind.email),
-    **dict.fromkeys(("call", "called", "phone", "phoned", "video", "zoom"), InteractionKind.call),
-    **dict.fromkeys(("coffee", "tea"), InteractionKind.coffee),
     **dict.fromkeys(
-        ("meeting", "meet", "met", "lunch", "dinner", "drinks", "breakfast", "meetup"),
+        (
+            *("call", "called", "phone", "phoned", "rang", "video", "zoom", "zoomed"),
+            *("facetime", "facetimed", "skype", "skyped"),
+        ),
+        InteractionKind.call,
+    ),
+    **dict.fromkeys(("coffee", "coffeed", "tea"), InteractionKind.coffee),
+    **dict.fromkeys(
+        (
+            *("meeting", "meet", "met", "meetup", "lunch", "lunched", "dinner", "dined"),
+            *("drinks", "beers", "breakfast", "brunch", "brunched"),
+        ),
         InteractionKind.meeting,
     ),
-    **dict.fromkeys(("intro", "introduced", "introduction"), InteractionKind.intro),
+    **dict.fromkeys(
+        ("intro", "intro'd", "introed", "introduced", "introduction"), InteractionKind.intro
+    ),
     **dict.fromkeys(("referral", "referred", "ref"), InteractionKind.referral),
     **dict.fromkeys(("reply", "replied", "response", "answered", "answer"), InteractionKind.reply),
     **dict.fromkeys(("note", "notes"), InteractionKind.note),
+}
+# Phrases a user types before the kind word: 'had lunch', 'grabbed a coffee', 'hopped on a
+# call', 'got an email' (got/received: it came in). Only taken when a kind word follows.
+LEAD_VERBS: dict[str, Direction | None] = {
+    **dict.fromkeys(("had", "grabbed", "went", "did", "hopped", "jumped", "sent"), None),
+    **dict.fromkeys(("got", "received"), Direction.in_),
+}
+TOGETHER_KINDS = CONVERSATION_KINDS | {InteractionKind.note}
+LEAD_FILLERS = frozenset({"a", "an", "for", "on"})
+# Two words that are one kind word: 'met up', 'heard back' (a reply).
+PAIRS: dict[tuple[str, str], str] = {
+    ("met", "up"): "met",
+    ("meet", "up"): "meet",
+    ("heard", "back"): "replied",
+    ("heard", "from"): "replied",
 }
 ASK_WORDS = frozenset({"ask", "asked"})
 # A promised introduction: `promised intro: to Dana at Stripe` (they said yes to your ask)
@@ -137,14 +167,30 @@ def _is_skippable(word: str, *, asking: bool, loose: bool, day: date | None) -> 
     return word in FILLER_WORDS and (loose or asking)
 
 
+def _opening(words: list[str]) -> tuple[list[str], Direction | None]:
+    """The words from the kind word on, and the direction a lead verb gave ('got an email')."""
+    lowered = [w.casefold() for w in words]
+    if len(words) >= 2 and (pair := PAIRS.get((lowered[0], lowered[1]))):
+        # heard from: a reply came in (the 'from' is the direction word, kept)
+        keep = 1 if lowered[1] == "from" else 2
+        return [pair, *words[keep:]], Direction.in_ if pair == "replied" else None
+    if lowered and lowered[0] in LEAD_VERBS:
+        at = 1
+        while at < len(words) and lowered[at] in LEAD_FILLERS:
+            at += 1
+        if at < len(words) and lowered[at] in KIND_WORDS:
+            together = KIND_WORDS[lowered[at]] in TOGETHER_KINDS  # 'got coffee': no direction
+            return words[at:], None if together else LEAD_VERBS[lowered[0]]
+    return words, None
+
+
 def parse_log_line(line: str, today: date) -> LogEntry:
     """`coffee yesterday: talked about on-call` -> coffee, none, today-1, 'talked about…'."""
     head, colon, rest = line.partition(":")
-    words = head.split()
+    words, direction = _opening(head.replace("\u2019", "'").split())
     if not words:
         raise InputError(f"Start the line with what happened: {KIND_HELP}.")
     first = words[0].casefold()
-    direction: Direction | None = None
     if first in ASK_WORDS:
         kind = InteractionKind.intro
         direction = Direction.out
@@ -172,6 +218,8 @@ def parse_log_line(line: str, today: date) -> LogEntry:
             and (colon or lowered in LOOSE_DIRECTION_WORDS)
         ):
             direction = DIRECTION_WORDS[lowered]
+        elif index == 1 and KIND_WORDS.get(lowered) is kind and used == 1:
+            pass  # 'video call', 'phone call'
         elif asking and lowered in ("referral", "ref", "referred"):
             if kind is InteractionKind.intro:
                 kind = InteractionKind.referral
