@@ -8,6 +8,7 @@ memory stays flat whatever the file's size. Bulk mail never makes anyone a candi
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
@@ -22,6 +23,7 @@ from netui.errors import InputError
 
 CHUNK = 1 << 20
 MAX_HEADER = 1 << 20  # a "header" longer than this is not one: the message is skipped
+ADDRESS_CACHE = 20_000  # header values whose addresses a scan remembers
 HEADER_WINDOW = 1 << 13  # where a header block's end is looked for first (it doubles)
 BULK_REASON = "bulk mail (mailing lists, no-reply senders, Spam, Trash)"
 CUT_REASON = "end of the last message (the file stops inside its headers: cut short?)"
@@ -31,6 +33,10 @@ _HEADER_RE = re.compile(
     rb"auto-submitted|x-gmail-labels|x-gm-thrid)[ \t]*:[ \t]*(.*(?:\r?\n[ \t].*)*)",
     re.IGNORECASE | re.MULTILINE,
 )
+# the same, on a block decoded once (ASCII: no Unicode case folding of header names)
+# (a leading "\n" for "^": a literal prefix lets the regex jump from line to line).
+_HEADER_TEXT = re.compile("\n" + _HEADER_RE.pattern.decode("ascii")[1:], re.IGNORECASE | re.ASCII)
+_FOLD_TEXT = re.compile(r"\r?\n[ \t]+")
 _SEPARATOR = re.compile(rb"From \S+\s.*\d:\d\d")
 _FOLD_RE = re.compile(rb"\r?\n[ \t]+")
 _SIMPLE_ADDR = re.compile(
@@ -46,6 +52,10 @@ _MONTHS = {m: i for i, m in enumerate(
 _ZONES = {"UT": 0, "UTC": 0, "GMT": 0, "Z": 0, "EST": -500, "EDT": -400, "CST": -600,
           "CDT": -500, "MST": -700, "MDT": -600, "PST": -800, "PDT": -700}  # fmt: skip
 _EPOCH = date(1970, 1, 1).toordinal()
+# an edge's key: sender and recipient ids, conversation, day (+ bias: days before 1970)
+_ID_BITS, _CONV_BITS, _DAY_BITS, _DAY_BIAS = 32, 32, 24, 1 << 22
+_PAIR_SHIFT = _CONV_BITS + _DAY_BITS
+_SAFE_TS = (-2208988800, 7258118400)  # 1900-01-01 .. 2200-01-01: a datetime surely holds it
 BULK_LOCAL = re.compile(
     r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|notifications?|notify|mailer[-_.]?daemon|"
     r"postmaster|bounces?|alerts?|newsletters?|news|info|support|hello|team|marketing|"
@@ -139,7 +149,28 @@ def header_blocks(
 
 
 def parse_headers(block: bytes) -> dict[str, str]:
-    """The headers netui reads, unfolded and decoded (To and Cc repeated are joined)."""
+    """The headers netui reads, unfolded and decoded (To and Cc repeated are joined).
+    One regex pass over the block decoded once (the hot path of a scan: ~100,000 blocks);
+    a block that is not all UTF-8 is read header by header (latin-1 where one is not)."""
+    try:
+        text = block.decode("utf-8")
+    except UnicodeDecodeError:
+        return _parse_headers_bytes(block)
+    found: dict[str, str] = {}
+    for name, value in _HEADER_TEXT.findall("\n" + text):
+        name = name.lower()
+        if "\n" in value:
+            value = _FOLD_TEXT.sub(" ", value)
+        value = value.rstrip("\r ")
+        if name in found:
+            if name in ("to", "cc"):
+                found[name] += ", " + value
+            continue
+        found[name] = value
+    return found
+
+
+def _parse_headers_bytes(block: bytes) -> dict[str, str]:
     found: dict[str, str] = {}
     for match in _HEADER_RE.finditer(block):
         name = match.group(1).decode("ascii").lower()
@@ -220,6 +251,13 @@ def addresses(value: str) -> list[tuple[str, str]]:
 
 def parse_date(value: str) -> datetime | None:
     """An RFC 5322 date -> aware UTC; None when it cannot be read."""
+    ts = date_timestamp(value)
+    return None if ts is None else datetime.fromtimestamp(ts, UTC)
+
+
+def date_timestamp(value: str) -> int | None:
+    """An RFC 5322 date -> POSIX seconds; None when it cannot be read (parse_date's rule,
+    without making a datetime for every message of a scan)."""
     match = _DATE_RE.search(value)
     if match is None:
         return None
@@ -240,22 +278,28 @@ def parse_date(value: str) -> datetime | None:
         return None
     seconds = int(hour_s) * 3600 + int(min_s) * 60 + int(sec_s or 0) - offset
     ts = (ordinal - _EPOCH) * 86400 + seconds
-    try:
-        return datetime.fromtimestamp(ts, UTC)
-    except (OverflowError, OSError, ValueError):
-        return None
+    if not _SAFE_TS[0] <= ts < _SAFE_TS[1]:
+        try:  # near the ends of what a datetime holds: ask it
+            datetime.fromtimestamp(ts, UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
+    return ts
 
 
 def is_bulk(headers: dict[str, str]) -> bool:
     if "list-id" in headers or "list-unsubscribe" in headers:
         return True
-    if headers.get("precedence", "").strip().lower() in ("bulk", "list", "junk"):
+    if "precedence" in headers and (
+        headers["precedence"].strip().lower() in ("bulk", "list", "junk")
+    ):
         return True
     auto = headers.get("auto-submitted", "").strip().lower()
     if auto and auto != "no":
         return True
-    labels = {x.strip().lower() for x in headers.get("x-gmail-labels", "").split(",")}
-    return bool(labels & {"spam", "trash"})
+    labels = headers.get("x-gmail-labels", "").lower()
+    if "spam" not in labels and "trash" not in labels:
+        return False
+    return bool({x.strip() for x in labels.split(",")} & {"spam", "trash"})
 
 
 def is_bulk_address(address: str) -> bool:
@@ -276,11 +320,25 @@ class MailBook:
         self.presence: list[int] = []
         self.convs: dict[str, int] = {}
         self.topics: list[str] = []
-        self.edges: dict[tuple[int, int, int, int], list[int]] = {}  # -> [count, last ts]
+        # (sender, recipient, conversation, day) packed in one int -> the index
+        # of its message count and latest time in two arrays: ~100 bytes an edge, not ~300
+        self.edges: dict[int, int] = {}
+        self.counts = array("q")
+        self.latest = array("q")
         self.bulk_senders: set[int] = set()
         self.sent_by: Counter[int] = Counter()  # messages each address sent (not bulk-marked)
         self.messages = 0
         self.skipped: Counter[str] = Counter()
+        self._parsed: dict[str, list[tuple[str, str]]] = {}  # header value -> addresses
+
+    def addresses(self, value: str) -> list[tuple[str, str]]:
+        """`addresses(value)`, remembered: the same From and To values come back often."""
+        pairs = self._parsed.get(value)
+        if pairs is None:
+            if len(self._parsed) >= ADDRESS_CACHE:
+                self._parsed.clear()
+            pairs = self._parsed[value] = addresses(value)
+        return pairs
 
     def _id(self, address: str, name: str, own_name: bool) -> int:
         i = self.ids.get(address)
@@ -297,7 +355,7 @@ class MailBook:
 
     def add(self, headers: dict[str, str]) -> None:
         self.messages += 1
-        senders = addresses(headers.get("from", ""))
+        senders = self.addresses(headers.get("from", ""))
         if not senders:
             self.skipped["no sender"] += 1
             return
@@ -308,34 +366,51 @@ class MailBook:
                 self.bulk_senders.add(self._id(listed.casefold(), "", False))
             self.skipped[BULK_REASON] += 1
             return
-        at = parse_date(headers.get("date", ""))
-        if at is None:
+        ts = date_timestamp(headers.get("date", ""))
+        if ts is None:
             self.skipped["no readable Date header"] += 1
             return
         sender = self._id(address, name, True)
         self.sent_by[sender] += 1
-        recipients = {
-            self._id(a, n, False)
-            for n, a in addresses(headers.get("to", "")) + addresses(headers.get("cc", ""))
-        }
+        recipients = {self._id(a, n, False) for n, a in self.addresses(headers.get("to", ""))}
+        if "cc" in headers:
+            recipients.update(self._id(a, n, False) for n, a in self.addresses(headers["cc"]))
         recipients.discard(sender)
-        for i in recipients | {sender}:
-            self.presence[i] += 1
-        subject = decode_words(headers.get("subject", ""))
-        thread = headers.get("x-gm-thrid", "").strip() or conversation_key(subject)
-        conv = self.convs.get(thread)
+        presence = self.presence
+        presence[sender] += 1
+        for i in recipients:
+            presence[i] += 1
+        thread = headers.get("x-gm-thrid", "").strip()
+        conv = self.convs.get(thread) if thread else None
         if conv is None:
-            conv = self.convs[thread] = len(self.topics)
-            self.topics.append(subject)
-        ts = int(at.timestamp())
-        day = ts // 86400
+            subject = decode_words(headers.get("subject", ""))
+            thread = thread or conversation_key(subject)
+            conv = self.convs.get(thread)
+            if conv is None:
+                conv = self.convs[thread] = len(self.topics)
+                self.topics.append(subject)
+        base = (conv << _DAY_BITS) | (ts // 86400 + _DAY_BIAS)
+        edges, counts, latest = self.edges, self.counts, self.latest
         for r in recipients:
-            edge = self.edges.get((sender, r, conv, day))
-            if edge is None:
-                self.edges[(sender, r, conv, day)] = [1, ts]
+            key = (((sender << _ID_BITS) | r) << _PAIR_SHIFT) | base
+            at = edges.get(key)
+            if at is None:
+                edges[key] = len(counts)
+                counts.append(1)
+                latest.append(ts)
             else:
-                edge[0] += 1
-                edge[1] = max(edge[1], ts)
+                counts[at] += 1
+                if ts > latest[at]:
+                    latest[at] = ts
+
+    def edge_items(self) -> Iterator[tuple[int, int, int, int, int]]:
+        """(sender, recipient, conversation, count, latest ts) of every edge, in order."""
+        counts, latest = self.counts, self.latest
+        id_mask, conv_mask = (1 << _ID_BITS) - 1, (1 << _CONV_BITS) - 1
+        for key, at in self.edges.items():
+            pair = key >> _PAIR_SHIFT
+            conv = (key >> _DAY_BITS) & conv_mask
+            yield pair >> _ID_BITS, pair & id_mask, conv, counts[at], latest[at]
 
     def me(self, my_emails: Iterable[str]) -> tuple[list[str], bool]:
         """Your addresses: from the setting, else the one present in most messages."""
@@ -353,7 +428,8 @@ class MailBook:
         result.items = self.messages
         result.skipped = self.skipped
         mine = {self.ids[a] for a in me if a in self.ids}
-        wrote_to = {r for (s, r, _c, _d) in self.edges if s in mine}
+        id_mask, shift = (1 << _ID_BITS) - 1, _PAIR_SHIFT
+        wrote_to = {(k >> shift) & id_mask for k in self.edges if (k >> shift) >> _ID_BITS in mine}
         excluded = {
             i for i, a in enumerate(self.addrs)
             if (i in self.bulk_senders and i not in wrote_to) or is_bulk_address(a)
@@ -365,7 +441,8 @@ class MailBook:
             result.skipped[BULK_REASON] += from_bulk
         collector = Collector()
         keys: dict[int, str] = {}
-        for (s, r, conv, _day), (count, ts) in self.edges.items():
+        conv_names: dict[int, str] = {}
+        for s, r, conv, count, ts in self.edge_items():
             if s in mine and r not in mine:
                 other, outgoing = r, True
             elif r in mine and s not in mine:
@@ -382,7 +459,10 @@ class MailBook:
                                   how_we_know=how)  # fmt: skip
                 key = keys[other] = result.add_contact(contact)
             at = datetime.fromtimestamp(ts, UTC)
-            collector.add(key, f"mail:{conv}", at, outgoing=outgoing, topic=self.topics[conv],
+            name = conv_names.get(conv)
+            if name is None:
+                name = conv_names[conv] = f"mail:{conv}"
+            collector.add(key, name, at, outgoing=outgoing, topic=self.topics[conv],
                           count=count)  # fmt: skip
         collector.into(result)
         return result

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from operator import attrgetter
 
 from netui.names import fold, linkedin_key, person_key, phone_key
 from netui.textsafe import clean_line
@@ -94,9 +95,10 @@ class Contact:
         self.mutual = self.mutual or other.mutual
 
 
-@dataclass
+@dataclass(slots=True)
 class Evidence:
-    """Contact with one person in one conversation on one day."""
+    """Contact with one person in one conversation on one day (slots: a scan keeps one per
+    conversation day, 100,000s of them)."""
 
     contact: str  # the Contact's key
     conversation: str  # a thread id, a normalized subject, a chat's name
@@ -158,6 +160,8 @@ class Collector:
         self.entries: dict[tuple[str, str, date], Evidence] = {}
         self.latest = (now or datetime.now(UTC)) + FUTURE_SLACK
         self.future = 0  # messages left out: a date after now would be a last contact ahead
+        self._conversations: dict[str, str] = {}  # one string per conversation
+        self._days: dict[date, date] = {}  # one date per day
 
     def add(
         self,
@@ -173,18 +177,22 @@ class Collector:
             self.future += count
             return
         day = at.date()
-        topic = clean_line(topic)  # a subject can carry ESC sequences; shown on a timeline
         entry = self.entries.get((contact, conversation, day))
         if entry is None:
-            entry = Evidence(contact, conversation, day, at, topic=topic)
+            conversation = self._conversations.setdefault(conversation, conversation)
+            day = self._days.setdefault(day, day)
+            # a subject can carry ESC sequences; shown on a timeline
+            entry = Evidence(contact, conversation, day, at, count, count if outgoing else 0,
+                             clean_line(topic) if topic else "")  # fmt: skip
             self.entries[(contact, conversation, day)] = entry
+            return
         entry.count += count
         if outgoing:
             entry.wrote += count
         if at > entry.at:
             entry.at = at
         if not entry.topic and topic:
-            entry.topic = topic
+            entry.topic = clean_line(topic)
 
     def into(self, result: ChannelResult) -> None:
         """Put the evidence in the result, and say how many messages had a future date."""
@@ -194,7 +202,17 @@ class Collector:
             result.skipped[FUTURE_REASON] += self.future
 
     def evidence(self) -> list[Evidence]:
-        return sorted(self.entries.values(), key=lambda e: (e.at, e.contact, e.conversation))
+        """By time, then contact, then conversation: three stable sorts on one field each
+        (no key tuple per entry)."""
+        found = sorted(self.entries.values(), key=_conversation_of)
+        found.sort(key=_contact_of)
+        found.sort(key=_at_of)
+        return found
+
+
+_conversation_of = attrgetter("conversation")
+_contact_of = attrgetter("contact")
+_at_of = attrgetter("at")
 
 
 def conversation_key(text: str) -> str:
