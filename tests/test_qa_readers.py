@@ -197,3 +197,16 @@ def test_a_chat_with_iso_dates_is_read_year_month_day(tmp_path: Path) -> None:
 )  # fmt: skip
 def test_a_mail_display_name_becomes_a_persons_name(header: str, name: str) -> None:
     assert addresses(header) == [(name, "priya@fb.com")]
+
+
+def test_in_a_two_person_mailbox_you_are_the_one_whose_mail_is_labelled_sent(
+    tmp_path: Path,
+) -> None:
+    mail = [  # Priya's message comes first: presence alone is a tie she would win
+        mail_message("Priya <priya@fb.com>", ME, "Mon, 1 Jan 2024 10:00:00 +0000", "hi"),
+        mail_message(f"Alex <{ME}>", "Priya <priya@fb.com>", "Tue, 2 Jan 2024 10:00:00 +0000",
+                     "Re: hi"),
+    ]  # fmt: skip
+    result = read_archive(write_mbox(tmp_path / "m.mbox", mail))
+    assert result.me == [ME]
+    assert list(result.contacts) == ["email:priya@fb.com"]

@@ -327,6 +327,7 @@ class MailBook:
         self.latest = array("q")
         self.bulk_senders: set[int] = set()
         self.sent_by: Counter[int] = Counter()  # messages each address sent (not bulk-marked)
+        self.sent_label: Counter[int] = Counter()  # of them, labelled Sent by Gmail
         self.messages = 0
         self.skipped: Counter[str] = Counter()
         self._parsed: dict[str, list[tuple[str, str]]] = {}  # header value -> addresses
@@ -372,6 +373,9 @@ class MailBook:
             return
         sender = self._id(address, name, True)
         self.sent_by[sender] += 1
+        labels = headers.get("x-gmail-labels", "").lower()
+        if "sent" in labels and "sent" in (x.strip() for x in labels.split(",")):
+            self.sent_label[sender] += 1
         recipients = {self._id(a, n, False) for n, a in self.addresses(headers.get("to", ""))}
         if "cc" in headers:
             recipients.update(self._id(a, n, False) for n, a in self.addresses(headers["cc"]))
@@ -419,7 +423,9 @@ class MailBook:
             return given, False
         if not self.presence:
             return [], True
-        best = max(range(len(self.presence)), key=self.presence.__getitem__)
+        # a tie (a small mailbox: you and one other in every message) goes to the address
+        # whose mail Gmail labelled Sent
+        best = max(range(len(self.presence)), key=lambda i: (self.presence[i], self.sent_label[i]))
         return [self.addrs[best]], True
 
     def result(self, source: str, label: str, my_emails: Iterable[str]) -> ChannelResult:
