@@ -102,7 +102,7 @@ class PersonRecord:
         "", "Company",
         aliases=("company", "employer", "organization", "organisation", "org", "works at",
                  "workplace", "firm", "company name", "current company"),
-        stored=False, placeholder="picked from existing ones as you type (→ accepts)",
+        stored=False, placeholder="Stripe (→ completes)",
     )  # fmt: skip
     title: str = info(
         "", "Title",
@@ -118,8 +118,8 @@ class PersonRecord:
         aliases=("how we met", "how we know each other", "how we know", "met", "context",
                  "connection", "source", "how i know them", "how do i know them"),
         fill=True, multiline=True,
-        prompt="How we know each other (your note; 'we met at…' goes in messages)",
-        placeholder="college roommate · or, said in messages: we met at PyCon 2023",
+        prompt="How we know each other (your note)",  # the example says what messages use
+        placeholder="college roommate · or for messages: we met at PyCon",
     )  # fmt: skip
     email: str = info(
         "", "Email", aliases=("email", "e-mail", "email address", "e-mail address", "mail"),
@@ -145,7 +145,7 @@ class PersonRecord:
     )  # fmt: skip
     other_channel: str = info(
         "", "Other channel", aliases=("other channel", "twitter", "x", "discord", "telegram"),
-        fill=True, placeholder="Discord, Signal…",
+        fill=True, placeholder="Discord, Signal",
     )  # fmt: skip
     city: str = info(
         "", "City", aliases=("city", "location", "town", "where", "based in"), fill=True,
@@ -171,7 +171,7 @@ class PersonRecord:
     )  # fmt: skip
     cadence_days: int | None = info(
         None, "Keep in touch every (days)", imported=False, exported=False, mergeable=False,
-        prompt="Keep in touch every N days (empty: from their closeness; 0: never)",
+        prompt="Keep in touch every N days (0: never)",  # empty: the box says what closeness gives
     )  # fmt: skip
     snooze_until: date | None = info(
         None, "Snoozed until", imported=False, exported=False, mergeable=False

@@ -61,6 +61,7 @@ class PersonFormScreen(NetuiModal[int | None]):
     PersonFormScreen .form-row { height: auto; }
     PersonFormScreen .form-cell { width: 1fr; height: auto; padding-right: 1; }
     PersonFormScreen .form-cell .field-label { width: 100%; }
+    PersonFormScreen .form-title { width: 100%; }
     """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
@@ -94,7 +95,10 @@ class PersonFormScreen(NetuiModal[int | None]):
         self.guessed_role = infer_role(self.initial.get("title", "")).value
         title = "Add a person" if self.person_id is None else f"Edit {self.initial['full_name']}"
         with VerticalScroll(classes="dialog form"):
-            yield Label(f"[b]{title}[/b]  [dim]ctrl+s saves · esc cancels · * required[/dim]")
+            yield Label(
+                f"[b]{title}[/b]  [dim]ctrl+s saves · esc cancels · * required[/dim]",
+                classes="form-title",
+            )
             yield Static("", id="form-error", classes="error")
             for row in FORM_LAYOUT:
                 with Horizontal(classes="form-row"):
