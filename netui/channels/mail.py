@@ -55,6 +55,7 @@ _EPOCH = date(1970, 1, 1).toordinal()
 # an edge's key: sender and recipient ids, conversation, day (+ bias: days before 1970)
 _ID_BITS, _CONV_BITS, _DAY_BITS, _DAY_BIAS = 32, 32, 24, 1 << 22
 _PAIR_SHIFT = _CONV_BITS + _DAY_BITS
+_ordinals: dict[tuple[int, int, str], int] = {}  # (year, month, day text) -> date ordinal
 _SAFE_TS = (-2208988800, 7258118400)  # 1900-01-01 .. 2200-01-01: a datetime surely holds it
 BULK_LOCAL = re.compile(
     r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|notifications?|notify|mailer[-_.]?daemon|"
@@ -106,11 +107,17 @@ def header_blocks(
     eof = False
     first_line = buf.find(b"\n")
     crlf = first_line > 0 and buf[first_line - 1 : first_line] == b"\r"
+    own_blank, other_blank = (b"\n\r\n", b"\n\n") if crlf else (b"\n\n", b"\n\r\n")
     while True:
         # `pos` is the start of a "From " line: find where its header block ends.
         while True:
             line_end = buf.find(b"\n", pos)
             if line_end != -1:
+                # blank_line's first look, inline (once a message): the file's own blank
+                # line in the first window, and no blank line of the other kind before it
+                end = buf.find(own_blank, line_end, line_end + HEADER_WINDOW)
+                if end != -1 and buf.find(other_blank, line_end, end + 3) == -1:
+                    break
                 end = blank_line(buf, line_end, crlf)
                 if end != -1:
                     break
@@ -272,10 +279,14 @@ def date_timestamp(value: str) -> int | None:
         signed = int(zone) if zone[0] in "+-" else _ZONES.get(zone, 0)
         sign = -1 if signed < 0 else 1
         offset = sign * ((abs(signed) // 100) * 3600 + (abs(signed) % 100) * 60)
-    try:
-        ordinal = date(year, month, int(day_s)).toordinal()
-    except ValueError:
-        return None
+    ordinal = _ordinals.get((year, month, day_s))
+    if ordinal is None:
+        try:
+            ordinal = date(year, month, int(day_s)).toordinal()
+        except ValueError:
+            return None
+        if len(_ordinals) < 50_000:  # the days of a scan: a few thousand
+            _ordinals[(year, month, day_s)] = ordinal
     seconds = int(hour_s) * 3600 + int(min_s) * 60 + int(sec_s or 0) - offset
     ts = (ordinal - _EPOCH) * 86400 + seconds
     if not _SAFE_TS[0] <= ts < _SAFE_TS[1]:
