@@ -13,12 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-# `X as X`: re-exported for other helpers' files until they import from the new homes
-# (screens/person_form.py: NEVER, cadence_table, cadence_text; bench/today.py: the rest).
-from netui.cadence import NEVER as NEVER
-from netui.cadence import cadence_table as cadence_table
-from netui.cadence import cadence_text as cadence_text
-from netui.cadence import keep_in_touch_due
+# `X as X`: re-exported for bench/today.py until it imports from the new homes
+from netui.cadence import cadence_text, keep_in_touch_due
 from netui.conversations import CONVERSATION_DEFINITION
 from netui.pipeline import list_hint
 from netui.progress import build_progress as build_progress

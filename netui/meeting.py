@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from netui.enums import Closeness, InteractionKind, MeetingStatus, Phase, Role
+from netui.enums import InteractionKind, MeetingStatus, Phase, closeness_label, role_label
 from netui.errors import InputError
 from netui.paths import assets_dir, config_dir
 from netui.pipeline import approach_text, kind_label
@@ -295,19 +295,14 @@ class Brief:
 
 def approach_line(role: str, company: str) -> str:
     """'eng manager: pitch yourself (once you have caught up)' — the role, then the method."""
-    label = Role(role).label if role in Role.__members__ else role
-    return f"{label}: {approach_text(role, company)}"
+    return f"{role_label(role)}: {approach_text(role, company)}"
 
 
 def _how_we_know(person: PersonFacts) -> str:
     how = person.how_we_know_text or (
         "" if person.how_we_know == "other" else f"from {person.how_we_know}"
     )
-    closeness = (
-        Closeness(person.closeness).label
-        if person.closeness in Closeness.__members__
-        else person.closeness
-    )
+    closeness = closeness_label(person.closeness)
     return " · ".join(part for part in (how, closeness) if part)
 
 

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from netui.agenda import NEVER, cadence_table, cadence_text
+from netui.cadence import NEVER, cadence_table, cadence_text
 from netui.enums import Role
 from netui.person_spec import ENUM_DEFAULTS, FIELDS, FORM_LAYOUT, PersonField
 from netui.roles import infer_role

@@ -21,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from netui.enums import Closeness, Role
+from netui.enums import closeness_label, role_label
 from netui.pipeline import list_hint
 from netui.store import PeopleQuery, PersonRow, Store
 from netui.store.rows import PeopleWindow
@@ -254,10 +254,10 @@ class PeopleTable(ScrollView, can_focus=True):
         if key == "title":
             return row.title, None
         if key == "role":
-            return (Role(row.role).label if row.role in Role.__members__ else row.role), None
+            return role_label(row.role), None
         if key == "closeness":
             value = row.closeness
-            return (Closeness(value).label if value in Closeness.__members__ else value), None
+            return closeness_label(value), None
         if key == "stage":
             return row.stage, None
         if key == "follow_up":
