@@ -13,7 +13,7 @@ import pytest
 from netui.channels import social
 from netui.channels.domains import guess_company
 from netui.channels.linkedin import parse_when
-from netui.channels.mail import BULK_REASON, CUT_REASON, addresses
+from netui.channels.mail import BULK_REASON, CUT_REASON, HUGE_REASON, addresses
 from netui.channels.model import FUTURE_REASON
 from netui.channels.read import read_archive
 from netui.errors import InputError
@@ -210,3 +210,17 @@ def test_in_a_two_person_mailbox_you_are_the_one_whose_mail_is_labelled_sent(
     result = read_archive(write_mbox(tmp_path / "m.mbox", mail))
     assert result.me == [ME]
     assert list(result.contacts) == ["email:priya@fb.com"]
+
+
+def test_a_message_with_headers_over_a_megabyte_is_counted_not_silently_gone(
+    tmp_path: Path,
+) -> None:
+    crowd = ", ".join(f"p{i}@example.com" for i in range(80_000))  # ~1.4 MB of To
+    mail = [
+        mail_message("A <a@fb.com>", ME, "Mon, 1 Jan 2024 10:00:00 +0000", "one"),
+        mail_message("B <b@fb.com>", crowd, "Mon, 1 Jan 2024 11:00:00 +0000", "all"),
+        mail_message("C <c@fb.com>", ME, "Mon, 1 Jan 2024 12:00:00 +0000", "three"),
+    ]
+    result = read_archive(write_mbox(tmp_path / "m.mbox", mail), my_emails=[ME])
+    assert sorted(result.contacts) == ["email:a@fb.com", "email:c@fb.com"]
+    assert result.skipped[HUGE_REASON] == 1

@@ -26,6 +26,7 @@ MAX_HEADER = 1 << 20  # a "header" longer than this is not one: the message is s
 ADDRESS_CACHE = 20_000  # header values whose addresses a scan remembers
 HEADER_WINDOW = 1 << 13  # where a header block's end is looked for first (it doubles)
 BULK_REASON = "bulk mail (mailing lists, no-reply senders, Spam, Trash)"
+HUGE_REASON = "messages whose headers are over 1 MB (not mail a person wrote)"
 CUT_REASON = "end of the last message (the file stops inside its headers: cut short?)"
 
 _HEADER_RE = re.compile(
@@ -132,6 +133,8 @@ def header_blocks(
             pos = 0
         if line_end != -1 and line_end < end <= pos + MAX_HEADER:
             yield buf[line_end + 1 : end]
+        elif line_end != -1 and end > pos + MAX_HEADER and cut is not None:
+            cut[HUGE_REASON] += 1
         # skip the body: the next message starts at a "From " line with a date on it.
         start = end
         while True:
