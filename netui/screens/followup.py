@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from netui.errors import NetuiError
 from netui.logparse import parse_future_day
+from netui.person_spec import PersonRecord
 from netui.screens.base import NetuiModal
 from netui.timeutil import relative_day
 
@@ -38,13 +39,14 @@ class FollowUpScreen(NetuiModal[bool]):
 
     BINDINGS = [Binding("escape", "dismiss(False)", "Cancel", id="cancel")]
 
-    def __init__(self, person_id: int) -> None:
+    def __init__(self, person_id: int, person: PersonRecord | None = None) -> None:
         super().__init__()
         self.person_id = person_id
+        self.person = person  # the record a screen already read (else read here)
 
     def compose(self) -> ComposeResult:
         today = self.today()
-        person = self.store.get_person(self.person_id)
+        person = self.person or self.store.get_person(self.person_id)
         current = person.follow_up_on
         now = f"now {relative_day(current, today)} ({current:%a %d %b})" if current else "none set"
         self._choices = presets(today, self.settings.follow_up_days)

@@ -78,6 +78,7 @@ class PersonScreen(TimelineActions):
         self._link_targets: dict[str, int] = {}
         self._seen_version = -1
         self._generation = 0  # reloads asked for; only the newest one's read is shown
+        self._shown: PersonView | None = None  # the read on screen: what the action keys use
 
     # ---- layout -------------------------------------------------------------------
 
@@ -178,6 +179,7 @@ class PersonScreen(TimelineActions):
         if not self._current(generation):
             return  # a newer reload is on its way
         self._seen_version = view.version
+        self._shown = view
         today = self.today()
         person, company = view.person, view.company
         self.sub_title = person.full_name
@@ -219,8 +221,17 @@ class PersonScreen(TimelineActions):
 
     # ---- stage, follow-up ---------------------------------------------------------
 
+    def _on_screen(self) -> PersonView | None:
+        """The record the screen shows (the action keys read no database on the UI thread);
+        None, with a word, while the first read is on its way."""
+        if self._shown is None:
+            self.notify("Still reading their record…", timeout=2)
+        return self._shown
+
     def action_stage(self) -> None:
-        person = self.store.get_person(self.person_id)
+        if (view := self._on_screen()) is None:
+            return
+        person = view.person
 
         def chosen(stage: Stage | None) -> None:
             if stage is None or stage == person.stage:
@@ -237,7 +248,9 @@ class PersonScreen(TimelineActions):
         self.app.push_screen(StageScreen(person.stage, person.full_name), chosen)
 
     def action_follow_up(self) -> None:
-        before = self.store.get_person(self.person_id).follow_up_on
+        if (view := self._on_screen()) is None:
+            return
+        before = view.person.follow_up_on
 
         def closed(changed: bool | None) -> None:
             if changed:
@@ -247,12 +260,14 @@ class PersonScreen(TimelineActions):
                 )
                 self.reload()
 
-        self.app.push_screen(FollowUpScreen(self.person_id), closed)
+        self.app.push_screen(FollowUpScreen(self.person_id, view.person), closed)
 
     def action_keep_in_touch(self) -> None:
         from netui.screens.today import KeepInTouchScreen
 
-        name = self.store.get_person(self.person_id).full_name
+        if (view := self._on_screen()) is None:
+            return
+        name = view.person.full_name
         self.app.push_screen(KeepInTouchScreen(self.person_id, name), lambda _: self.reload())
 
     # ---- links --------------------------------------------------------------------
@@ -312,7 +327,9 @@ class PersonScreen(TimelineActions):
         from netui.screens.composer import ComposerScreen
         from netui.screens.composer_parts import DraftPickerScreen
 
-        drafts = self.store.drafts_for(self.person_id)
+        if (view := self._on_screen()) is None:
+            return
+        drafts = view.drafts
         if not drafts:
             self.notify("No drafts yet: c writes one.", timeout=3)
             return
@@ -327,7 +344,9 @@ class PersonScreen(TimelineActions):
         """Who can get you in at their company (the Paths screen)."""
         from netui.screens.paths import PathsScreen
 
-        person = self.store.get_person(self.person_id)
+        if (view := self._on_screen()) is None:
+            return
+        person = view.person
         if person.company_id is None:
             self.notify("No company on their record yet: e edits it.", timeout=3)
             return
@@ -342,7 +361,9 @@ class PersonScreen(TimelineActions):
         """The brief for their next planned meeting (or the latest one)."""
         from netui.screens.brief import BriefScreen
 
-        meetings = self.store.meetings_for(self.person_id)
+        if (view := self._on_screen()) is None:
+            return
+        meetings = view.meetings
         if not meetings:
             self.notify("No meeting planned yet: m plans one.", timeout=3)
             return
