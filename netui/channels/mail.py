@@ -459,6 +459,8 @@ class MailBook:
         if from_bulk:
             result.skipped = result.skipped.copy()
             result.skipped[BULK_REASON] += from_bulk
+        # the book's last step: thread ids are no longer needed (~15 MB at 100,000 threads)
+        self.convs.clear()
         collector = Collector()
         keys: dict[int, str] = {}
         conv_names: dict[int, str] = {}
