@@ -19,6 +19,7 @@ class LintCode(StrEnum):
     already_sent = "already_sent"
     no_subject = "no_subject"
     engage_first = "engage_first"
+    no_address = "no_address"
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,8 @@ def lint(
     """What to check before sending; an empty list means nothing to warn about."""
     spec = CHANNELS[channel]
     issues: list[LintIssue] = []
+    if channel is Channel.email and not recipient.email.strip():
+        issues.append(LintIssue(LintCode.no_address, no_address_text(recipient)))
     texts = [message.subject, message.body] if spec.has_subject else [message.body]
     seen: list[str] = []
     for text in texts:
@@ -146,6 +149,15 @@ def lint(
             )
         )
     return issues
+
+
+def no_address_text(recipient: Recipient) -> str:
+    """One line: email was picked for someone with no address; where they can be reached."""
+    name = recipient.first_name or recipient.full_name or "them"
+    if recipient.channel != Channel.email.value and recipient.channel in set(Channel):
+        where = CHANNELS[Channel(recipient.channel)].label
+        return f"No email address for {name}: pick {where}, or add one (e on their page)."
+    return f"No email address for {name}, nor LinkedIn or a phone: add one (e on their page)."
 
 
 def length_label(body: str, channel: Channel) -> str:

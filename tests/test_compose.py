@@ -47,6 +47,7 @@ PRIYA = Recipient(
     target_company="Google",
     notes="Works on Maps infra. Mentors new grads.",
     stage="engaged",
+    email="priya@example.com",
 )
 ALEX = Sender("Alex Morgan", "backend engineer", "I build reliable APIs in Python and Go.")
 FULL = placeholder_values(PRIYA, ALEX)

@@ -49,12 +49,12 @@ async def test_the_loggers_error_is_not_cut_at_80_columns(store: Store, settings
     async with app.run_test(size=(80, 24)) as pilot:
         await open_person(pilot, sam)
         await pilot.press("l")
-        await type_text(pilot, "lunched yesterday: pho")
+        await type_text(pilot, "picnicked yesterday: pho")
         await pilot.press("enter")
         await settle(pilot)
         error = app.screen.query_one("#log-error")
         message = str(error.render())
-        assert message.startswith("'lunched' is not something that happened")
+        assert message.startswith("'picnicked' is not something that happened")
         assert message.rstrip().endswith("note.")
         assert error.region.height * error.region.width >= len(message)  # wrapped, not cut
         assert error.region.bottom <= 23  # above the footer, inside the screen
