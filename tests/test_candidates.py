@@ -284,3 +284,12 @@ def test_the_summary_leaves_out_what_is_zero(store: Store, tmp_path: Path) -> No
     text = ingest(store, write_whatsapp_zip(tmp_path / "chat.zip"))
     assert "candidate" not in text
     assert text.startswith("Brought in evidence for 1 person already here, ")
+
+
+def test_a_match_with_nothing_to_add_says_matched_once(store: Store, tmp_path: Path) -> None:
+    # Snapchat friends carry no conversations: someone already here is matched, not
+    # "brought in", and the verb is said once
+    store.add_person("Ama Owusu")
+    text = ingest(store, write_snapchat_zip(tmp_path / "mydata.zip"))
+    assert text.startswith("Matched 1 person already here; brought in ")
+    assert "Brought in matched" not in text

@@ -99,9 +99,9 @@ class ChannelSummary:
                 else "Nothing brought in: no one in it to match or review."
             )
         parts = []
-        if self.matched_people:
-            what = "evidence for" if self.timeline_entries else "matched"
-            parts.append(f"{what} {count_of(self.matched_people, 'person')} already here")
+        here = count_of(self.matched_people, "person") + " already here"
+        if self.matched_people and self.timeline_entries:
+            parts.append(f"evidence for {here}")
         if self.new_candidates:
             parts.append(f"{count_of(self.new_candidates, 'new candidate')} to review")
         if self.new_entries:
@@ -112,7 +112,10 @@ class ChannelSummary:
                 notes.append(f"{self.known_entries:,} already in")
             days = count_of(self.new_entries, "new conversation day")
             parts.append(days + (f" ({', '.join(notes)})" if notes else ""))
-        return "Brought in " + ", ".join(parts) + "." + left
+        text = "Brought in " + ", ".join(parts) + "."
+        if self.matched_people and not self.timeline_entries:  # found them, nothing to add
+            text = f"Matched {here}; b{text[1:]}"
+        return text + left
 
 
 _PEOPLE_SQL = "SELECT id, email, linkedin_url, phone, instagram, snapchat, full_name FROM person"
