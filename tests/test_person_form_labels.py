@@ -58,3 +58,13 @@ async def test_every_label_is_shown_whole(
         for box in form.query(Input):
             hint = str(box.placeholder)
             assert cell_len(hint) <= box.content_size.width, f"example cut at {size}: {hint!r}"
+
+
+async def test_a_name_with_brackets_is_shown_as_typed(store: Store, settings: Settings) -> None:
+    """'[/b]' in a name is text, not markup: the Edit form opens and shows it."""
+    pid = store.add_person("Sam [she/her] Rivera [/b]")
+    app = make_app(store, settings, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await _form(pilot, pid)
+        heading = " ".join(str(lb.render()) for lb in form.query(".form-title"))
+        assert "Edit Sam [she/her] Rivera [/b]" in heading

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -96,7 +97,7 @@ class PersonFormScreen(NetuiModal[int | None]):
         title = "Add a person" if self.person_id is None else f"Edit {self.initial['full_name']}"
         with VerticalScroll(classes="dialog form"):
             yield Label(
-                f"[b]{title}[/b]  [dim]ctrl+s saves · esc cancels · * required[/dim]",
+                f"[b]{escape(title)}[/b]  [dim]ctrl+s saves · esc cancels · * required[/dim]",
                 classes="form-title",
             )
             yield Static("", id="form-error", classes="error")
