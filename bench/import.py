@@ -20,6 +20,7 @@ floor         from the file to committed rows, plainly: `csv.reader` (the preamb
               Goal: parse+import <= 1.3x this (issue 16).
               (Before issue 16 the floor was the executemany alone, on prebuilt tuples.)
 
+Each run is followed by one floor run (paired, so a shared machine's load moves both).
 A first untimed run warms the process (it imports SQLAlchemy/SQLModel, ~0.6 s, once per
 process); its parse+import time is printed separately. Medians over --runs runs.
 Nothing here is a test: the goal is printed beside the numbers for a person to read.
@@ -196,9 +197,12 @@ def main() -> int:
         print(
             f"warm-up run (imports SQLAlchemy/SQLModel): parse+import {warm['parse+import']:.2f} s"
         )
-        runs = [one_run(folder, csv_path, n) for n in range(1, args.runs + 1)]
         floor(folder / "floor-warm.db", csv_path)
-        floors = [floor(folder / f"floor{n}.db", csv_path) for n in range(args.runs)]
+        runs: list[dict[str, float]] = []
+        floors: list[float] = []
+        for n in range(1, args.runs + 1):  # paired: a run, then its floor, at the same moment
+            runs.append(one_run(folder, csv_path, n))
+            floors.append(floor(folder / f"floor{n}.db", csv_path))
         table = {k: [r[k] for r in runs] for k in ("parse", "import", "parse+import", "re-import")}
         table["floor (csv + executemany)"] = floors
         print(f"\n{'step':<26}{'median':>9}{'min':>9}{'max':>9}   goal")
