@@ -143,7 +143,7 @@ def test_a_damaged_chat_in_a_zip_is_named_not_taken_for_no_chat(tmp_path: Path) 
     raw[raw.find(b"Hey there") + 200] ^= 0xFF  # the stored member's CRC no longer matches
     path.write_bytes(bytes(raw))
     message = refused(path, my_name="Alex Morgan")
-    assert message.startswith("WhatsApp Chat - Kwame.zip: _chat.txt is damaged inside the zip")
+    assert message == "WhatsApp Chat - Kwame.zip: _chat.txt is damaged inside the zip (Bad CRC-32)."
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -102,17 +103,31 @@ class MemoryTree(Tree):
         yield io.BytesIO(self.data)
 
 
+def _is_regular(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()  # follows a symlink; False for FIFOs, sockets, devices
+    except OSError:
+        return False
+
+
 class DirTree(Tree):
     def __init__(self, path: Path) -> None:
         super().__init__(path)
         self._names: list[str] | None = None
 
     def names(self) -> list[str]:
+        """Regular files only (symlinks to them too): a FIFO or a device would block or
+        never end when read, and a home folder typed by mistake can hold them."""
         if self._names is None:
             found: list[str] = []
-            for root, dirs, files in os.walk(self.path):
+            for root, dirs, _files in os.walk(self.path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 rel = PurePosixPath(Path(root).relative_to(self.path).as_posix())
+                try:
+                    with os.scandir(root) as entries:
+                        files = [e.name for e in entries if _is_regular(e)]
+                except OSError:
+                    continue
                 found += [str(rel / f) if str(rel) != "." else f for f in files]
                 if len(found) > MAX_MEMBERS:
                     break
@@ -195,11 +210,18 @@ class ZipTree(Tree):
         try:
             fh = self.zip.open(name)
         except (zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
-            raise InputError(f"{self.where(name)} cannot be read from the zip ({exc}).") from None
+            raise InputError(
+                f"{self.where(name)} cannot be read from the zip ({_why(exc)})."
+            ) from None
         try:
             yield cast("IO[bytes]", io.BufferedReader(_ZipGuard(fh, self.where(name))))
         finally:
             fh.close()
+
+
+def _why(exc: BaseException) -> str:
+    """zipfile's reason without the member's name it repeats: 'Bad CRC-32 for file 'a/b''"""
+    return re.sub(r" for (?:file )?'[^']*'$", "", str(exc)) or type(exc).__name__
 
 
 class _ZipGuard(io.RawIOBase):
@@ -217,7 +239,7 @@ class _ZipGuard(io.RawIOBase):
         try:
             return self.fh.read(size)
         except (zipfile.BadZipFile, EOFError, OSError) as exc:
-            raise InputError(f"{self.where_} is damaged inside the zip ({exc}).") from None
+            raise InputError(f"{self.where_} is damaged inside the zip ({_why(exc)}).") from None
 
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
         data = self.read(len(buffer))
