@@ -146,10 +146,21 @@ def _small_file(path: Path) -> bytes | None:
 
 
 def _is_zip(path: Path, data: bytes | None = None) -> bool:
+    """Whether the file is a zip; a damaged one (a zip's start, no directory at its end:
+    a download cut short) is said so, not read as text with NUL bytes."""
     try:
-        return zipfile.is_zipfile(io.BytesIO(data) if data is not None else path)
+        if zipfile.is_zipfile(io.BytesIO(data) if data is not None else path):
+            return True
+        if data is not None:
+            head = data[:4]
+        else:
+            with open(path, "rb") as fh:
+                head = fh.read(4)
     except OSError as exc:
         raise InputError(f"{path.name} cannot be read ({exc.strerror or exc}).") from None
+    if head == b"PK\x03\x04":
+        raise InputError(f"{path.name} is a damaged zip (cut short?): download it again.")
+    return False
 
 
 def detect_archive(tree: Tree) -> tuple[Format, Members] | None:
