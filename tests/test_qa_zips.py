@@ -19,3 +19,11 @@ def test_a_zip_cut_short_is_a_damaged_zip_not_text(tmp_path: Path, keep: float) 
     with pytest.raises(InputError) as caught:
         open_source(cut)
     assert str(caught.value) == "export.zip is a damaged zip (cut short?): download it again."
+
+
+def test_binary_garbage_is_not_text_not_a_wrong_encoding(tmp_path: Path) -> None:
+    garbage = tmp_path / "All mail.mbox"
+    garbage.write_bytes(bytes(range(256)) * 40)  # undecodable, with NUL bytes
+    with pytest.raises(InputError) as caught:
+        open_source(garbage)
+    assert str(caught.value) == "All mail.mbox is not a text file (it holds NUL bytes)."

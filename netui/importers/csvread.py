@@ -126,6 +126,8 @@ def decode(data: bytes, source: str, encoding: str = "") -> tuple[str, str]:
                 f"{source} looks like UTF-16 but byte {exc.start} is not valid UTF-16; "
                 "save it again as UTF-8."
             ) from None
+        if b"\x00" in payload:  # binary (random bytes, an image): no encoding would help
+            raise InputError(f"{source} is not a text file (it holds NUL bytes).") from None
         offset = exc.start + (len(data) - len(payload))
         if name == "utf-8" and not _mostly_utf8(data):
             try:  # a legacy file from Excel or Outlook: no UTF-8 in it at all
