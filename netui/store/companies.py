@@ -24,19 +24,15 @@ class CompanyMixin(StoreBase):
 
     def _company_id_for(self, s: Session, name: str) -> int:
         """The id of the company this name means, created if new ('Google LLC' is 'Google')."""
-        from sqlalchemy import text
 
         from netui.models import Company
 
         key = company_key(name)
         if not key:
             raise InputError(f"'{name}' is not a company name.")
-        row = s.execute(text("SELECT id FROM company WHERE name_key = :k"), {"k": key}).first()
-        if row:
-            return int(row[0])
-        for cid, aliases in s.execute(text("SELECT id, aliases FROM company WHERE aliases != ''")):
-            if key in {company_key(a) for a in str(aliases).splitlines()}:
-                return int(cid)
+        found = self._find_company_id(s, name)
+        if found is not None:
+            return found
         company = Company(name=name.strip(), name_key=key, created_at=self.now())
         s.add(company)
         s.flush()
