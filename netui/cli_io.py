@@ -137,11 +137,13 @@ def _restore(source: RestoreSource, store: Store, dry_run: bool) -> int:
 def _archive(source: ArchiveSource, store: Store, args: argparse.Namespace) -> int:
     """An archive adds no one: contacts match people (evidence) or wait as candidates. A
     contact list it also holds (LinkedIn's Connections.csv) is imported first, as a file."""
-    from netui.importers.archive_import import identity_line, read_line
+    from netui.importers.archive_import import also_line, identity_line, read_line
 
     if source.contacts is not None:
         _contacts(source.contacts, store, args)
     print(read_line(source) + ".")
+    if also := also_line(source):
+        print(also)
     if you := identity_line(source.result):
         print(you)
     if args.dry_run:

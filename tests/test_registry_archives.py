@@ -15,7 +15,7 @@ from netui.screens.importer import ImportScreen
 from netui.screens.review import ReviewScreen
 from netui.settings import Settings
 from netui.store import Store
-from tests.channel_fixtures import ME, write_mbox, write_whatsapp_zip
+from tests.channel_fixtures import ANDROID_CHAT, ME, write_mbox, write_whatsapp_zip
 from tests.conftest import TODAY
 from tests.test_import_screen import settle
 
@@ -84,6 +84,22 @@ def test_cli_dry_run_previews_an_mbox_and_saves_nothing(
     assert f"You: {ME} (guessed: the address in most messages" in out
     assert out.rstrip().endswith("Dry run: nothing was saved.")
     assert people(db_path, capsys) == ["Priya Raman"]
+
+
+def test_a_folder_with_several_archives_says_what_it_did_not_read(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    write_mbox(downloads / MBOX)
+    (downloads / "WhatsApp Chat with Ama Owusu.txt").write_text(ANDROID_CHAT)
+    assert main(["--db", str(db_path), "import", str(downloads), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Downloads: Gmail mbox, 10 messages" in out
+    assert "It also holds, not read: WhatsApp chat" in out
+    # one archive alone says nothing of the kind
+    assert main(["--db", str(db_path), "import", str(downloads / MBOX), "--dry-run"]) == 0
+    assert "also holds" not in capsys.readouterr().out
 
 
 def test_cli_import_puts_evidence_on_people_and_twice_changes_nothing(

@@ -36,6 +36,17 @@ def read_line(source: ArchiveSource) -> str:
     return f"{source.path.name}: {source.label}, {', '.join(parts)}"
 
 
+def also_line(source: ArchiveSource) -> str:
+    """'It also holds, not read: WhatsApp chat; Instagram followers …' ('' when it holds
+    one archive): netui reads one archive at a time."""
+    if not source.also:
+        return ""
+    return (
+        f"It also holds, not read: {'; '.join(source.also)} (netui reads one archive at a "
+        "time: import each on its own)."
+    )
+
+
 def identity_line(result: ChannelResult) -> str:
     """Who netui takes you to be in the archive, and whether it guessed ('' when it needs
     nobody: Instagram, Snapchat and Facebook lists hold only the others)."""

@@ -67,6 +67,7 @@ class ArchiveSource:
     format: Format
     result: ChannelResult
     contacts: ContactsSource | None = None  # a contact list the archive also holds
+    also: tuple[str, ...] = ()  # labels of other archives found beside it and not read
     kind: Literal["archive"] = "archive"
 
     @property
@@ -233,7 +234,22 @@ def _open_archive(
         assert fmt.read_tree is not None
         inside = fmt.contacts(tree) if fmt.contacts is not None else []
         contacts = _contacts_member(tree, path, inside[0]) if inside else None
-        return ArchiveSource(path, fmt, fmt.read_tree(tree, members, me), contacts)
+        also = other_archives(tree, fmt) if chosen is None else ()
+        return ArchiveSource(path, fmt, fmt.read_tree(tree, members, me), contacts, also)
+
+
+def other_archives(tree: Tree, first: Format) -> tuple[str, ...]:
+    """The other archive kinds a folder or zip holds beside the one read (a Downloads
+    folder with a Takeout mbox and a WhatsApp chat): netui reads one at a time."""
+    found = []
+    for fmt in all_formats("archive"):
+        if fmt is first or fmt.label in found:
+            continue
+        assert fmt.members is not None
+        members = fmt.members(tree)
+        if members and any(members):
+            found.append(fmt.label)
+    return tuple(found)
 
 
 def _contacts_member(tree: Tree, path: Path, name: str) -> ContactsSource:

@@ -35,7 +35,7 @@ from netui.importers import (
     Table,
     open_source,
 )
-from netui.importers.archive_import import read_line
+from netui.importers.archive_import import also_line, read_line
 from netui.importers.registry import hints, said
 from netui.importers.spreadsheet import SKIP, apply_overrides
 from netui.screens.base import NetuiScreen
@@ -233,7 +233,10 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
             return
         if isinstance(source, ArchiveSource):
             self.table = None
-            self._status(f"[b]{escape(read_line(source))}[/b]")
+            also = also_line(source)
+            self._status(
+                f"[b]{escape(read_line(source))}[/b]" + (f"\n{escape(also)}" if also else "")
+            )
             self._show_mapping(None)
             view = self.query_one("#import-preview", DataTable)
             text = archive_summary(view, source, message.report, message.preview)
