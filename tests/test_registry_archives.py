@@ -15,7 +15,14 @@ from netui.screens.importer import ImportScreen
 from netui.screens.review import ReviewScreen
 from netui.settings import Settings
 from netui.store import Store
-from tests.channel_fixtures import ANDROID_CHAT, ME, write_mbox, write_whatsapp_zip
+from tests.channel_fixtures import (
+    ANDROID_CHAT,
+    MAILBOX,
+    ME,
+    mail_message,
+    write_mbox,
+    write_whatsapp_zip,
+)
 from tests.conftest import TODAY
 from tests.test_import_screen import settle
 
@@ -161,6 +168,31 @@ async def test_the_screen_previews_an_archive_brings_it_in_and_offers_review(
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)
     assert store.interaction_count(priya) >= 1
+
+
+async def test_the_preview_wraps_a_long_line_at_80_columns(
+    store: Store, settings: Settings, tmp_path: Path
+) -> None:
+    undated = mail_message("Wen Li <wen@cs.stanford.edu>", ME, "someday", "Hi")
+    mbox = write_mbox(tmp_path / MBOX, [*MAILBOX, undated])  # two reasons to leave out
+    app = make_app(store, settings, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = ImportScreen()
+        await app.push_screen(screen)
+        await settle(pilot)
+        screen.query_one("#import-path", Input).value = str(mbox)
+        await pilot.press("enter")
+        await settle(pilot)
+        table = screen.query_one("#import-preview", DataTable)
+        rows = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        left = next(row for row in rows if row.startswith("Left out:"))
+        # the whole sentence is there, in lines that fit the table
+        assert " ".join(left.split()) == (
+            "Left out: bulk mail (mailing lists, no-reply senders, Spam, Trash): 5; "
+            "no readable Date header: 1."
+        )
+        assert all(len(line) <= table.size.width for row in rows for line in row.splitlines())
 
 
 CONNECTIONS = Path(__file__).parent / "fixtures" / "import" / "linkedin_current.csv"

@@ -3,6 +3,7 @@ the summary under them."""
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from rich.text import Text
@@ -99,8 +100,10 @@ def archive_summary(
         fill_preview(view, None, None)
         if preview is not None:
             view.add_column("If you bring it in")
+            width = max(30, (view.size.width or 80) - 2)  # a long line wraps, never cut
             for line in preview.lines():
-                view.add_row(line)
+                wrapped = textwrap.fill(line, width)
+                view.add_row(wrapped, height=wrapped.count("\n") + 1)
     if you := identity_line(source.result):
         lines.append(f"[dim]{escape(you)}[/dim]")
     if preview is not None or source.contacts is not None:
