@@ -20,6 +20,7 @@ from netui.store import Store
 if TYPE_CHECKING:
     from textual.binding import BindingType
     from textual.command import Provider
+    from textual.notifications import SeverityLevel
     from textual.theme import Theme
 
 
@@ -58,6 +59,19 @@ class NetuiApp(App[None]):
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice is plain text: the names, companies, paths and error sentences it
+        quotes are shown as typed ('[/b] Ana' is a name, not markup that crashes the toast)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     @property
     def _settings_name(self) -> str:
         from netui.settings import settings_path
@@ -84,7 +98,7 @@ class NetuiApp(App[None]):
         self.call_after_refresh(self._warm_orm)
         self._apply_theme()
         for notice in self.startup_notices:
-            self.notify(notice, severity="warning", timeout=12, markup=False)
+            self.notify(notice, severity="warning", timeout=12)
         if self.user_keymap:
             self.call_after_refresh(self._check_keymap_ids)
 

@@ -58,3 +58,13 @@ def clean_text(text: str) -> str:
         return text
     text = _SEQUENCE.sub("", text.replace("\r\n", "\n"))
     return UNSAFE.sub(lambda m: m[0] if m[0] in "\n\t" else "", text)
+
+
+def escape_markup(text: str) -> str:
+    """User text for a string that is parsed as Textual/Rich markup, shown as typed.
+
+    Every '[' is escaped, not only those that look like a tag (rich/textual `escape`): a lone
+    '[' as in 'Dana [bold' would otherwise run into the next real tag and swallow it. Cut a
+    value *before* escaping it, so that no cut lands between the backslash and its bracket.
+    """
+    return text.replace("[", "\\[")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -11,6 +10,7 @@ from textual.widgets import Footer, Header, Label, Static
 from netui.errors import NetuiError
 from netui.meeting import Brief
 from netui.screens.base import NetuiScreen
+from netui.textsafe import escape_markup as escape
 
 NOTES_CHARS = 200  # about three lines at 80 columns: the person's notes are a reminder
 
@@ -25,7 +25,11 @@ def brief_rows(brief: Brief) -> list[tuple[str, str, str]]:
     return [
         ("When", escape(brief.when), ""),
         ("Where", escape(brief.where), "brief-two-lines"),
-        ("Approach", f"[b]{escape(brief.stage)}[/] · {escape(brief.approach)}", "brief-one-line"),
+        (
+            "Approach",
+            f"[b]{escape(brief.stage)}[/] · {escape(brief.approach)}",
+            "brief-one-line",
+        ),
         ("Know via", escape(brief.how_we_know), "brief-one-line"),
         ("Ask", escape(brief.ask), "brief-ask brief-two-lines"),
         # the meeting's own notes, whole: what you planned to say is not cut (the brief scrolls)

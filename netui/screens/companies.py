@@ -9,7 +9,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.markup import escape
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -22,6 +21,7 @@ from netui.plural import count_of
 from netui.screens.base import NetuiModal, NetuiScreen
 from netui.store import CompanyRow, PeopleQuery
 from netui.tech import next_flag, tech_said, tech_word
+from netui.textsafe import escape_markup as escape
 from netui.widgets.row_list import RowList
 
 GROUPS = (
@@ -271,7 +271,10 @@ class CompanyScreen(NetuiScreen[None]):
             for p in group:
                 title_ = f" · {escape(p.title)}" if p.title else ""
                 options.append(
-                    Option(f"  {escape(p.full_name)}{title_} [dim]· {p.stage}[/dim]", id=str(p.id))
+                    Option(
+                        f"  {escape(p.full_name)}{title_} [dim]· {p.stage}[/dim]",
+                        id=str(p.id),
+                    )
                 )
         if not options:
             options.append(Option("[dim]Nobody here yet.[/dim]", disabled=True))

@@ -8,6 +8,7 @@ from netui.compose import CHANNELS, Channel, Intent, Message, Tone
 from netui.errors import NetuiError
 from netui.screens.composer_parts import Choice, ComposerBase, DraftPickerScreen
 from netui.store.drafts import SentDraft
+from netui.textsafe import escape_markup as escape
 from netui.timeutil import relative_day
 
 
@@ -117,7 +118,7 @@ class ComposerDrafts(ComposerBase):
                 self._mark_sent()
 
         question = (
-            f"Mark this {spec.label.lower()} as sent? It goes on {name}'s timeline and "
+            f"Mark this {spec.label.lower()} as sent? It goes on {escape(name)}'s timeline and "
             "sets the follow-up date."
         )
         self.app.push_screen(ConfirmScreen(question, yes="Mark sent"), confirmed)

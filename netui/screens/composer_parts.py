@@ -18,7 +18,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.markup import escape
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import OptionList, Static, TextArea
@@ -30,6 +29,7 @@ from netui.message_lint import LintIssue
 from netui.recipient import Recipient
 from netui.screens.base import NetuiModal, NetuiScreen
 from netui.store.drafts import DraftRow
+from netui.textsafe import escape_markup as escape
 from netui.timeutil import format_utc
 
 if TYPE_CHECKING:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,6 +13,7 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 
 from netui.quickadd import added_text
 from netui.screens.base import NetuiModal
+from netui.textsafe import escape_markup as escape
 
 
 class ConfirmScreen(NetuiModal[bool]):
@@ -86,7 +86,7 @@ class QuickAddScreen(NetuiModal[int | None]):
         self.attempt(
             lambda: self.store.quick_add(event.value),
             added,
-            errors=lambda message: result.update(f"[b red]✗[/] {message}"),
+            errors=lambda message: result.update(f"[b red]✗[/] {escape(message)}"),
         )
 
     def action_close(self) -> None:

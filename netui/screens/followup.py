@@ -15,6 +15,7 @@ from netui.errors import NetuiError
 from netui.logparse import parse_future_day
 from netui.person_spec import PersonRecord
 from netui.screens.base import NetuiModal
+from netui.textsafe import escape_markup as escape
 from netui.timeutil import relative_day
 
 CLEAR = "clear"
@@ -81,7 +82,9 @@ class FollowUpScreen(NetuiModal[bool]):
         self.attempt(
             lambda: self.store.set_follow_up(self.person_id, day),
             done,
-            errors=self.query_one("#follow-up-error", Static).update,
+            errors=lambda message: self.query_one("#follow-up-error", Static).update(
+                escape(message)
+            ),
         )
 
     @on(OptionList.OptionSelected, "#follow-up-options")
@@ -95,6 +98,6 @@ class FollowUpScreen(NetuiModal[bool]):
         try:
             day = parse_future_day(event.value, today)
         except NetuiError as exc:
-            self.query_one("#follow-up-error", Static).update(str(exc))
+            self.query_one("#follow-up-error", Static).update(escape(str(exc)))
             return
         self._set(day)

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from netui.importers.registry import all_formats
 from netui.importers.spreadsheet import MAP_FIELDS, SKIP
 from netui.screens.base import NetuiModal
+from netui.textsafe import escape_markup as escape
 
 
 def importable() -> tuple[str, ...]:
@@ -84,7 +85,7 @@ class FieldPicker(NetuiModal[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="field-picker"):
-            yield Label(f"Column '{self.column}' holds…")
+            yield Label(f"Column '{escape(self.column)}' holds…")
             options = [Option(f.replace("_", " "), id=f) for f in (*MAP_FIELDS, SKIP)]
             yield OptionList(*options, id="field-options")
 

@@ -7,7 +7,6 @@ import textwrap
 from typing import Any
 
 from rich.text import Text
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable
 
@@ -17,6 +16,7 @@ from netui.importers.spreadsheet import SKIP
 from netui.plural import count_of
 from netui.store.candidates import ChannelPreview
 from netui.store.imports import ImportReport
+from netui.textsafe import escape_markup as escape
 
 PREVIEW_ROWS = 200
 _ACTION_WORDS = {"new": "new", "updated": "update", "unchanged": "no change"}
@@ -32,7 +32,7 @@ def fill_mapping(view: DataTable[object], table: Table | None, mapping: dict[str
         example = next((r[i] for _l, r in table.rows[:20] if r[i].strip()), "")
         field = mapping.get(name, SKIP)
         label = Text(field.replace("_", " ")) if field != SKIP else Text("skip", style="dim")
-        view.add_row(name or f"(column {i + 1})", label, example[:40], key=name)
+        view.add_row(Text(name or f"(column {i + 1})"), label, Text(example[:40]), key=name)
 
 
 def fill_preview(
@@ -45,10 +45,9 @@ def fill_preview(
     view.add_columns("Line", "Name", "Will be", "Company", "Title", "Email", "Change")
     for record, outcome in zip(result.records[:PREVIEW_ROWS], report.outcomes, strict=False):
         what = _ACTION_WORDS.get(outcome.action, outcome.action)
-        view.add_row(
-            str(record.line), record.full_name, what, record.company, record.title,
-            record.email, outcome.detail,
-        )  # fmt: skip
+        cells = (record.full_name, what, record.company, record.title, record.email)
+        # Text cells: a DataTable parses plain strings as markup ('[/b]' in a name crashed it)
+        view.add_row(str(record.line), *map(Text, (*cells, outcome.detail)))
 
 
 def summary_text(result: ParseResult, report: ImportReport) -> str:
@@ -103,7 +102,7 @@ def archive_summary(
             width = max(30, (view.size.width or 80) - 2)  # a long line wraps, never cut
             for line in preview.lines():
                 wrapped = textwrap.fill(line, width)
-                view.add_row(wrapped, height=wrapped.count("\n") + 1)
+                view.add_row(Text(wrapped), height=wrapped.count("\n") + 1)
     if you := identity_line(source.result):
         lines.append(f"[dim]{escape(you)}[/dim]")
     if preview is not None or source.contacts is not None:

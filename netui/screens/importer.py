@@ -11,7 +11,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.markup import escape
 from textual.message import Message
 from textual.widgets import (
     DataTable,
@@ -50,6 +49,7 @@ from netui.screens.import_views import (
 )
 from netui.store.candidates import ChannelPreview
 from netui.store.imports import ImportReport
+from netui.textsafe import escape_markup as escape
 
 
 class ImportScreen(NetuiScreen[ImportReport | None]):

@@ -6,12 +6,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.markup import escape
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui.screens.base import NetuiModal
 from netui.store.links import Introduction
+from netui.textsafe import escape_markup as escape
 
 NEW_PERSON = "new"
 
@@ -101,5 +101,5 @@ class IntroducedScreen(NetuiModal[Introduction | None]):
                 self.introducer_id, person_id=person_id, line=line
             ),
             self.dismiss,
-            errors=error.update,
+            errors=lambda message: error.update(escape(message)),
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -10,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from netui.screens.base import NetuiModal
+from netui.textsafe import escape_markup as escape
 
 _KEY_NAMES = {
     "question_mark": "?",

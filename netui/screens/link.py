@@ -8,13 +8,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.markup import escape
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from netui.enums import LinkKind
 from netui.screens.base import NetuiModal
 from netui.store.links import LINK_LABELS
+from netui.textsafe import escape_markup as escape
 
 NEW_STUB = "new"
 

@@ -13,6 +13,7 @@ from netui.errors import NetuiError
 from netui.logparse import DATE_HELP, LogEntry, parse_past_day
 from netui.screens.base import NetuiModal
 from netui.screens.dialogs import form_state, leave_form
+from netui.textsafe import escape_markup as escape
 
 DIRECTIONS = [("you → them (out)", "out"), ("them → you (in)", "in"), ("both / n.a.", "none")]
 
@@ -33,7 +34,7 @@ class LogFormScreen(NetuiModal[LogEntry | None]):
     def compose(self) -> ComposeResult:
         entry = self.entry
         with VerticalScroll(classes="dialog", id="log-form"):
-            yield Label(f"[b]{self.title_text}[/b]  [dim]ctrl+s saves · esc cancels[/dim]")
+            yield Label(f"[b]{escape(self.title_text)}[/b]  [dim]ctrl+s saves · esc cancels[/dim]")
             yield Static("", id="log-form-error", classes="error")
             with Horizontal(classes="log-form-row"):
                 yield Select(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -35,6 +34,7 @@ from netui.screens.meeting_dialogs import (
     RequestScreen,
 )
 from netui.screens.meeting_form import MeetingFormScreen
+from netui.textsafe import escape_markup as escape
 
 TICKED, OPEN = "☑", "☐"
 

@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from netui.enums import Phase
 from netui.meeting import PHASE_TITLES, PHASES
 from netui.screens.base import NetuiModal
+from netui.textsafe import escape_markup as escape
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class DoneNotesScreen(NetuiModal[DoneNotes | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="done-dialog"):
-            yield Label(f"[b]How did it go with {self.person_name}?[/b]")
+            yield Label(f"[b]How did it go with {escape(self.person_name)}?[/b]")
             yield Static(
                 "What you learned (their team, constraints, what excites them), tips they "
                 "gave, and what you agreed next. Saved on their timeline; then the follow-up "

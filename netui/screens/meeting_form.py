@@ -18,6 +18,7 @@ from netui.meeting import (
 )
 from netui.screens.base import NetuiModal
 from netui.screens.dialogs import form_state, leave_form
+from netui.textsafe import escape_markup as escape
 
 FIELDS = {
     "date": ("Date *", "2026-12-01, today, fri"),
@@ -58,9 +59,9 @@ class MeetingFormScreen(NetuiModal[int | None]):
 
     def _reminder(self) -> str:
         person = self.store.get_person(self.person_id)
-        first = person.first_name or person.full_name
+        first = escape(person.first_name or person.full_name)
         near = (
-            f"{first} is in [b]{person.city}[/b]"
+            f"{first} is in [b]{escape(person.city)}[/b]"
             if person.city
             else f"no city noted for {first} — ask where suits them"
         )
@@ -71,7 +72,9 @@ class MeetingFormScreen(NetuiModal[int | None]):
         initial = self._initial()
         verb = "Plan a meeting" if self.meeting_id is None else "Reschedule the meeting"
         with VerticalScroll(classes="dialog form", id="meeting-form"):
-            yield Label(f"[b]{verb} with {person.full_name}[/b]  [dim]ctrl+s saves · esc[/dim]")
+            yield Label(
+                f"[b]{verb} with {escape(person.full_name)}[/b]  [dim]ctrl+s saves · esc[/dim]"
+            )
             yield Static(self._reminder(), id="meeting-reminder", classes="hint")
             others = [
                 m
@@ -154,7 +157,7 @@ class MeetingFormScreen(NetuiModal[int | None]):
         self.attempt(save, self.dismiss, errors=self._not_saved)
 
     def _not_saved(self, message: str) -> None:
-        self.query_one("#form-error", Static).update(f"Not saved: {message}")
+        self.query_one("#form-error", Static).update(f"Not saved: {escape(message)}")
 
     def action_cancel(self) -> None:
         leave_form(self, self._start)

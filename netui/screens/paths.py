@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.markup import escape
 from textual.widgets import Footer, Header, Static
 
 from netui.errors import NetuiError
@@ -16,6 +15,7 @@ from netui.plural import count_of
 from netui.recipient import IntroTarget
 from netui.screens.base import NetuiScreen
 from netui.store.paths import CompanyPaths
+from netui.textsafe import escape_markup as escape
 from netui.widgets.row_list import RowList
 
 INTENT_WORDS = {"pitch": "pitch yourself to", "intro": "ask for an introduction:"}

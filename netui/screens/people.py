@@ -17,6 +17,7 @@ from netui.screens.base import NetuiScreen
 from netui.screens.undo import Undo, UndoStack
 from netui.store import PeopleQuery
 from netui.store.rows import SORT_KEYS
+from netui.textsafe import escape_markup as escape
 from netui.widgets.people_table import PeopleHeader, PeopleTable, shown_sort_keys
 
 
@@ -277,7 +278,8 @@ class PeopleScreen(NetuiScreen[None]):
 
         self.app.push_screen(
             ConfirmScreen(
-                f"Archive [b]{row.full_name}[/b]?\nThey leave the list but keep every note; "
+                f"Archive [b]{escape(row.full_name)}[/b]?\n"
+                "They leave the list but keep every note; "
                 "u undoes, and the archived list (x) restores them.",
                 yes="Archive",
             ),
@@ -315,9 +317,9 @@ class PeopleScreen(NetuiScreen[None]):
 
         self.app.push_screen(
             ConfirmScreen(
-                f"Erase [b]{row.full_name}[/b] for good?\nTheir timeline, drafts, meetings and "
-                "links go too, and the file is scrubbed. This cannot be undone (backups "
-                "made earlier still hold them).",
+                f"Erase [b]{escape(row.full_name)}[/b] for good?\n"
+                "Their timeline, drafts, meetings and links go too, and the file is scrubbed. "
+                "This cannot be undone (backups made earlier still hold them).",
                 yes="Erase",
             ),
             answered,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,6 +19,7 @@ from netui.roles import infer_role
 from netui.screens.base import NetuiModal
 from netui.screens.dialogs import form_state, leave_form
 from netui.store import Store
+from netui.textsafe import escape_markup as escape
 from netui.validate import FIELD_CHECKS
 
 FORM_FIELDS: tuple[PersonField, ...] = tuple(FIELDS[n] for row in FORM_LAYOUT for n in row)
@@ -205,7 +205,7 @@ class PersonFormScreen(NetuiModal[int | None]):
         self.attempt(save, self.dismiss, errors=self._not_saved)
 
     def _not_saved(self, message: str) -> None:
-        self.query_one("#form-error", Static).update(f"Not saved: {message}")
+        self.query_one("#form-error", Static).update(f"Not saved: {escape(message)}")
 
     def action_cancel(self) -> None:
         leave_form(self, self._start)

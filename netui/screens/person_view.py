@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from textual.markup import escape
 from textual.widgets.option_list import Option
 
 from netui.enums import ROLE_LABELS, Closeness, Role, Stage
@@ -14,6 +13,7 @@ from netui.pipeline import approach_text, next_step
 from netui.store.links import LinkRow
 from netui.store.timeline import InteractionRow
 from netui.store.value_rules import shown
+from netui.textsafe import escape_markup as escape
 from netui.timeutil import local_date, relative_day
 
 STAGE_HINTS = {
@@ -130,7 +130,8 @@ def link_options(links: Sequence[LinkRow]) -> list[Option]:
         stub = " [dim](stub)[/dim]" if link.other_is_stub else ""
         options.append(
             Option(
-                f"{link.label} [b]{escape(link.other_name)}[/b]{company}{stub}", id=f"l{link.id}"
+                f"{link.label} [b]{escape(link.other_name)}[/b]{company}{stub}",
+                id=f"l{link.id}",
             )
         )
     if not options:
@@ -147,7 +148,7 @@ def drafts_markup(drafts: Sequence[Any]) -> str:
         intent = str(getattr(draft, "intent", "draft")).replace("_", " ")
         status = str(getattr(draft, "status", ""))
         subject = str(getattr(draft, "subject", "") or "")
-        lines.append(f"{escape(intent)} [dim]{escape(status)}[/dim] {escape(subject)[:30]}")
+        lines.append(f"{escape(intent)} [dim]{escape(status)}[/dim] {escape(subject[:30])}")
     if len(drafts) > 4:
         lines.append(f"[dim]+{len(drafts) - 4} more[/dim]")
     lines.append("[dim]r reopens one[/dim]")
@@ -165,7 +166,7 @@ def meetings_markup(meetings: Sequence[Any], today: date) -> str:
         status = str(getattr(meeting, "status", ""))
         place = str(getattr(meeting, "place", "") or "")
         owed = " [b $warning]follow-up owed[/]" if getattr(meeting, "follow_up_owed", False) else ""
-        lines.append(f"{when} {escape(place)[:18]} [dim]{escape(status)}[/dim]{owed}")
+        lines.append(f"{when} {escape(place[:18])} [dim]{escape(status)}[/dim]{owed}")
     if len(meetings) > 3:
         lines.append(f"[dim]+{len(meetings) - 3} more[/dim]")
     return "\n".join(lines)

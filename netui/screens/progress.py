@@ -6,7 +6,6 @@ ones `netui stats` prints (netui/progress.py).
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -17,6 +16,7 @@ from netui.conversations import CONVERSATION_DEFINITION
 from netui.plural import noun_for
 from netui.progress import Progress, Rate, build_progress
 from netui.screens.base import NetuiScreen
+from netui.textsafe import escape_markup as escape
 from netui.widgets.row_list import fit
 
 NO_CONVERSATIONS = (

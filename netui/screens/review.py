@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,6 +25,7 @@ from netui.screens.person_form import PersonFormScreen
 from netui.screens.undo import Undo, UndoStack
 from netui.store.candidate_review import CandidateRecord, CandidateUndo, ReviewProgress
 from netui.tech import tech_guess, tech_said
+from netui.textsafe import escape_markup as escape
 
 EMPTY = (
     "No candidates waiting for review.\n\n"

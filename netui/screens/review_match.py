@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from netui.screens.base import NetuiModal
 from netui.store.candidate_review import CandidateRecord
+from netui.textsafe import escape_markup as escape
 
 
 class MatchScreen(NetuiModal[int | None]):

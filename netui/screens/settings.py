@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 from netui.errors import NetuiError
 from netui.screens.base import NetuiModal
 from netui.settings import save_settings
+from netui.textsafe import escape_markup as escape
 
 FIELDS = (
     ("my_name", "Your name (signs your messages; you in WhatsApp chats)", "Alex Morgan"),
@@ -81,7 +82,7 @@ class SettingsScreen(NetuiModal[bool]):
         try:
             save_settings(updated, demo=self.netui.demo)
         except (NetuiError, OSError) as exc:
-            self.query_one("#settings-error", Static).update(f"Not saved: {exc}")
+            self.query_one("#settings-error", Static).update(f"Not saved: {escape(str(exc))}")
             return
         self.netui.settings = updated
         self.store.follow_up_days = updated.follow_up_days

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from netui.enums import Stage
 from netui.screens.base import NetuiModal
 from netui.screens.person_view import STAGE_HINTS
+from netui.textsafe import escape_markup as escape
 
 
 class StageScreen(NetuiModal[Stage | None]):
@@ -26,7 +27,7 @@ class StageScreen(NetuiModal[Stage | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="stage-dialog"):
-            title = f"Stage for {self.person_name}" if self.person_name else "Stage"
+            title = f"Stage for {escape(self.person_name)}" if self.person_name else "Stage"
             yield Label(f"[b]{title}[/b]  [dim]enter sets · esc cancels[/dim]")
             yield OptionList(
                 *(Option(f"{s.value:<13}[dim]{STAGE_HINTS[s]}[/dim]", id=s.value) for s in Stage),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,6 +21,7 @@ from netui.logparse import DATE_HELP, KIND_HELP, at_for, parse_future_day, parse
 from netui.plural import count_of
 from netui.screens.base import NetuiModal, NetuiScreen
 from netui.screens.undo import Undo, UndoStack
+from netui.textsafe import escape_markup as escape
 from netui.validate import cadence_error
 from netui.widgets.row_list import fit
 

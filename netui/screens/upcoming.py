@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from netui.meeting import MeetingRow, to_local
 from netui.screens.base import NetuiScreen
+from netui.textsafe import escape_markup as escape
 from netui.timeutil import relative_day
 
 
