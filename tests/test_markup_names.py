@@ -132,6 +132,10 @@ async def test_markup_like_text_is_shown_as_typed_everywhere(
         await visit(pilot, PathsScreen(ids["company"]), COMPANY, TITLE)
         await leave(pilot)
         await visit(pilot, DuplicatesScreen(), NAME)
+        await pilot.press("enter")  # compare the pair: both names in its heading
+        await settle(pilot)
+        text = shown(app.screen)
+        assert NAME in text and "kept)" in text and not any(t in text for t in LEAKED), text
         await leave(pilot)
         await visit(pilot, ReviewScreen(), "[/b] Mx Lee", NOTE)  # the reader drops "[red]"
         await leave(pilot)

@@ -59,7 +59,7 @@ class BriefScreen(NetuiScreen[None]):
         try:
             self.brief = brief = self.store.meeting_brief(self.meeting_id, self.today())
         except NetuiError as exc:
-            yield Static(str(exc), classes="error")
+            yield Static(escape(str(exc)), classes="error")
             yield Footer()
             return
         with VerticalScroll(id="brief"):

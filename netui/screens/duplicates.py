@@ -21,6 +21,7 @@ from netui.store.duplicates import (
     MergeUndo,
     SearchCancelled,
 )
+from netui.textsafe import escape_markup as escape
 from netui.widgets.row_list import RowList
 
 _LABELS = {"full_name": "name", "linkedin_url": "LinkedIn", "how_we_know_text": "how we met",
@@ -117,7 +118,7 @@ class DuplicatesScreen(NetuiScreen[None]):
                 text = f"The strongest {count:,} of {self.total:,} likely duplicates"
             text += " · enter compares a pair"
         if self.undo_stack:
-            text += f" · u undoes merging {self.undo_stack[-1].label}"
+            text += f" · u undoes merging {escape(self.undo_stack[-1].label)}"
         self.query_one("#dup-status", Static).update(text)
 
     @on(RowList.Selected)
@@ -132,7 +133,7 @@ class DuplicatesScreen(NetuiScreen[None]):
             return
         self.pair = pair
         self.query_one("#dup-pair-title", Static).update(
-            f"[b]{pair.a.label}[/b] (#{pair.a.id}, kept)  ←  [b]{pair.b.label}[/b] "
+            f"[b]{escape(pair.a.label)}[/b] (#{pair.a.id}, kept)  ←  [b]{escape(pair.b.label)}[/b] "
             f"(#{pair.b.id}) · a / b picks a value · m merges · esc back"
         )
         self._fill_fields()

@@ -134,7 +134,7 @@ class MeetingFormScreen(NetuiModal[int | None]):
                 message = f"A {key} is required."
             if message:
                 errors[key] = message
-                self.query_one(f"#me-{key}", Static).update(message)
+                self.query_one(f"#me-{key}", Static).update(escape(message))
         if errors:
             self.query_one("#form-error", Static).update("Not saved: the time needs fixing.")
             self.query_one(f"#mf-{next(iter(errors))}", Input).focus()

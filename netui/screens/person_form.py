@@ -183,7 +183,7 @@ class PersonFormScreen(NetuiModal[int | None]):
             if message:
                 errors[key] = message
         for key, message in errors.items():
-            self.query_one(f"#e-{key}", Static).update(message)
+            self.query_one(f"#e-{key}", Static).update(escape(message))
         if errors:
             first = next(iter(errors))
             self.query_one("#form-error", Static).update(

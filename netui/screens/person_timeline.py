@@ -17,6 +17,7 @@ from netui.screens.base import NetuiScreen
 from netui.screens.logform import LogFormScreen
 from netui.screens.undo import Undo, UndoStack
 from netui.store.timeline import InteractionRow
+from netui.textsafe import escape_markup as escape
 from netui.widgets.timeline_list import TimelineList
 
 LOG_PLACEHOLDER = "coffee yesterday: talked about their team's on-call"
@@ -70,7 +71,7 @@ class TimelineActions(NetuiScreen[None]):
         try:
             entry = parse_log_line(event.value, self.today())
         except NetuiError as exc:
-            self.query_one("#log-error", Static).update(str(exc))
+            self.query_one("#log-error", Static).update(escape(str(exc)))
             return
         self._log(entry)
 

@@ -67,7 +67,8 @@ class SettingsScreen(NetuiModal[bool]):
         days = values.pop("follow_up_days")
         if not days.isdigit() or not 1 <= int(days) <= 365:
             self.query_one("#settings-error", Static).update(
-                f"Not saved: follow-up days must be a whole number from 1 to 365, not '{days}'."
+                "Not saved: follow-up days must be a whole number from 1 to 365, "
+                f"not '{escape(days)}'."
             )
             return
         updated = replace(
