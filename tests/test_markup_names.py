@@ -19,7 +19,10 @@ from netui.screens.brief import BriefScreen
 from netui.screens.companies import CompaniesScreen
 from netui.screens.composer import ComposerScreen
 from netui.screens.duplicates import DuplicatesScreen
+from netui.screens.filters import FiltersScreen
+from netui.screens.followup import FollowUpScreen
 from netui.screens.importer import ImportScreen
+from netui.screens.link import LinkScreen
 from netui.screens.meeting import MeetingScreen
 from netui.screens.meeting_form import MeetingFormScreen
 from netui.screens.paths import PathsScreen
@@ -30,7 +33,7 @@ from netui.screens.stage import StageScreen
 from netui.screens.today import TodayScreen
 from netui.screens.upcoming import UpcomingScreen
 from netui.settings import Settings
-from netui.store import Store
+from netui.store import PeopleQuery, Store
 from tests.channel_fixtures import ME, mail_message, write_mbox
 from tests.conftest import NOW, TODAY
 
@@ -114,6 +117,10 @@ async def test_markup_like_text_is_shown_as_typed_everywhere(
         await leave(pilot)
         await visit(pilot, StageScreen("new", NAME), NAME)
         await leave(pilot)
+        await visit(pilot, FollowUpScreen(ana), "Follow up with [/b]")  # the first name
+        await leave(pilot)
+        await visit(pilot, LinkScreen(ana), f"Link {NAME} to")
+        await leave(pilot)
         await leave(pilot)
         await visit(pilot, ComposerScreen(ana), NAME)
         await leave(pilot)
@@ -126,6 +133,8 @@ async def test_markup_like_text_is_shown_as_typed_everywhere(
         await visit(pilot, UpcomingScreen(), NAME)
         await leave(pilot)
         await visit(pilot, TodayScreen(), NAME)
+        await leave(pilot)
+        await visit(pilot, FiltersScreen(PeopleQuery()))  # companies listed in a Select
         await leave(pilot)
         await visit(pilot, CompaniesScreen(), COMPANY)
         await leave(pilot)

@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, Label, Select
 from netui.enums import ROLE_LABELS, Closeness, Stage
 from netui.screens.base import NetuiModal
 from netui.store import PeopleQuery
+from netui.textsafe import escape_markup as escape
 
 
 class FiltersScreen(NetuiModal[PeopleQuery | None]):
@@ -30,7 +31,9 @@ class FiltersScreen(NetuiModal[PeopleQuery | None]):
         self.start = query
 
     def compose(self) -> ComposeResult:
-        companies = [(f"{c.name} ({c.people})", c.id) for c in self.store.companies() if c.people]
+        companies = [
+            (f"{escape(c.name)} ({c.people})", c.id) for c in self.store.companies() if c.people
+        ]
         q = self.start
         with VerticalScroll(classes="dialog"):
             yield Label("[b]Filter people[/b]  [dim]ctrl+s applies · ctrl+r clears · esc[/dim]")

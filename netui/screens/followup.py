@@ -53,7 +53,8 @@ class FollowUpScreen(NetuiModal[bool]):
         self._choices = presets(today, self.settings.follow_up_days)
         with Vertical(classes="dialog", id="follow-up-dialog"):
             yield Label(
-                f"[b]Follow up with {person.first_name or person.full_name}[/b]  [dim]{now}[/dim]"
+                f"[b]Follow up with {escape(person.first_name or person.full_name)}[/b]  "
+                f"[dim]{now}[/dim]"
             )
             yield OptionList(
                 *(

@@ -171,7 +171,7 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
     ) -> None:
         self.path = path
         self.result = self.report = self.json_data = None
-        self._status(f"Reading {path.name}…")
+        self._status(f"Reading {escape(path.name)}…")
         bar = self.query_one("#import-progress", ProgressBar)
         bar.update(total=100, progress=0)
         bar.display = True

@@ -46,11 +46,12 @@ class LinkScreen(NetuiModal[LinkMade | None]):
         person = self.store.get_person(self.person_id)
         with Vertical(classes="dialog", id="link-dialog"):
             yield Label(
-                f"[b]Link {person.full_name} to…[/b]  [dim]enter links · tab moves · esc[/dim]"
+                f"[b]Link {escape(person.full_name)} to…[/b]  "
+                "[dim]enter links · tab moves · esc[/dim]"
             )
             yield Select(
                 [
-                    (f"{person.first_name or 'they'} {label} …", k.value)
+                    (f"{escape(person.first_name or 'they')} {label} …", k.value)
                     for k, label in LINK_LABELS.items()
                 ],
                 value=LinkKind.knows.value,
