@@ -159,6 +159,16 @@ async def test_markup_like_text_is_shown_as_typed_everywhere(
         text = shown(importer)
         assert SENDER in text and COMPANY in text and "[b] people [dim.csv" in text, text
         await leave(pilot)
+        # ctrl+p finds people by name: the palette shows the hit as typed
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        for key in "Ana":
+            await pilot.press(key)
+        for _ in range(5):
+            await settle(pilot)
+        assert f"{NAME} @ {COMPANY}" in shown(app.screen), shown(app.screen)
+        await pilot.press("escape")
+        await settle(pilot)
         # notices quoting a name: archive from People, then undo
         await pilot.press("d")
         await settle(pilot)

@@ -7,6 +7,7 @@ from functools import partial
 from textual.command import Hit, Hits, Provider
 
 from netui.screens.base import netui_app
+from netui.textsafe import escape_markup as escape
 
 
 class PeopleCommands(Provider):
@@ -18,9 +19,9 @@ class PeopleCommands(Provider):
             return
         for rank, row in enumerate(app.store.search_people(query, 15)):
             label = row.full_name + (f" @ {row.company}" if row.company else "")
-            yield Hit(
+            yield Hit(  # the palette parses prompt and help as markup
                 1.0 - rank / 100,
-                label,
+                escape(label),
                 partial(app.open_person, row.id),
-                help=f"open person · {row.title or row.role}",
+                help=f"open person · {escape(row.title or row.role)}",
             )
