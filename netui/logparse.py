@@ -190,7 +190,8 @@ def parse_log_line(line: str, today: date) -> LogEntry:
     words, direction = _opening(head.replace("\u2019", "'").split())
     if not words:
         raise InputError(f"Start the line with what happened: {KIND_HELP}.")
-    first = words[0].casefold()
+    opening_ends = not colon and words[0][-1:] in (",", ";")  # 'coffee, great chat'
+    first = words[0].casefold().rstrip(",;")
     if first in ASK_WORDS:
         kind = InteractionKind.intro
         direction = Direction.out
@@ -204,10 +205,12 @@ def parse_log_line(line: str, today: date) -> LogEntry:
     day: date | None = None
     used = 1
     asking = first in ASK_WORDS or kind is InteractionKind.promise
-    for index, word in enumerate(words[1:], start=1):
-        lowered = word.casefold()
+    for index, word in enumerate([] if opening_ends else words[1:], start=1):
+        # 'coffee yesterday, talked…': a comma or semicolon ends the opening words
+        ends = not colon and word[-1:] in (",", ";")
+        lowered = word.casefold().rstrip(",;")
         before_date = index + 1 < len(words) and (
-            parse_past_day(words[index + 1].casefold(), today) is not None
+            parse_past_day(words[index + 1].casefold().rstrip(",;"), today) is not None
         )
         when = parse_past_day(lowered, today)
         if when is not None and day is None:
@@ -232,7 +235,9 @@ def parse_log_line(line: str, today: date) -> LogEntry:
         else:
             break
         used += 1
-    summary = rest.strip() if colon else " ".join(words[used:])
+        if ends:
+            break
+    summary = rest.strip() if colon else " ".join(words[used:]).lstrip("-–—,;: ")
     day = day or today
     if day > today:
         raise InputError(f"{day.isoformat()} is in the future: log what has happened.")

@@ -85,3 +85,21 @@ def test_a_lead_verb_alone_is_still_refused_by_name() -> None:
 
     with pytest.raises(InputError, match="'had' is not something that happened"):
         parse_log_line("had fun yesterday", TODAY)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "day"),
+    [
+        ("lunched yesterday, talked about their on-call", K.meeting, date(2026, 11, 25)),
+        ("coffee yesterday; talked about their on-call", K.coffee, date(2026, 11, 25)),
+        ("call tue - talked about their on-call", K.call, date(2026, 11, 24)),
+        ("coffee, talked about their on-call", K.coffee, TODAY),
+    ],
+)
+def test_a_comma_or_a_dash_after_the_opening_words_is_not_the_summary(
+    line: str, kind: InteractionKind, day: date
+) -> None:
+    # typed as people write: the date is not lost in the summary ('yesterday, talked…'
+    # logged for today) and the summary does not start with the separator
+    entry = parse_log_line(line, TODAY)
+    assert (entry.kind, entry.day, entry.summary) == (kind, day, "talked about their on-call")
