@@ -14,7 +14,8 @@ from netui.demo import seed_demo
 from netui.screens.composer import ComposerScreen
 from netui.screens.dialogs import ConfirmScreen
 from netui.screens.progress import ProgressScreen
-from netui.screens.today import KeepInTouchScreen, LogLineScreen, TodayScreen
+from netui.screens.today import TodayScreen
+from netui.screens.today_dialogs import KeepInTouchScreen, LogLineScreen
 from netui.settings import Settings
 from netui.store import Store
 from tests.conftest import NOW, TODAY

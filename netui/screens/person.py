@@ -263,7 +263,7 @@ class PersonScreen(TimelineActions):
         self.app.push_screen(FollowUpScreen(self.person_id, view.person), closed)
 
     def action_keep_in_touch(self) -> None:
-        from netui.screens.today import KeepInTouchScreen
+        from netui.screens.today_dialogs import KeepInTouchScreen
 
         if (view := self._on_screen()) is None:
             return
