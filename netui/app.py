@@ -12,16 +12,16 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from netui import __version__
+from netui.app_prefs import PreferencesApp
 from netui.errors import NetuiError
-from netui.keymap import check_keymap, theme_notice
+from netui.exits import ExitLine, one_line_text
+from netui.keymap import check_keymap
 from netui.settings import Settings
 from netui.store import Store
 
 if TYPE_CHECKING:
-    from textual.binding import BindingType
     from textual.command import Provider
     from textual.notifications import SeverityLevel
-    from textual.theme import Theme
 
 
 def people_commands() -> type[Provider]:
@@ -32,7 +32,7 @@ def people_commands() -> type[Provider]:
     return PeopleCommands
 
 
-class NetuiApp(App[None]):
+class NetuiApp(PreferencesApp):
     """netui: every screen gets the store and settings from here (`self.app.store`)."""
 
     CSS_PATH = "app.tcss"
@@ -72,18 +72,6 @@ class NetuiApp(App[None]):
         quotes are shown as typed ('[/b] Ana' is a name, not markup that crashes the toast)."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
-    @property
-    def _settings_name(self) -> str:
-        from netui.settings import settings_path
-
-        return settings_path(demo=self.demo).name
-
-    def keys_of(self, binding: BindingType) -> str:
-        """A binding's keys as the user has them (their [keymap] applied)."""
-        if not isinstance(binding, Binding):
-            return binding[0]
-        return self.user_keymap.get(binding.id, binding.key) if binding.id else binding.key
-
     def on_mount(self) -> None:
         import threading
 
@@ -101,36 +89,6 @@ class NetuiApp(App[None]):
             self.notify(notice, severity="warning", timeout=12)
         if self.user_keymap:
             self.call_after_refresh(self._check_keymap_ids)
-
-    def _apply_theme(self) -> None:
-        """The saved theme; a theme picked later (ctrl+p, Theme) is saved in settings."""
-        notice = theme_notice(self.settings.theme, self.available_themes, self._settings_name)
-        if notice is not None:
-            self.startup_notices.append(notice)
-        elif self.settings.theme:
-            self.theme = self.settings.theme
-        self.theme_changed_signal.subscribe(self, self._theme_changed)
-
-    def _theme_changed(self, theme: Theme) -> None:
-        if theme.name == self.settings.theme:
-            return
-        from netui.settings import save_settings
-
-        self.settings.theme = theme.name
-        try:
-            save_settings(self.settings, demo=self.demo)
-        except OSError as exc:
-            self.notify(f"The theme could not be saved ({exc.strerror}).", severity="error")
-
-    @work(thread=True, exit_on_error=False)
-    def _check_keymap_ids(self) -> None:
-        """Name each [keymap] entry whose id is no netui binding (after first paint: the
-        check loads every screen)."""
-        from netui.screens.keys import binding_ids
-
-        _good, notices = check_keymap(self.user_keymap, binding_ids(), self._settings_name)
-        for notice in notices:
-            self.call_from_thread(self.notify, notice, severity="warning", timeout=12, markup=False)
 
     @work(thread=True, exit_on_error=False)
     def _warm_orm(self) -> None:
@@ -226,17 +184,6 @@ class NetuiApp(App[None]):
         from netui.screens.person import PersonScreen
 
         self.push_screen(PersonScreen(person_id))
-
-
-class ExitLine(str):
-    """A message the app ends with, printed as one line at any terminal width (Rich's
-    console would wrap or crop it)."""
-
-
-def one_line_text(exc: NetuiError) -> ExitLine:
-    from netui.exits import one_line
-
-    return ExitLine(f"netui: {one_line(str(exc))}")
 
 
 def make_app(

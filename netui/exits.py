@@ -138,3 +138,12 @@ def terminal_safe_stdout() -> Iterator[None]:
             sys.stdout.flush()
         finally:
             sys.stdout = real
+
+
+class ExitLine(str):
+    """A message the app ends with, printed as one line at any terminal width (Rich's
+    console would wrap or crop it)."""
+
+
+def one_line_text(exc: NetuiError) -> ExitLine:
+    return ExitLine(f"netui: {one_line(str(exc))}")
