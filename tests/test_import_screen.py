@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Input, Static
 
 from netui.app import NetuiApp, make_app
 from netui.importers.spreadsheet import MAP_FIELDS
+from netui.screens.import_messages import Progressed
 from netui.screens.import_parts import complete_path
 from netui.screens.importer import ImportScreen
 from netui.settings import Settings
@@ -196,7 +197,7 @@ async def test_a_big_file_shows_progress_while_importing(
     seen: list[float] = []
 
     def hook(message: object) -> None:
-        if isinstance(message, ImportScreen.Progressed):
+        if isinstance(message, Progressed):
             seen.append(message.percent)
 
     app = make_app(store, settings, today=lambda: TODAY)

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Input, Static
 from netui.app import make_app
 from netui.cli import main
 from netui.screens.dialogs import ConfirmScreen
+from netui.screens.import_messages import Progressed
 from netui.screens.importer import ImportScreen
 from netui.screens.review import ReviewScreen
 from netui.settings import Settings
@@ -304,7 +305,7 @@ async def test_reading_a_big_archive_shows_progress(
     seen: list[tuple[float, str]] = []
 
     def hook(message: object) -> None:
-        if isinstance(message, ImportScreen.Progressed):
+        if isinstance(message, Progressed):
             seen.append((message.percent, message.phase))
 
     app = make_app(store, settings, today=lambda: TODAY)

@@ -11,7 +11,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.widgets import (
     DataTable,
     Footer,
@@ -39,6 +38,7 @@ from netui.importers.registry import hints, said
 from netui.importers.spreadsheet import SKIP, apply_overrides
 from netui.screens.base import NetuiScreen
 from netui.screens.dialogs import ConfirmScreen
+from netui.screens.import_messages import Finished, Loaded, LoadFailed, Progressed
 from netui.screens.import_parts import FieldPicker, PathInput
 from netui.screens.import_views import (
     archive_summary,
@@ -47,7 +47,6 @@ from netui.screens.import_views import (
     review_screen,
     summary_text,
 )
-from netui.store.candidates import ChannelPreview
 from netui.store.imports import ImportReport
 from netui.textsafe import escape_markup as escape
 
@@ -59,46 +58,6 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
         Binding("ctrl+s", "confirm", "Import", id="import_confirm", priority=True),
         Binding("escape", "close", "Back", id="import_back"),
     ]
-
-    class Loaded(Message):
-        def __init__(
-            self,
-            source: Source,
-            report: ImportReport | None,
-            preview: ChannelPreview | None = None,
-        ) -> None:
-            super().__init__()
-            self.source = source
-            self.report = report
-            self.preview = preview
-
-    class LoadFailed(Message):
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
-
-    class Progressed(Message):
-        def __init__(self, percent: float, phase: str) -> None:
-            super().__init__()
-            self.percent = percent
-            self.phase = phase
-
-    class Finished(Message):
-        """The import, restore or archive is done (or failed: nothing was saved)."""
-
-        def __init__(
-            self,
-            report: ImportReport | None,
-            text: str,
-            *,
-            failed: bool = False,
-            review: bool = False,
-        ) -> None:
-            super().__init__()
-            self.report = report
-            self.text = text
-            self.failed = failed
-            self.review = review  # candidates wait: offer the Review screen
 
     def __init__(self, path: str = "") -> None:
         super().__init__()
@@ -195,13 +154,11 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
                 if read.contacts is not None:  # LinkedIn's Connections.csv beside messages
                     report = self.store.preview_import(read.contacts.result, how)
                 preview = self.patiently(lambda: self.store.preview_channel(read.result))
-            self.post_message(self.Loaded(read, report, preview))
+            self.post_message(Loaded(read, report, preview))
         except NetuiError as exc:
-            self.post_message(self.LoadFailed(str(exc)))
+            self.post_message(LoadFailed(str(exc)))
         except Exception as exc:  # never a traceback on screen (it could hold personal data)
-            self.post_message(
-                self.LoadFailed(f"{path.name} could not be read ({type(exc).__name__}).")
-            )
+            self.post_message(LoadFailed(f"{path.name} could not be read ({type(exc).__name__})."))
 
     def _reading(self, name: str) -> Callable[[int, int], None]:
         """A progress callback for the reading thread: a message at most every 50 ms."""
@@ -211,7 +168,7 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
             now = time.monotonic()
             if total and (now - last[0] >= 0.05 or done >= total):
                 last[0] = now
-                self.post_message(self.Progressed(100 * done / total, f"Reading {name}…"))
+                self.post_message(Progressed(100 * done / total, f"Reading {name}…"))
 
         return report
 
@@ -349,14 +306,14 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
             self.post_message(self._failed(exc))
         else:
             waiting = summary.new_candidates + summary.known_candidates
-            self.post_message(self.Finished(None, " ".join(said), review=waiting > 0))
+            self.post_message(Finished(None, " ".join(said), review=waiting > 0))
 
     def _failed(self, exc: Exception) -> Finished:
         """A failed write as one sentence: the error's own, else its kind (never a trace)."""
         if isinstance(exc, NetuiError):
-            return self.Finished(None, str(exc), failed=True)
+            return Finished(None, str(exc), failed=True)
         what = f"The import failed ({type(exc).__name__}); nothing was saved."
-        return self.Finished(None, what, failed=True)
+        return Finished(None, what, failed=True)
 
     @work(thread=True, exclusive=True, group="import-run")
     def run_import(self, result: ParseResult, how: str) -> None:
@@ -370,27 +327,25 @@ class ImportScreen(NetuiScreen[ImportReport | None]):
             last[0] = now
             share = done / total if total else 1.0
             percent = share * 50 + (50 if phase == "writing" else 0)
-            self.post_message(self.Progressed(percent, phase))
+            self.post_message(Progressed(percent, phase))
 
         try:
             report = self.patiently(lambda: self.store.import_records(result, how, progress))
         except Exception as exc:  # nothing was saved: the transaction rolled back
             self.post_message(self._failed(exc))
         else:
-            self.post_message(
-                self.Finished(report, f"Imported {result.source}: {report.summary()}.")
-            )
+            self.post_message(Finished(report, f"Imported {result.source}: {report.summary()}."))
 
     @work(thread=True, exclusive=True, group="import-run")
     def restore(self, data: dict[str, Any], source: str) -> None:
         try:
             counts = self.patiently(lambda: self.store.restore_json(data, source))
         except NetuiError as exc:
-            self.post_message(self.Finished(None, str(exc), failed=True))
+            self.post_message(Finished(None, str(exc), failed=True))
         else:
             people = counts.get("person", 0)
             noun = "person" if people == 1 else "people"
-            self.post_message(self.Finished(None, f"Restored {source}: {people:,} {noun}."))
+            self.post_message(Finished(None, f"Restored {source}: {people:,} {noun}."))
 
     @on(Progressed)
     def _progressed(self, message: Progressed) -> None:
