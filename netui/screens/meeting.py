@@ -5,13 +5,12 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from netui.enums import MeetingStatus, Phase
+from netui.enums import MeetingStatus
 from netui.errors import NetuiError
 from netui.ics import default_ics_name, write_meeting_ics
 from netui.meeting import (
@@ -21,17 +20,13 @@ from netui.meeting import (
     MeetingRow,
     format_when,
     interaction_kind_for,
-    needs_request,
 )
-from netui.screens.base import NetuiScreen
 from netui.screens.dialogs import ConfirmScreen
+from netui.screens.meeting_checklist import ChecklistActions
 from netui.screens.meeting_dialogs import (
-    AddItemScreen,
     DoneNotes,
     DoneNotesScreen,
     ExportPathScreen,
-    NewItem,
-    RequestScreen,
 )
 from netui.screens.meeting_form import MeetingFormScreen
 from netui.textsafe import escape_markup as escape
@@ -44,7 +39,7 @@ def _item_prompt(item: ChecklistRow) -> str:
     return f"  [green]{TICKED}[/] [dim]{text}[/]" if item.done else f"  {OPEN} {text}"
 
 
-class MeetingScreen(NetuiScreen[None]):
+class MeetingScreen(ChecklistActions):
     """A meeting with one person; with no meeting given, their next one or the plan form."""
 
     BINDINGS = [
@@ -184,13 +179,6 @@ class MeetingScreen(NetuiScreen[None]):
             index = next((k for k, o in enumerate(options) if not o.disabled), None)
         checklist.highlighted = index
 
-    def _current_item(self) -> ChecklistRow | None:
-        option = self.query_one("#checklist", OptionList).highlighted_option
-        if option is None or not option.id or not option.id.startswith("item-"):
-            return None
-        item_id = int(option.id.removeprefix("item-"))
-        return next((i for i in self.items if i.id == item_id), None)
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         m = self.meeting
         if m is None:
@@ -202,112 +190,6 @@ class MeetingScreen(NetuiScreen[None]):
         if action == "reschedule":
             return m.status != MeetingStatus.done
         return True
-
-    # ---- the checklist ------------------------------------------------------------
-
-    def action_tick(self) -> None:
-        item = self._current_item()
-        if item is None:
-            return
-        m = self.meeting
-        if m is not None and not item.done and not m.ask and needs_request(item.phase, item.text):
-            self._write_request(m.id)  # no request yet: write it, and it is ticked
-            return
-        self.attempt(lambda: self.store.toggle_item(item.id), lambda _: self.reload())
-
-    def _write_request(self, meeting_id: int) -> None:
-        def written(ask: str | None) -> None:
-            if ask is None:
-                return
-
-            # the store ticks the request item once the meeting has its request
-            self.attempt(
-                lambda: self.store.update_meeting(meeting_id, ask=ask), lambda _: self.reload()
-            )
-
-        self.app.push_screen(RequestScreen(), written)
-
-    @on(OptionList.OptionSelected, "#checklist")
-    def _selected(self) -> None:
-        self.action_tick()
-
-    def action_add_item(self) -> None:
-        if self.meeting_id is None:
-            return
-        current = self._current_item()
-        phase = current.phase if current is not None else Phase.before
-
-        def added(new: NewItem | None) -> None:
-            meeting_id = self.meeting_id
-            if new is None or meeting_id is None:
-                return
-            self.attempt(
-                lambda: self.store.add_checklist_item(meeting_id, new.phase, new.text),
-                self._reload_at,
-            )
-
-        self.app.push_screen(AddItemScreen(phase), added)
-
-    def _reload_at(self, item_id: int) -> None:
-        self.reload()
-        self._highlight(item_id)
-
-    def _highlight(self, item_id: int) -> None:
-        checklist = self.query_one("#checklist", OptionList)
-        checklist.highlighted = checklist.get_option_index(f"item-{item_id}")
-
-    def action_remove_item(self) -> None:
-        item = self._current_item()
-        if item is None:
-            return
-
-        def removed(row: ChecklistRow) -> None:
-            self.removed.append(row)
-            self.notify(f"Removed “{item.text}”. u puts it back.", timeout=3)
-            self.reload()
-
-        self.attempt(lambda: self.store.remove_checklist_item(item.id), removed)
-
-    def action_undo(self) -> None:
-        if not self.removed or self.meeting_id is None:
-            self.notify("Nothing to undo.", timeout=2)
-            return
-        meeting_id = self.meeting_id
-        item = self.removed[-1]
-
-        def put_back() -> int:
-            item_id = self.store.add_checklist_item(meeting_id, item.phase, item.text)
-            if item.done:
-                self.store.toggle_item(item_id)
-            return item_id
-
-        def put(item_id: int) -> None:
-            self.removed.pop()
-            self._reload_at(item_id)
-
-        self.attempt(put_back, put)
-
-    def action_add_defaults(self) -> None:
-        if self.meeting_id is None:
-            return
-        meeting_id = self.meeting_id
-
-        def added(count: int) -> None:
-            self.notify(f"Added the {count} default items.")
-            self.reload()
-
-        self.attempt(lambda: self.store.add_default_checklist(meeting_id), added)
-
-    def action_move(self, delta: int) -> None:
-        item = self._current_item()
-        if item is None:
-            return
-        self.attempt(
-            lambda: self.store.move_checklist_item(item.id, delta),
-            lambda _: self._reload_at(item.id),
-        )
-
-    # ---- the meeting --------------------------------------------------------------
 
     def action_brief(self) -> None:
         from netui.screens.brief import BriefScreen
