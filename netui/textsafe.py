@@ -66,5 +66,9 @@ def escape_markup(text: str) -> str:
     Every '[' is escaped, not only those that look like a tag (rich/textual `escape`): a lone
     '[' as in 'Dana [bold' would otherwise run into the next real tag and swallow it. Cut a
     value *before* escaping it, so that no cut lands between the backslash and its bracket.
+
+    A trailing backslash would make the next real tag literal and crash the markup ("Ana\\"
+    then "[b]"): Textual has no escape for a backslash, so a zero-width space ends the text.
     """
-    return text.replace("[", "\\[")
+    text = text.replace("[", "\\[")
+    return text + "\u200b" if text.endswith("\\") else text

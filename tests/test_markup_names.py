@@ -38,7 +38,7 @@ from tests.channel_fixtures import ME, mail_message, write_mbox
 from tests.conftest import NOW, TODAY
 
 NAME = "[/b] Ana [red]"
-COMPANY = "[link=x]Co[/link]"
+COMPANY = "[link=x]Co[/link]\\"  # a backslash last would break the next tag
 TITLE = "Dana [bold"
 NOTE = "[/red] met at [b]PyCon"
 SUMMARY = "[/i] coffee about [i]Go"
