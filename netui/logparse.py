@@ -221,6 +221,8 @@ def parse_log_line(line: str, today: date) -> LogEntry:
             and (colon or lowered in LOOSE_DIRECTION_WORDS)
         ):
             direction = DIRECTION_WORDS[lowered]
+            if not colon and not ends and index + 1 < len(words) and not before_date:
+                break  # 'message sent him my CV': the verb stays in the summary
         elif index == 1 and KIND_WORDS.get(lowered) is kind and used == 1:
             pass  # 'video call', 'phone call'
         elif asking and lowered in ("referral", "ref", "referred"):

@@ -103,3 +103,20 @@ def test_a_comma_or_a_dash_after_the_opening_words_is_not_the_summary(
     # logged for today) and the summary does not start with the separator
     entry = parse_log_line(line, TODAY)
     assert (entry.kind, entry.day, entry.summary) == (kind, day, "talked about their on-call")
+
+
+@pytest.mark.parametrize(
+    ("line", "direction", "summary"),
+    [
+        ("message sent him my resume", Direction.out, "sent him my resume"),
+        ("message from dana about the role", Direction.in_, "from dana about the role"),
+        ("email received the offer details", Direction.in_, "received the offer details"),
+        ("email sent yesterday", Direction.out, ""),
+        ("message sent, thanked her", Direction.out, "thanked her"),
+    ],
+)
+def test_a_direction_verb_that_starts_the_story_stays_in_the_summary(
+    line: str, direction: Direction, summary: str
+) -> None:
+    entry = parse_log_line(line, TODAY)
+    assert (entry.direction, entry.summary) == (direction, summary)
