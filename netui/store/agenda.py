@@ -22,11 +22,11 @@ from netui.conversations import (
     waiting_pairs,
 )
 from netui.enums import Closeness
-from netui.errors import InputError, NotFoundError
+from netui.errors import InputError
 from netui.meeting import local_midnight_utc
 from netui.progress import ProgressFacts, progress_since
 from netui.settings import Settings
-from netui.store.base import StoreBase
+from netui.store.base import StoreBase, row_by_id
 from netui.timeutil import format_utc, local_date, parse_utc, week_start
 from netui.validate import CADENCE_MAX_DAYS, cadence_error
 
@@ -331,11 +331,7 @@ class AgendaMixin(StoreBase):
         """Not going cold before `until` (None: back to the cadence); no interaction logged.
         Returns the previous snooze (for undo). The next contact ends the snooze."""
         with self.db.write() as conn:
-            row = conn.execute(
-                "SELECT snooze_until FROM person WHERE id = ?", (person_id,)
-            ).fetchone()
-            if row is None:
-                raise NotFoundError(f"There is no person #{person_id}.")
+            row = row_by_id(conn, "person", "snooze_until", person_id)
             conn.execute(
                 "UPDATE person SET snooze_until = ?, updated_at = ? WHERE id = ?",
                 (until.isoformat() if until else None, format_utc(self.now()), person_id),
@@ -347,10 +343,7 @@ class AgendaMixin(StoreBase):
         if days is not None and not 0 <= days <= CADENCE_MAX_DAYS:
             raise InputError(cadence_error(str(days)) or "")
         with self.db.write() as conn:
-            row = conn.execute("SELECT cadence_days FROM person WHERE id = ?", (person_id,))
-            before = row.fetchone()
-            if before is None:
-                raise NotFoundError(f"There is no person #{person_id}.")
+            before = row_by_id(conn, "person", "cadence_days", person_id)
             conn.execute(
                 "UPDATE person SET cadence_days = ?, updated_at = ? WHERE id = ?",
                 (days, format_utc(self.now()), person_id),
@@ -360,21 +353,15 @@ class AgendaMixin(StoreBase):
     def keep_in_touch(self, person_id: int) -> tuple[int | None, date | None]:
         """The person's own cadence (None: from closeness) and their snooze."""
         with self.db.read() as conn:
-            row = conn.execute(
-                "SELECT cadence_days, snooze_until FROM person WHERE id = ?", (person_id,)
-            ).fetchone()
-        if row is None:
-            raise NotFoundError(f"There is no person #{person_id}.")
+            row = row_by_id(conn, "person", "cadence_days, snooze_until", person_id)
         return (None if row[0] is None else int(row[0])), (_day(row[1]) if row[1] else None)
 
     def close_entry(self, interaction_id: int, *, reopen: bool = False) -> None:
         """Today stops listing a job change or a promise (dismissed / done); reopen undoes."""
         with self.db.write() as conn:
-            row = conn.execute(
-                "SELECT person_id, kind FROM interaction WHERE id = ?", (interaction_id,)
-            ).fetchone()
-            if row is None:
-                raise NotFoundError(f"There is no timeline entry #{interaction_id}.")
+            row = row_by_id(
+                conn, "interaction", "person_id, kind", interaction_id, what="timeline entry"
+            )
             kind = PROMISE if row[1] == PROMISE else JOB_CHANGE
             closed = None if reopen else format_utc(self.now())
             conn.execute(

@@ -6,13 +6,31 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from netui.db import Database
+from netui.errors import NotFoundError
 from netui.timeutil import utcnow
 
 if TYPE_CHECKING:
     from sqlmodel import Session
+
+T = TypeVar("T")
+
+
+def found(row: T | None, what: str, key: int) -> T:
+    """The row looked up by id (an ORM object or an SQL row), or NotFoundError saying
+    "There is no {what} #{key}." when there is none."""
+    if row is None:
+        raise NotFoundError(f"There is no {what} #{key}.")
+    return row
+
+
+def row_by_id(conn: sqlite3.Connection, table: str, columns: str, key: int, what: str = "") -> Any:
+    """`SELECT columns FROM table WHERE id = key`: the one row, or NotFoundError naming
+    `what` (the table's name unless given)."""
+    row = conn.execute(f"SELECT {columns} FROM {table} WHERE id = ?", (key,)).fetchone()
+    return found(row, what or table, key)
 
 
 class StoreBase:

@@ -25,8 +25,9 @@ from netui.channel_ingest import (
     sources_text,
 )
 from netui.channels.model import handle_key
-from netui.errors import InputError, NotFoundError
+from netui.errors import InputError
 from netui.names import fold
+from netui.store.base import found, row_by_id
 from netui.store.duplicates import driver_connection
 from netui.store.people import PeopleMixin
 from netui.timeutil import format_utc, parse_utc
@@ -169,9 +170,7 @@ class CandidateReviewMixin(PeopleMixin):
     def get_candidate(self, candidate_id: int) -> CandidateRecord:
         with self.db.read() as conn:
             row = conn.execute(_CANDIDATE_SQL + " WHERE c.id = ?", (candidate_id,)).fetchone()
-        if row is None:
-            raise NotFoundError(f"There is no candidate #{candidate_id}.")
-        return _record(row)
+        return _record(found(row, "candidate", candidate_id))
 
     def review_progress(self) -> ReviewProgress:
         with self.db.read() as conn:
@@ -241,8 +240,7 @@ class CandidateReviewMixin(PeopleMixin):
         with self._tx() as s:
             conn = driver_connection(s)
             row = self._waiting_or_raise(conn, candidate_id)
-            if conn.execute("SELECT 1 FROM person WHERE id = ?", (person_id,)).fetchone() is None:
-                raise NotFoundError(f"There is no person #{person_id}.")
+            row_by_id(conn, "person", "1", person_id)
             filled = []
             for column, value in zip(_KEY_FIELDS, row, strict=True):
                 if (
@@ -316,12 +314,7 @@ class CandidateReviewMixin(PeopleMixin):
     @staticmethod
     def _waiting_or_raise(conn: sqlite3.Connection, candidate_id: int) -> tuple[str, ...]:
         """The candidate's key fields; one sentence if there is none or it was decided."""
-        row = conn.execute(
-            f"SELECT status, {', '.join(_KEY_FIELDS)} FROM candidate WHERE id = ?",
-            (candidate_id,),
-        ).fetchone()
-        if row is None:
-            raise NotFoundError(f"There is no candidate #{candidate_id}.")
+        row = row_by_id(conn, "candidate", f"status, {', '.join(_KEY_FIELDS)}", candidate_id)
         if row[0] != WAITING:
             raise InputError(f"Candidate #{candidate_id} is already {_STATUS_WORDS[row[0]]}.")
         return tuple(row[1:])

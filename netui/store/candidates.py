@@ -13,6 +13,7 @@ import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from netui.channel_ingest import (
     DECIDED,
@@ -173,6 +174,21 @@ def read_known(
     return known
 
 
+def _plan_counts(plan: ChannelPlan, result: ChannelResult) -> dict[str, Any]:
+    """What a preview and a summary both say of a plan: who matched, what is new, what was
+    known already or left out, and who "you" are."""
+    return {
+        "matched_people": len(set(plan.matched.values())),
+        "new_candidates": len(plan.new_candidates),
+        "known_candidates": len(plan.known_candidates),
+        "new_entries": len(plan.new_entries) + len(plan.grown),
+        "known_entries": plan.known_entries,
+        "skipped": dict(plan.skipped),
+        "me": list(result.me),
+        "me_inferred": result.me_inferred,
+    }
+
+
 class CandidateMixin(CandidateReviewMixin):
     # ---- archives in --------------------------------------------------------------------
 
@@ -181,16 +197,7 @@ class CandidateMixin(CandidateReviewMixin):
         with paused_gc(), self.db.read() as conn:
             keys_of = contact_keys(result)
             plan = plan_channel(result, read_known(conn, result, keys_of), keys_of)
-        return ChannelPreview(
-            matched_people=len(set(plan.matched.values())),
-            new_candidates=len(plan.new_candidates),
-            known_candidates=len(plan.known_candidates),
-            new_entries=len(plan.new_entries) + len(plan.grown),
-            known_entries=plan.known_entries,
-            skipped=dict(plan.skipped),
-            me=list(result.me),
-            me_inferred=result.me_inferred,
-        )
+        return ChannelPreview(**_plan_counts(plan, result))
 
     def ingest_channel(self, result: ChannelResult) -> ChannelSummary:
         """Evidence onto people, the rest kept as candidates: one transaction, all or none."""
@@ -199,17 +206,7 @@ class CandidateMixin(CandidateReviewMixin):
             keys_of = contact_keys(result)
             plan = plan_channel(result, read_known(conn, result, keys_of), keys_of)
             timeline = self._write_channel(conn, plan)
-        return ChannelSummary(
-            matched_people=len(set(plan.matched.values())),
-            new_candidates=len(plan.new_candidates),
-            known_candidates=len(plan.known_candidates),
-            new_entries=len(plan.new_entries) + len(plan.grown),
-            known_entries=plan.known_entries,
-            timeline_entries=timeline,
-            skipped=dict(plan.skipped),
-            me=list(result.me),
-            me_inferred=result.me_inferred,
-        )
+        return ChannelSummary(timeline_entries=timeline, **_plan_counts(plan, result))
 
     def _write_channel(self, conn: sqlite3.Connection, plan: ChannelPlan) -> int:
         """Write a plan; returns how many timeline entries it made or grew."""

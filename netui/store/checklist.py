@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from netui.enums import Phase
-from netui.errors import InputError, NotFoundError
+from netui.errors import InputError
 from netui.meeting import (
     PHASES,
     ChecklistRow,
@@ -14,6 +14,7 @@ from netui.meeting import (
     load_default_checklist,
     needs_request,
 )
+from netui.store.base import found
 from netui.store.timeline import TimelineMixin
 
 if TYPE_CHECKING:
@@ -37,10 +38,7 @@ class ChecklistMixin(TimelineMixin):
     def _meeting(self, s: Session, meeting_id: int) -> Meeting:
         from netui.models import Meeting
 
-        meeting = s.get(Meeting, meeting_id)
-        if meeting is None:
-            raise NotFoundError(f"There is no meeting #{meeting_id}.")
-        return meeting
+        return found(s.get(Meeting, meeting_id), "meeting", meeting_id)
 
     # ---- the checklist ------------------------------------------------------------
 
@@ -57,10 +55,7 @@ class ChecklistMixin(TimelineMixin):
     def _item(self, s: Session, item_id: int) -> ChecklistItem:
         from netui.models import ChecklistItem
 
-        item = s.get(ChecklistItem, item_id)
-        if item is None:
-            raise NotFoundError(f"There is no checklist item #{item_id}.")
-        return item
+        return found(s.get(ChecklistItem, item_id), "checklist item", item_id)
 
     def toggle_item(self, item_id: int) -> bool:
         """Tick or untick; returns the new state. The request item is not ticked while the

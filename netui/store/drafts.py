@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from netui.compose import CHANNELS, Channel, Intent, Tone
 from netui.enums import DraftStatus, InteractionKind, Stage, stage_of
-from netui.errors import InputError, NotFoundError
+from netui.errors import InputError
 from netui.message_phrases import (
     MENTIONABLE_FROM_THEM,
     MENTIONABLE_KINDS,
@@ -20,6 +22,7 @@ from netui.message_phrases import (
 )
 from netui.pipeline import kind_label
 from netui.recipient import Recipient
+from netui.store.base import found
 from netui.store.meetings import MeetingMixin
 from netui.timeutil import local_date, parse_utc
 
@@ -123,6 +126,19 @@ def _reachable_by(email: str, linkedin: str, dm_handles: tuple[str, ...]) -> str
     return Channel.email.value
 
 
+def _latest_shared(conn: sqlite3.Connection, person_id: int, from_them: Iterable[str]) -> Any:
+    """(kind, direction, at) of the newest entry of a kind you both share, or of one of
+    `from_them` that came from them; None when there is none."""
+    shared = ", ".join(f"'{k}'" for k in MENTIONABLE_KINDS)
+    theirs = ", ".join(f"'{k}'" for k in from_them)
+    return conn.execute(
+        "SELECT kind, direction, at FROM interaction WHERE person_id = ? AND "
+        f"(kind IN ({shared}) OR (direction = 'in' AND kind IN ({theirs}))) "
+        "ORDER BY at DESC, id DESC LIMIT 1",
+        (person_id,),
+    ).fetchone()
+
+
 def _last_summary(row: Any) -> str:
     """'ask intro: to Dana on Payments': what the last entry was, then the user's note."""
     if not row:
@@ -182,10 +198,7 @@ class DraftMixin(MeetingMixin):  # a sent follow-up closes the meeting's loop
     def _draft_or_raise(self, s: Session, draft_id: int) -> Draft:
         from netui.models import Draft
 
-        draft = s.get(Draft, draft_id)
-        if draft is None:
-            raise NotFoundError(f"There is no draft #{draft_id}.")
-        return draft
+        return found(s.get(Draft, draft_id), "draft", draft_id)
 
     def mark_copied(self, draft_id: int) -> None:
         """A draft that was copied out; a sent one stays sent."""
@@ -245,9 +258,7 @@ class DraftMixin(MeetingMixin):  # a sent follow-up closes the meeting's loop
             "created_at, updated_at, sent_at FROM draft WHERE id = ?"
         )
         with self.db.read() as conn:
-            r = conn.execute(sql, (draft_id,)).fetchone()
-        if r is None:
-            raise NotFoundError(f"There is no draft #{draft_id}.")
+            r = found(conn.execute(sql, (draft_id,)).fetchone(), "draft", draft_id)
         return DraftRecord(
             id=int(r[0]), person_id=int(r[1]), intent=Intent(r[2]), tone=Tone(r[3]),
             channel=Channel(r[4]), template_key=str(r[5]), subject=str(r[6]), body=str(r[7]),
@@ -299,24 +310,9 @@ class DraftMixin(MeetingMixin):  # a sent follow-up closes the meeting's loop
         FROM person p LEFT JOIN company c ON c.id = p.company_id WHERE p.id = ?
         """
         with self.db.read() as conn:
-            p = conn.execute(person_sql, (person_id,)).fetchone()
-            if p is None:
-                raise NotFoundError(f"There is no person #{person_id}.")
-            shared = ", ".join(f"'{k}'" for k in MENTIONABLE_KINDS)
-            from_them = ", ".join(f"'{k}'" for k in MENTIONABLE_FROM_THEM)
-            last = conn.execute(
-                "SELECT kind, direction, at FROM interaction WHERE person_id = ? AND "
-                f"(kind IN ({shared}) OR (direction = 'in' AND kind IN ({from_them}))) "
-                "ORDER BY at DESC, id DESC LIMIT 1",
-                (person_id,),
-            ).fetchone()
-            thankable = ", ".join(f"'{k}'" for k in THANKABLE_FROM_THEM)
-            talk = conn.execute(
-                "SELECT kind, direction, at FROM interaction WHERE person_id = ? AND "
-                f"(kind IN ({shared}) OR (direction = 'in' AND kind IN ({thankable}))) "
-                "ORDER BY at DESC, id DESC LIMIT 1",
-                (person_id,),
-            ).fetchone()
+            p = found(conn.execute(person_sql, (person_id,)).fetchone(), "person", person_id)
+            last = _latest_shared(conn, person_id, MENTIONABLE_FROM_THEM)
+            talk = _latest_shared(conn, person_id, THANKABLE_FROM_THEM)
             owed = conn.execute(
                 "SELECT agreed, ask FROM meeting WHERE person_id = ? AND follow_up_owed "
                 "ORDER BY starts_at DESC, id DESC LIMIT 1",

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from netui.enums import MeetingStatus, Phase
-from netui.errors import InputError, NotFoundError
+from netui.errors import InputError
 from netui.meeting import (
     PHASES,
     Brief,
@@ -25,6 +25,7 @@ from netui.meeting import (
     picks_place,
     sent_with_follow_up,
 )
+from netui.store.base import found
 from netui.store.checklist import ChecklistMixin
 from netui.timeutil import format_utc, parse_utc
 
@@ -100,8 +101,7 @@ class MeetingMixin(ChecklistMixin):
         items = load_default_checklist() if checklist is None else list(checklist)
         items = [(Phase(phase), clean_item_text(text)) for phase, text in items]
         with self._tx() as s:
-            if s.get(Person, person_id) is None:
-                raise NotFoundError(f"There is no person #{person_id}.")
+            found(s.get(Person, person_id), "person", person_id)
             now = self.now()
             meeting = Meeting(
                 person_id=person_id,
@@ -256,39 +256,37 @@ class MeetingMixin(ChecklistMixin):
     def get_meeting(self, meeting_id: int) -> MeetingRow:
         with self.db.read() as conn:
             row = conn.execute(_MEETING_SQL + " WHERE m.id = ?", (meeting_id,)).fetchone()
-        if row is None:
-            raise NotFoundError(f"There is no meeting #{meeting_id}.")
-        return _meeting_row(row)
+        return _meeting_row(found(row, "meeting", meeting_id))
+
+    def _meetings_where(self, where: str, args: tuple[object, ...]) -> list[MeetingRow]:
+        """The meetings `_MEETING_SQL + where` finds (`where` also orders and limits)."""
+        with self.db.read() as conn:
+            rows = conn.execute(_MEETING_SQL + where, args).fetchall()
+        return [_meeting_row(r) for r in rows]
 
     def meetings_for(self, person_id: int) -> list[MeetingRow]:
         """A person's meetings, latest first."""
-        sql = _MEETING_SQL + " WHERE m.person_id = ? ORDER BY m.starts_at DESC, m.id DESC"
-        with self.db.read() as conn:
-            rows = conn.execute(sql, (person_id,)).fetchall()
-        return [_meeting_row(r) for r in rows]
+        where = " WHERE m.person_id = ? ORDER BY m.starts_at DESC, m.id DESC"
+        return self._meetings_where(where, (person_id,))
 
     def upcoming_meetings(self, today: date | None = None, limit: int = 200) -> list[MeetingRow]:
         """Planned meetings from the start of today (local) on, soonest first."""
         since = format_utc(local_midnight_utc(today or self.today()))
-        sql = (
-            _MEETING_SQL + " WHERE m.status = 'planned' AND m.starts_at >= ?"
+        where = (
+            " WHERE m.status = 'planned' AND m.starts_at >= ?"
             " AND p.archived_at IS NULL ORDER BY m.starts_at, m.id LIMIT ?"
         )
-        with self.db.read() as conn:
-            rows = conn.execute(sql, (since, limit)).fetchall()
-        return [_meeting_row(r) for r in rows]
+        return self._meetings_where(where, (since, limit))
 
     def meetings_to_wrap_up(self, today: date | None = None, limit: int = 200) -> list[MeetingRow]:
         """Past meetings still planned (not marked done) or owing a follow-up, oldest first."""
         since = format_utc(local_midnight_utc(today or self.today()))
-        sql = (
-            _MEETING_SQL + " WHERE ((m.status = 'planned' AND m.starts_at < ?)"
+        where = (
+            " WHERE ((m.status = 'planned' AND m.starts_at < ?)"
             " OR m.follow_up_owed = 1) AND p.archived_at IS NULL"
             " ORDER BY m.starts_at, m.id LIMIT ?"
         )
-        with self.db.read() as conn:
-            rows = conn.execute(sql, (since, limit)).fetchall()
-        return [_meeting_row(r) for r in rows]
+        return self._meetings_where(where, (since, limit))
 
     def meeting_brief(self, meeting_id: int, today: date | None = None) -> Brief:
         meeting = self.get_meeting(meeting_id)

@@ -23,7 +23,7 @@ from netui.network import (
     overview,
     targets_order,
 )
-from netui.store.base import StoreBase
+from netui.store.base import StoreBase, row_by_id
 from netui.store.import_plan import former_company
 
 # In Contact's field order (netui/network.py).
@@ -119,11 +119,7 @@ class PathsMixin(StoreBase):
     def company_paths(self, company_id: int, max_hops: int = DEFAULT_MAX_HOPS) -> CompanyPaths:
         """Every way into one company, strongest first."""
         with self.db.read() as conn:
-            row = conn.execute(
-                "SELECT name, is_target FROM company WHERE id = ?", (company_id,)
-            ).fetchone()
-        if row is None:
-            raise NotFoundError(f"There is no company #{company_id}.")
+            row = row_by_id(conn, "company", "name, is_target", company_id)
         network = self.path_network()
         paths = find_paths(network, company_id, max_hops)
         return CompanyPaths(company_id, str(row[0]), bool(row[1]), paths, network)

@@ -7,8 +7,9 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from netui.enums import Direction, InteractionKind, Stage, stage_of
-from netui.errors import InputError, NotFoundError
+from netui.errors import InputError
 from netui.pipeline import MESSAGE_KINDS, advance_stage, settles_follow_up
+from netui.store.base import found
 from netui.store.people import PeopleMixin
 from netui.timeutil import format_utc, local_date, parse_utc
 
@@ -81,10 +82,7 @@ class TimelineMixin(PeopleMixin):
     def _person_or_raise(self, s: Session, person_id: int) -> Person:
         from netui.models import Person
 
-        person = s.get(Person, person_id)
-        if person is None:
-            raise NotFoundError(f"There is no person #{person_id}.")
-        return person
+        return found(s.get(Person, person_id), "person", person_id)
 
     def _log_interaction(
         self,
@@ -167,10 +165,7 @@ class TimelineMixin(PeopleMixin):
     def _interaction_or_raise(self, s: Session, interaction_id: int) -> Interaction:
         from netui.models import Interaction
 
-        entry = s.get(Interaction, interaction_id)
-        if entry is None:
-            raise NotFoundError(f"There is no timeline entry #{interaction_id}.")
-        return entry
+        return found(s.get(Interaction, interaction_id), "timeline entry", interaction_id)
 
     def update_interaction(
         self,
@@ -258,9 +253,7 @@ class TimelineMixin(PeopleMixin):
     def get_interaction(self, interaction_id: int) -> InteractionRow:
         with self.db.read() as conn:
             r = conn.execute(_ROW_SQL + "WHERE id = ?", (interaction_id,)).fetchone()
-        if r is None:
-            raise NotFoundError(f"There is no timeline entry #{interaction_id}.")
-        return _row(r)
+        return _row(found(r, "timeline entry", interaction_id))
 
     def timeline(self, person_id: int, limit: int = 500) -> list[InteractionRow]:
         """A person's newest `limit` entries, newest first (index interaction(person_id, at)).
