@@ -10,6 +10,7 @@ netui candidates not-tech ID          not in tech (remembered too)
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from netui.channel_ingest import NOT_TECH, SKIPPED
@@ -54,8 +55,15 @@ def candidate_line(candidate: CandidateRecord, store: Store) -> str:
 def _candidates(args: argparse.Namespace, store: Store, settings: Settings) -> int:
     action = args.candidates_action
     if action is None:
-        for candidate in store.waiting_candidates():
+        waiting = store.waiting_candidates()
+        for candidate in waiting:
             print(candidate_line(candidate, store))
+        if not waiting:  # on stderr: stdout stays one candidate a line, for scripts
+            print(
+                "netui: no candidates waiting; netui import an archive (mail, LinkedIn, "
+                "WhatsApp…) to find the people you talk to.",
+                file=sys.stderr,
+            )
         return 0
     candidate = store.get_candidate(args.id)
     name = for_terminal(candidate.shown)

@@ -259,7 +259,10 @@ def _require_writable(path: Path, info: os.stat_result) -> None:
         if exc.errno in (errno.EROFS, errno.EPERM, errno.ETXTBSY):
             raise read_only(str(path)) from None
         raise diagnose_error(exc, str(path)) or exc from None
-    require_writable_folder(path)
+    # Its -wal and -shm already there (another netui has it open): opening makes no new
+    # file, so a full disk still lets it be read (a write then says the disk is full).
+    side_files = all(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
+    require_writable_folder(path, 0 if side_files else OPEN_SPACE)
 
 
 # ---- who else reads it? ---------------------------------------------------------------

@@ -153,11 +153,12 @@ class Listing:
     """The printed rows and how many matched (more than printed when --limit cut the list).
     A plain class: `dataclasses` would cost the fast path 10 ms of imports."""
 
-    __slots__ = ("rows", "total")
+    __slots__ = ("filtered", "rows", "total")
 
-    def __init__(self, rows: list[tuple[object, ...]], total: int) -> None:
+    def __init__(self, rows: list[tuple[object, ...]], total: int, filtered: bool) -> None:
         self.rows = rows
         self.total = total
+        self.filtered = filtered  # a search text or --due narrowed it
 
 
 def list_people(
@@ -172,12 +173,12 @@ def list_people(
     parts = {"match": _MATCH if match else "", "due": " AND p.follow_up_on <= ?" if due_on else ""}
     if limit is None:
         rows = conn.execute(_LIST_SQL.format(limit="", **parts), params).fetchall()
-        return Listing(rows, len(rows))
+        return Listing(rows, len(rows), bool(match or due_on))
     rows = conn.execute(_LIST_SQL.format(limit=" LIMIT ?", **parts), [*params, limit]).fetchall()
     total = len(rows)
     if total == limit:
         total = int(conn.execute(_COUNT_SQL.format(**parts), params).fetchone()[0])
-    return Listing(rows, total)
+    return Listing(rows, total, bool(match or due_on))
 
 
 def list_lines(listing: Listing) -> Iterator[str]:
@@ -186,7 +187,12 @@ def list_lines(listing: Listing) -> Iterator[str]:
 
 
 def left_out(listing: Listing, limit: int | None) -> str | None:
-    """The stderr line a --limit owes the user: how many it did not print."""
+    """The stderr line a listing owes the user: that nothing matched, or how many a --limit
+    did not print (stdout stays rows only, for scripts)."""
+    if not listing.total:
+        if listing.filtered:
+            return "netui: nobody matches."
+        return 'netui: no people yet; add one (netui add "Name @ Company") or netui import FILE.'
     missing = listing.total - len(listing.rows)
     if missing <= 0:
         return None

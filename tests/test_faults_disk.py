@@ -80,6 +80,30 @@ def test_a_full_disk_before_opening_is_disk_full_not_damaged() -> None:
         assert not (disk / "new.db").exists()
 
 
+def test_a_full_disk_still_reads_a_database_another_netui_has_open() -> None:
+    """Its -wal and -shm exist (the app is open in another terminal): reading makes no new
+    file, so a read on the full path (`candidates`, `meetings`) works; a write says full."""
+    import sqlite3
+
+    with small_disk(1024) as disk:
+        db = disk / "netui.db"
+        make_netui_db(db)
+        holder = sqlite3.connect(db)  # the other netui: its -wal and -shm stay
+        try:
+            holder.execute("SELECT count(*) FROM person").fetchone()
+            fill(disk)
+            reads = {"candidates": "no candidates waiting", "meetings": "No meetings planned"}
+            for command, said in reads.items():
+                result = netui("--db", str(db), command)
+                assert result.returncode == 0, result.stderr
+                assert said in result.stdout + result.stderr and "Traceback" not in result.stderr
+            write = netui("--db", str(db), "add", "Never Written")
+            assert write.returncode == 74 and FULL in one_sentence(write.stderr)
+        finally:
+            holder.close()
+        assert "Never Written" not in people_in(db)
+
+
 def _limited(max_bytes: int) -> Any:
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (max_bytes, max_bytes))
