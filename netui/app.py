@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.screen import Screen
 
 from netui import __version__
@@ -16,8 +15,10 @@ from netui.app_prefs import PreferencesApp
 from netui.errors import NetuiError
 from netui.exits import ExitLine, one_line_text
 from netui.keymap import check_keymap
+from netui.keys import binding_ids
 from netui.settings import Settings
 from netui.store import Store
+from netui.widgets.bindings import bindings_for
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -38,10 +39,7 @@ class NetuiApp(PreferencesApp):
     CSS_PATH = "app.tcss"
     TITLE = "netui"
     COMMANDS = App.COMMANDS | {people_commands}
-    BINDINGS = [
-        Binding("question_mark", "show_keys", "Keys", id="keys"),
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, show=False),
-    ]
+    BINDINGS = bindings_for("App")
 
     def __init__(
         self, store: Store, settings: Settings, today: Callable[[], date], *, demo: bool = False
@@ -52,9 +50,11 @@ class NetuiApp(PreferencesApp):
         self.today = today
         self.demo = demo  # the demo network: settings are saved to the demo's own file
         self.sub_title = f"{store.db.path.name} · v{__version__}"
-        # The user's [keymap]: entries that are not key strings are left out with a notice;
-        # binding ids are checked once the screens are loaded (_check_keymap_ids).
-        self.user_keymap, notices = check_keymap(settings.keymap, None, self._settings_name)
+        # The user's [keymap]: an entry that is not a key string, or names no binding id in
+        # the key table (netui/keys.py), is left out with a notice.
+        self.user_keymap, notices = check_keymap(
+            settings.keymap, binding_ids(), self._settings_name
+        )
         self.startup_notices = [*settings.notices, *notices]
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
@@ -87,8 +87,6 @@ class NetuiApp(PreferencesApp):
         self._apply_theme()
         for notice in self.startup_notices:
             self.notify(notice, severity="warning", timeout=12)
-        if self.user_keymap:
-            self.call_after_refresh(self._check_keymap_ids)
 
     @work(thread=True, exit_on_error=False)
     def _warm_orm(self) -> None:

@@ -1,15 +1,15 @@
-"""The app's share of the user's preferences: their [keymap] (checked, applied, shown in
-the keys list) and the theme (applied at start, saved when changed from the palette)."""
+"""The app's share of the user's preferences: their [keymap] (checked against the key table
+in netui/keys.py and applied in NetuiApp.__init__, shown in the keys list) and the theme
+(applied at start, saved when changed from the palette)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import work
 from textual.app import App
 from textual.binding import Binding
 
-from netui.keymap import check_keymap, theme_notice
+from netui.keymap import theme_notice
 from netui.settings import Settings
 
 if TYPE_CHECKING:
@@ -56,13 +56,3 @@ class PreferencesApp(App[None]):
             save_settings(self.settings, demo=self.demo)
         except OSError as exc:
             self.notify(f"The theme could not be saved ({exc.strerror}).", severity="error")
-
-    @work(thread=True, exit_on_error=False)
-    def _check_keymap_ids(self) -> None:
-        """Name each [keymap] entry whose id is no netui binding (after first paint: the
-        check loads every screen)."""
-        from netui.screens.keys import binding_ids
-
-        _good, notices = check_keymap(self.user_keymap, binding_ids(), self._settings_name)
-        for notice in notices:
-            self.call_from_thread(self.notify, notice, severity="warning", timeout=12)

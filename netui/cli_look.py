@@ -23,11 +23,11 @@ PARSER_HOOKS.append(add_parsers)
 @command("keys")
 def run_keys(args: argparse.Namespace, store: Store, settings: Settings) -> int:
     from netui.keymap import check_keymap
-    from netui.screens.keys import all_bindings, key_label
+    from netui.keys import KEYS, binding_ids, key_label
 
-    mine, _notices = check_keymap(settings.keymap, None, "settings")
-    for owner, binding in all_bindings():
-        keys = mine.get(binding.id or "", binding.key)
-        what = binding.description or binding.action
-        print(f"{binding.id}\t{key_label(keys)}\t{what}\t{owner.removesuffix('Screen')}")
+    mine, _notices = check_keymap(settings.keymap, binding_ids(), "settings")
+    for spec in KEYS:
+        if spec.id:
+            keys = mine.get(spec.id, spec.keys)
+            print(f"{spec.id}\t{key_label(keys)}\t{spec.description or spec.action}\t{spec.owner}")
     return 0

@@ -1,6 +1,6 @@
 """User key bindings (`[keymap]` in settings.toml) and the theme: checking them (pure).
 
-A binding id is the `id=` of a netui `Binding` (`netui keys` lists them; the README too);
+A binding id is an id in netui's key table (netui/keys.py; `netui keys` lists them);
 its value is Textual's key string, several keys separated by commas: `quit = "ctrl+q,f10"`.
 An entry that is wrong is left out with one notice naming it; netui always starts.
 """
@@ -26,8 +26,8 @@ def key_string_problem(keys: str) -> str | None:
 def check_keymap(
     keymap: Mapping[str, str], known_ids: Iterable[str] | None, source: str
 ) -> tuple[dict[str, str], list[str]]:
-    """The entries to use, and one notice per entry left out. `known_ids` None: ids are
-    checked later (the screens are not loaded yet)."""
+    """The entries to use, and one notice per entry left out. `known_ids`: the binding ids
+    there are (netui.keys.binding_ids()); None checks only the key strings."""
     known = set(known_ids) if known_ids is not None else None
     good: dict[str, str] = {}
     notices: list[str] = []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Label, Static
 
@@ -11,6 +10,7 @@ from netui.errors import NetuiError
 from netui.meeting import Brief
 from netui.screens.base import NetuiScreen
 from netui.textsafe import escape_markup as escape
+from netui.widgets.bindings import bindings_for
 
 NOTES_CHARS = 200  # about three lines at 80 columns: the person's notes are a reminder
 
@@ -45,9 +45,7 @@ def brief_rows(brief: Brief) -> list[tuple[str, str, str]]:
 class BriefScreen(NetuiScreen[None]):
     """Who they are, how you know them, what you will ask, where and when."""
 
-    BINDINGS = [
-        Binding("escape,b,q", "back", "Back", id="brief_back"),
-    ]
+    BINDINGS = bindings_for("Brief")
 
     def __init__(self, meeting_id: int) -> None:
         super().__init__()

@@ -7,7 +7,6 @@ from typing import cast
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -22,6 +21,7 @@ from netui.screens.base import NetuiModal, NetuiScreen
 from netui.store import CompanyRow, PeopleQuery
 from netui.tech import next_flag, tech_said, tech_word
 from netui.textsafe import escape_markup as escape
+from netui.widgets.bindings import bindings_for
 from netui.widgets.row_list import RowList
 
 GROUPS = (
@@ -59,14 +59,7 @@ class CompaniesScreen(NetuiScreen[None]):
     """Every company, targets first; enter shows its people, t marks a target, T says
     whether it is a tech company ('yes?' in the Tech column is netui's guess)."""
 
-    BINDINGS = [
-        Binding("escape", "back", "Back", id="back"),
-        Binding("p", "paths", "Paths in", id="paths"),
-        Binding("t", "toggle_target", "Target", id="target"),
-        Binding("T", "cycle_tech", "Tech?", id="company_tech"),
-        Binding("a", "alias", "Also known as", id="alias"),
-        Binding("slash", "focus_filter", "Find", id="find"),
-    ]
+    BINDINGS = bindings_for("Companies")
 
     def __init__(self) -> None:
         super().__init__()
@@ -214,12 +207,7 @@ class CompaniesScreen(NetuiScreen[None]):
 class CompanyScreen(NetuiScreen[None]):
     """One company's people in three groups: who to pitch, who can introduce you, unknown."""
 
-    BINDINGS = [
-        Binding("escape", "back", "Back", id="back"),
-        Binding("p", "paths", "Paths in", id="paths"),
-        Binding("t", "toggle_target", "Target", id="target"),
-        Binding("T", "cycle_tech", "Tech?", id="company_tech"),
-    ]
+    BINDINGS = bindings_for("Company")
 
     def action_cycle_tech(self) -> None:
         cycle_tech(self, self.store.get_company(self.company_id), self.reload)
@@ -315,7 +303,7 @@ def cycle_tech(screen: NetuiScreen[None], row: CompanyRow, done: Callable[[], No
 class AliasScreen(NetuiModal[str | None]):
     """Another name for a company; if that name is a company already, the two merge."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel")]
+    BINDINGS = bindings_for("Alias")
 
     def __init__(self, company: str) -> None:
         super().__init__()

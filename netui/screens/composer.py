@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
 
@@ -45,6 +44,7 @@ from netui.screens.composer_parts import (
     recipient_line,
 )
 from netui.templates import TemplateSet, default_templates
+from netui.widgets.bindings import bindings_for
 
 
 class ComposerScreen(ComposerDrafts, ComposerExits):
@@ -52,15 +52,7 @@ class ComposerScreen(ComposerDrafts, ComposerExits):
 
     # Priority bindings fire while the body or the subject has focus; none of these keys
     # is a TextArea or Input editing key (ctrl+a/e/k/u/w/z/d/x/c/v).
-    BINDINGS = [
-        Binding("ctrl+y", "copy", "Copy", id="composer_copy", priority=True),
-        Binding("ctrl+s", "save", "Save", id="composer_save", priority=True),
-        Binding("ctrl+t", "mark_sent", "Mark sent", id="composer_mark_sent", priority=True),
-        Binding("ctrl+o", "edit_outside", "$EDITOR", id="composer_editor", priority=True),
-        Binding("ctrl+l", "open_mail", "Mail app", id="composer_mailto", priority=True),
-        Binding("ctrl+g", "pick_draft", "Drafts", id="composer_drafts", priority=True),
-        Binding("escape", "back", "Back", id="composer_back"),
-    ]
+    BINDINGS = bindings_for("Composer")
 
     def __init__(
         self,

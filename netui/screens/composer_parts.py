@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -31,6 +30,7 @@ from netui.screens.base import NetuiModal, NetuiScreen
 from netui.store.drafts import DraftRow
 from netui.textsafe import escape_markup as escape
 from netui.timeutil import format_utc
+from netui.widgets.bindings import bindings_for
 
 if TYPE_CHECKING:
     from netui.templates import TemplateSet
@@ -157,7 +157,7 @@ def draft_label(draft: DraftRow) -> str:
 class DraftPickerScreen(NetuiModal[int | None]):
     """This person's saved drafts, newest first; enter reopens one."""
 
-    BINDINGS = [Binding("escape", "close", "Close", id="composer_drafts_close")]
+    BINDINGS = bindings_for("DraftPicker")
 
     def __init__(self, drafts: Sequence[DraftRow]) -> None:
         super().__init__()
@@ -202,7 +202,7 @@ class CountLine(Widget):
 class MessageArea(TextArea):
     """The body editor. ctrl+y belongs to the composer (copy), so redo moves to ctrl+r."""
 
-    BINDINGS = [Binding("ctrl+r", "redo", "Redo", id="composer_redo", show=False)]
+    BINDINGS = bindings_for("MessageArea")
 
 
 @dataclass(frozen=True)

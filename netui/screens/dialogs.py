@@ -6,7 +6,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Static, TextArea
@@ -14,15 +13,13 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 from netui.quickadd import added_text
 from netui.screens.base import NetuiModal
 from netui.textsafe import escape_markup as escape
+from netui.widgets.bindings import bindings_for
 
 
 class ConfirmScreen(NetuiModal[bool]):
     """Ask before a step; y or enter confirms, n or escape cancels."""
 
-    BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="yes"),
-        Binding("n,escape", "answer(False)", "No", id="no"),
-    ]
+    BINDINGS = bindings_for("Confirm")
 
     def __init__(self, question: str, yes: str = "Yes") -> None:
         super().__init__()
@@ -50,7 +47,7 @@ class ConfirmScreen(NetuiModal[bool]):
 class QuickAddScreen(NetuiModal[int | None]):
     """One line per person, the same grammar as `netui add`; stays open to add many."""
 
-    BINDINGS = [Binding("escape", "close", "Close", id="close")]
+    BINDINGS = bindings_for("QuickAdd")
 
     def __init__(self) -> None:
         super().__init__()

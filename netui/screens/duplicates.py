@@ -7,7 +7,6 @@ from typing import cast
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
@@ -22,6 +21,7 @@ from netui.store.duplicates import (
     SearchCancelled,
 )
 from netui.textsafe import escape_markup as escape
+from netui.widgets.bindings import bindings_for
 from netui.widgets.row_list import RowList
 
 _LABELS = {"full_name": "name", "linkedin_url": "LinkedIn", "how_we_know_text": "how we met",
@@ -36,14 +36,7 @@ def _show(value: object, width: int = 28) -> str:
 class DuplicatesScreen(NetuiScreen[None]):
     """Pairs that look like one person; merge keeps the left record and moves everything."""
 
-    BINDINGS = [
-        Binding("a", "choose('a')", "Left value", id="dup_use_left"),
-        Binding("b", "choose('b')", "Right value", id="dup_use_right"),
-        Binding("m", "merge", "Merge", id="dup_merge"),
-        Binding("u", "undo", "Undo merge", id="dup_undo"),
-        Binding("n", "not_duplicate", "Not duplicates (hide)", id="dup_not", show=False),
-        Binding("escape", "back", "Back", id="dup_back"),
-    ]
+    BINDINGS = bindings_for("Duplicates")
 
     class PairsLoaded(Message):
         def __init__(self, pairs: DuplicatePairs) -> None:

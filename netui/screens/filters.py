@@ -7,7 +7,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Label, Select
 
@@ -15,16 +14,13 @@ from netui.enums import ROLE_LABELS, Closeness, Stage
 from netui.screens.base import NetuiModal
 from netui.store import PeopleQuery
 from netui.textsafe import escape_markup as escape
+from netui.widgets.bindings import bindings_for
 
 
 class FiltersScreen(NetuiModal[PeopleQuery | None]):
     """ctrl+s or enter on Apply applies; ctrl+r clears every filter; escape leaves as it was."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "apply", "Apply", id="apply", priority=True),
-        Binding("ctrl+r", "reset", "Clear all", id="reset"),
-        Binding("escape", "dismiss(None)", "Cancel", id="cancel"),
-    ]
+    BINDINGS = bindings_for("Filters")
 
     def __init__(self, query: PeopleQuery) -> None:
         super().__init__()

@@ -6,7 +6,6 @@ from datetime import date, timedelta
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -17,6 +16,7 @@ from netui.person_spec import PersonRecord
 from netui.screens.base import NetuiModal
 from netui.textsafe import escape_markup as escape
 from netui.timeutil import relative_day
+from netui.widgets.bindings import bindings_for
 
 CLEAR = "clear"
 
@@ -38,7 +38,7 @@ def presets(today: date, default_days: int) -> list[tuple[str, date | None]]:
 class FollowUpScreen(NetuiModal[bool]):
     """Enter on a choice, or type a day (fri, 10d, 2026-12-24); returns True if it changed."""
 
-    BINDINGS = [Binding("escape", "dismiss(False)", "Cancel", id="cancel")]
+    BINDINGS = bindings_for("FollowUp")
 
     def __init__(self, person_id: int, person: PersonRecord | None = None) -> None:
         super().__init__()

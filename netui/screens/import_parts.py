@@ -6,7 +6,6 @@ import os
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, OptionList
@@ -16,6 +15,7 @@ from netui.importers.registry import all_formats
 from netui.importers.spreadsheet import MAP_FIELDS, SKIP
 from netui.screens.base import NetuiModal
 from netui.textsafe import escape_markup as escape
+from netui.widgets.bindings import bindings_for
 
 
 def importable() -> tuple[str, ...]:
@@ -59,7 +59,7 @@ class PathSuggester(Suggester):
 class PathInput(Input):
     """A path box: tab accepts the completion shown, as in a shell; with none, tab moves on."""
 
-    BINDINGS = [Binding("tab", "complete", "Complete", id="import_complete", show=False)]
+    BINDINGS = bindings_for("PathInput")
 
     def __init__(self, value: str = "", *, placeholder: str = "", id: str | None = None) -> None:
         super().__init__(value, placeholder=placeholder, suggester=PathSuggester(), id=id)
@@ -76,7 +76,7 @@ class PathInput(Input):
 class FieldPicker(NetuiModal[str | None]):
     """Choose which netui field a CSV column holds."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="field_cancel")]
+    BINDINGS = bindings_for("FieldPicker")
 
     def __init__(self, column: str, current: str) -> None:
         super().__init__()

@@ -9,7 +9,6 @@ from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import (
     DataTable,
@@ -49,15 +48,13 @@ from netui.screens.import_views import (
 )
 from netui.store.imports import ImportReport
 from netui.textsafe import escape_markup as escape
+from netui.widgets.bindings import bindings_for
 
 
 class ImportScreen(NetuiScreen[ImportReport | None]):
     """Import people from a file: detect, map columns, preview, confirm, import."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "confirm", "Import", id="import_confirm", priority=True),
-        Binding("escape", "close", "Back", id="import_back"),
-    ]
+    BINDINGS = bindings_for("Import")
 
     def __init__(self, path: str = "") -> None:
         super().__init__()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -12,6 +11,7 @@ from textual.widgets.option_list import Option
 from netui.screens.base import NetuiModal
 from netui.store.links import Introduction
 from netui.textsafe import escape_markup as escape
+from netui.widgets.bindings import bindings_for
 
 NEW_PERSON = "new"
 
@@ -20,10 +20,7 @@ class IntroducedScreen(NetuiModal[Introduction | None]):
     """Type a name: enter links the highlighted person, or adds them (quick-add grammar);
     escape skips (the intro stays logged)."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Skip", id="introduced_skip"),
-        Binding("down", "to_results", "Results", id="introduced_results", show=False),
-    ]
+    BINDINGS = bindings_for("Introduced")
 
     def __init__(self, introducer_id: int, introducer: str) -> None:
         super().__init__()

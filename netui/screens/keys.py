@@ -8,60 +8,23 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from netui.keys import KEYS, binding_ids, key_label
 from netui.screens.base import NetuiModal
 from netui.textsafe import escape_markup as escape
+from netui.widgets.bindings import binding_of, bindings_for
 
-_KEY_NAMES = {
-    "question_mark": "?",
-    "slash": "/",
-    "plus": "+",
-    "exclamation_mark": "!",
-    "escape": "esc",
-    "enter": "enter",
-    "space": "space",
-    "comma": ",",
-    "pageup": "PgUp",
-    "pagedown": "PgDn",
-}
-
-
-def key_label(keys: str) -> str:
-    return ", ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
+__all__ = ["KeysScreen", "all_bindings", "binding_ids", "key_label"]
 
 
 def all_bindings() -> list[tuple[str, Binding]]:
-    """(screen or widget name, binding) for every binding with an id; loads every screen."""
-    import importlib
-    import pkgutil
-
-    import netui.screens
-    import netui.widgets
-    from netui.app import NetuiApp
-
-    classes: dict[str, type] = {"App": NetuiApp}
-    for package in (netui.screens, netui.widgets):
-        for info in pkgutil.iter_modules(package.__path__):
-            module = importlib.import_module(f"{package.__name__}.{info.name}")
-            for value in vars(module).values():
-                if isinstance(value, type) and value.__module__ == module.__name__:
-                    classes[value.__name__] = value
-    return [
-        (name, b)
-        for name, cls in classes.items()
-        for b in cls.__dict__.get("BINDINGS", [])
-        if isinstance(b, Binding) and b.id
-    ]
-
-
-def binding_ids() -> set[str]:
-    """Every binding id netui has: the names a [keymap] entry can use."""
-    return {b.id for _owner, b in all_bindings() if b.id}
+    """(owner, binding) for every binding with an id, from the key table (netui/keys.py)."""
+    return [(spec.owner, binding_of(spec)) for spec in KEYS if spec.id]
 
 
 class KeysScreen(NetuiModal[None]):
     """Lists the keys of the screen it was opened over."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="close")]
+    BINDINGS = bindings_for("Keys")
 
     def __init__(self, under: Screen[object]) -> None:
         super().__init__()

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -15,6 +14,7 @@ from netui.enums import LinkKind
 from netui.screens.base import NetuiModal
 from netui.store.links import LINK_LABELS
 from netui.textsafe import escape_markup as escape
+from netui.widgets.bindings import bindings_for
 
 NEW_STUB = "new"
 
@@ -32,10 +32,7 @@ class LinkMade:
 class LinkScreen(NetuiModal[LinkMade | None]):
     """Type to find someone; enter links the highlighted person (or makes a stub)."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel", id="cancel"),
-        Binding("down", "to_results", "Results", id="to_results", show=False),
-    ]
+    BINDINGS = bindings_for("Link")
 
     def __init__(self, person_id: int) -> None:
         super().__init__()

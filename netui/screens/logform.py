@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
@@ -14,6 +13,7 @@ from netui.logparse import DATE_HELP, LogEntry, parse_past_day
 from netui.screens.base import NetuiModal
 from netui.screens.dialogs import form_state, leave_form
 from netui.textsafe import escape_markup as escape
+from netui.widgets.bindings import bindings_for
 
 DIRECTIONS = [("you → them (out)", "out"), ("them → you (in)", "in"), ("both / n.a.", "none")]
 
@@ -21,10 +21,7 @@ DIRECTIONS = [("you → them (out)", "out"), ("them → you (in)", "in"), ("both
 class LogFormScreen(NetuiModal[LogEntry | None]):
     """ctrl+s saves, escape cancels; returns the entry for the Person screen to write."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="cancel"),
-    ]
+    BINDINGS = bindings_for("LogForm")
 
     def __init__(self, entry: LogEntry, title: str = "Log an interaction") -> None:
         super().__init__()

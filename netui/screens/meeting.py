@@ -6,7 +6,6 @@ import contextlib
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -30,6 +29,7 @@ from netui.screens.meeting_dialogs import (
 )
 from netui.screens.meeting_form import MeetingFormScreen
 from netui.textsafe import escape_markup as escape
+from netui.widgets.bindings import bindings_for
 
 TICKED, OPEN = "☑", "☐"
 
@@ -42,24 +42,7 @@ def _item_prompt(item: ChecklistRow) -> str:
 class MeetingScreen(ChecklistActions):
     """A meeting with one person; with no meeting given, their next one or the plan form."""
 
-    BINDINGS = [
-        Binding("space", "tick", "Tick", id="meeting_toggle"),
-        Binding("b", "brief", "Brief", id="meeting_brief"),
-        Binding("m", "mark_done", "Mark done", id="meeting_done"),
-        Binding("c", "compose", "Write follow-up", id="meeting_compose"),
-        Binding("f", "follow_up_sent", "Follow-up sent", id="meeting_follow_up_sent"),
-        Binding("a", "add_item", "Add", id="meeting_add_item"),
-        Binding("d,delete", "remove_item", "Remove item", id="meeting_remove_item", show=False),
-        Binding("shift+up,K", "move(-1)", "Move item up", id="meeting_move_up", show=False),
-        Binding("shift+down,J", "move(1)", "Move item down", id="meeting_move_down", show=False),
-        Binding("u", "undo", "Undo remove", id="meeting_undo", show=False),
-        Binding("A", "add_defaults", "Add default items", id="meeting_defaults", show=False),
-        Binding("r", "reschedule", "Reschedule", id="meeting_reschedule"),
-        Binding("x", "cancel_meeting", "Cancel meeting", id="meeting_cancel", show=False),
-        Binding("e", "export", "Export .ics", id="meeting_export", show=False),
-        Binding("p", "plan_another", "Plan another", id="meeting_plan", show=False),
-        Binding("escape", "back", "Back", id="meeting_back"),
-    ]
+    BINDINGS = bindings_for("Meeting")
 
     def __init__(self, person_id: int, meeting_id: int | None = None) -> None:
         super().__init__()

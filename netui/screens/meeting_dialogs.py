@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
@@ -15,6 +14,7 @@ from netui.enums import Phase
 from netui.meeting import PHASE_TITLES, PHASES
 from netui.screens.base import NetuiModal
 from netui.textsafe import escape_markup as escape
+from netui.widgets.bindings import bindings_for
 
 
 @dataclass(frozen=True)
@@ -27,10 +27,7 @@ class DoneNotesScreen(NetuiModal[DoneNotes | None]):
     """'How did it go?': the notes logged on the timeline and the next step agreed (the
     follow-up names it); ctrl+s saves, esc cancels."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Mark done", id="save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="cancel"),
-    ]
+    BINDINGS = bindings_for("DoneNotes")
 
     def __init__(self, person_name: str) -> None:
         super().__init__()
@@ -88,7 +85,7 @@ class NewItem:
 class AddItemScreen(NetuiModal[NewItem | None]):
     """One new checklist item: its text and phase (enter adds, esc cancels)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+    BINDINGS = bindings_for("AddItem")
 
     def __init__(self, phase: Phase) -> None:
         super().__init__()
@@ -124,7 +121,7 @@ class AddItemScreen(NetuiModal[NewItem | None]):
 class RequestScreen(NetuiModal[str | None]):
     """The one clear request, written before its checklist item can be ticked."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+    BINDINGS = bindings_for("Request")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="request-dialog"):
@@ -158,7 +155,7 @@ class RequestScreen(NetuiModal[str | None]):
 class ExportPathScreen(NetuiModal[str | None]):
     """Where to write the .ics file (a new file, readable only by you)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+    BINDINGS = bindings_for("ExportPath")
 
     def __init__(self, suggested: str) -> None:
         super().__init__()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static, TextArea
 
@@ -19,6 +18,7 @@ from netui.meeting import (
 from netui.screens.base import NetuiModal
 from netui.screens.dialogs import form_state, leave_form
 from netui.textsafe import escape_markup as escape
+from netui.widgets.bindings import bindings_for
 
 FIELDS = {
     "date": ("Date *", "2026-12-01, today, fri"),
@@ -33,10 +33,7 @@ ROWS = (("date", "time"), ("place", "address"), ("ask",))
 class MeetingFormScreen(NetuiModal[int | None]):
     """Plans a new meeting (or reschedules `meeting_id`); dismisses with the meeting's id."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="cancel"),
-    ]
+    BINDINGS = bindings_for("MeetingForm")
 
     def __init__(self, person_id: int, meeting_id: int | None = None) -> None:
         super().__init__()

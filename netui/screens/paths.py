@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Footer, Header, Static
 
 from netui.errors import NetuiError
@@ -16,6 +15,7 @@ from netui.recipient import IntroTarget
 from netui.screens.base import NetuiScreen
 from netui.store.paths import CompanyPaths
 from netui.textsafe import escape_markup as escape
+from netui.widgets.bindings import bindings_for
 from netui.widgets.row_list import RowList
 
 INTENT_WORDS = {"pitch": "pitch yourself to", "intro": "ask for an introduction:"}
@@ -24,11 +24,7 @@ INTENT_WORDS = {"pitch": "pitch yourself to", "intro": "ask for an introduction:
 class PathsScreen(NetuiScreen[None]):
     """Every way into one company, strongest first; c writes to the person you know."""
 
-    BINDINGS = [
-        Binding("escape", "back", "Back", id="back"),
-        Binding("c", "compose", "Write to them", id="paths_compose"),
-        Binding("t", "open_target", "Open who it reaches", id="paths_target"),
-    ]
+    BINDINGS = bindings_for("Paths")
 
     def __init__(self, company_id: int) -> None:
         super().__init__()

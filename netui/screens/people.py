@@ -8,7 +8,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input, Static
 
@@ -18,6 +17,7 @@ from netui.screens.undo import Undo, UndoStack
 from netui.store import PeopleQuery
 from netui.store.rows import SORT_KEYS
 from netui.textsafe import escape_markup as escape
+from netui.widgets.bindings import bindings_for
 from netui.widgets.people_table import PeopleHeader, PeopleTable, shown_sort_keys
 
 
@@ -37,32 +37,7 @@ class FilterInput(Input):
 class PeopleScreen(NetuiScreen[None]):
     """Home: the people list with a filter line, a count and every action a key away."""
 
-    BINDINGS = [
-        Binding("slash", "focus_filter", "Find", id="find"),
-        Binding("a", "add", "Add", id="add"),
-        Binding("plus", "quick_add", "Quick add", id="quick_add", show=False),
-        Binding("e", "edit", "Edit", id="edit"),
-        Binding("d", "archive", "Archive", id="archive", show=False),
-        Binding("u", "undo", "Undo", id="undo", show=False),
-        Binding("r", "restore", "Restore archived", id="restore", show=False),
-        Binding("P", "purge", "Erase an archived person for good", id="purge", show=False),
-        Binding("c", "compose", "Compose", id="compose"),
-        Binding("m", "meeting", "Meet", id="meeting"),
-        Binding("f", "follow_up", "Follow-up", id="follow_up", show=False),
-        Binding("s", "cycle_sort", "Sort", id="sort"),
-        Binding("S", "reverse_sort", "Reverse sort", id="reverse_sort", show=False),
-        Binding("F", "filters", "Filter", id="filters"),
-        Binding("exclamation_mark", "toggle_due", "Due follow-ups only", id="due", show=False),
-        Binding("x", "toggle_archived", "Archived people", id="archived", show=False),
-        Binding("o", "companies", "Companies", id="companies", show=False),
-        Binding("t", "upcoming", "Upcoming meetings", id="upcoming", show=False),
-        Binding("T", "today", "Today: what to do next", id="today", show=False),
-        Binding("i", "import", "Import", id="import", show=False),
-        Binding("M", "duplicates", "Duplicates", id="duplicates", show=False),
-        Binding("R", "review", "Review candidates from archives", id="review", show=False),
-        Binding("comma", "settings", "Settings (your name, blurb)", id="settings", show=False),
-        Binding("escape", "clear_filter", "Clear filter", id="clear_filter", show=False),
-    ]
+    BINDINGS = bindings_for("People")
 
     def __init__(self) -> None:
         super().__init__()

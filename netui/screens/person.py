@@ -7,7 +7,6 @@ from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Input, OptionList, Static
 
@@ -35,6 +34,7 @@ from netui.screens.undo import Undo
 from netui.store.drafts import DraftRow
 from netui.store.links import LinkRow
 from netui.store.timeline import InteractionRow
+from netui.widgets.bindings import bindings_for
 from netui.widgets.timeline_list import TimelineLayout, TimelineList
 
 
@@ -56,22 +56,7 @@ class PersonView:
 class PersonScreen(TimelineActions):
     """One person: the card, the approach and next step, the timeline and who they know."""
 
-    BINDINGS = [
-        Binding("escape", "back", "Back", id="back", show=False),
-        Binding("l", "log", "Log", id="log"),
-        Binding("f", "follow_up", "Follow-up", id="follow_up"),
-        Binding("s", "stage", "Stage", id="stage"),
-        Binding("k", "link", "Link", id="link"),
-        Binding("c", "compose", "Compose", id="compose"),
-        Binding("r", "drafts", "Reopen a draft", id="drafts", show=False),
-        Binding("m", "meeting", "Meet", id="meeting"),
-        Binding("p", "paths", "Paths into their company", id="paths", show=False),
-        Binding("e", "edit", "Edit person", id="edit", show=False),
-        Binding("b", "brief", "Meeting brief", id="brief", show=False),
-        Binding("d", "delete", "Delete entry / link", id="delete", show=False),
-        Binding("u", "undo", "Undo", id="undo", show=False),
-        Binding("z", "keep_in_touch", "Keep in touch: cadence, snooze", id="keep", show=False),
-    ]
+    BINDINGS = bindings_for("Person")
 
     def __init__(self, person_id: int) -> None:
         super().__init__(person_id)

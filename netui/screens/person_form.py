@@ -7,7 +7,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
@@ -21,6 +20,7 @@ from netui.screens.dialogs import form_state, leave_form
 from netui.store import Store
 from netui.textsafe import escape_markup as escape
 from netui.validate import FIELD_CHECKS
+from netui.widgets.bindings import bindings_for
 
 FORM_FIELDS: tuple[PersonField, ...] = tuple(FIELDS[n] for row in FORM_LAYOUT for n in row)
 AREAS = frozenset(f.name for f in FORM_FIELDS if f.info.area)  # typed in a TextArea
@@ -64,10 +64,7 @@ class PersonFormScreen(NetuiModal[int | None]):
     PersonFormScreen .form-cell .field-label { width: 100%; }
     PersonFormScreen .form-title { width: 100%; }
     """
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="cancel"),
-    ]
+    BINDINGS = bindings_for("PersonForm")
 
     def __init__(self, person_id: int | None = None) -> None:
         super().__init__()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from textual import on
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 
@@ -18,6 +17,7 @@ from netui.screens.logform import LogFormScreen
 from netui.screens.undo import Undo, UndoStack
 from netui.store.timeline import InteractionRow
 from netui.textsafe import escape_markup as escape
+from netui.widgets.bindings import bindings_for
 from netui.widgets.timeline_list import TimelineList
 
 LOG_PLACEHOLDER = "coffee yesterday: talked about their team's on-call"
@@ -30,10 +30,7 @@ LOG_HINT = (
 class LogBar(Vertical):
     """The one-line log: enter logs, ctrl+o opens the details form, escape closes."""
 
-    BINDINGS = [
-        Binding("escape", "screen.close_log", "Close", id="close_log"),
-        Binding("ctrl+o", "screen.log_details", "Details form", id="log_details"),
-    ]
+    BINDINGS = bindings_for("LogBar")
 
 
 class TimelineActions(NetuiScreen[None]):

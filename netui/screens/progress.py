@@ -7,7 +7,6 @@ ones `netui stats` prints (netui/progress.py).
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 from textual_plotext import PlotextPlot
@@ -17,6 +16,7 @@ from netui.plural import noun_for
 from netui.progress import Progress, Rate, build_progress
 from netui.screens.base import NetuiScreen
 from netui.textsafe import escape_markup as escape
+from netui.widgets.bindings import bindings_for
 from netui.widgets.row_list import fit
 
 NO_CONVERSATIONS = (
@@ -48,10 +48,7 @@ def rate_lines(rates: list[Rate]) -> str:
 class ProgressScreen(NetuiScreen[None]):
     """The measure of progress: each conversation counts."""
 
-    BINDINGS = [
-        Binding("escape", "back", "Back", id="progress_back"),
-        Binding("r", "reload", "Refresh", id="progress_reload", show=False),
-    ]
+    BINDINGS = bindings_for("Progress")
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -12,7 +12,6 @@ from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Footer, Header, Static
@@ -26,6 +25,7 @@ from netui.screens.undo import Undo, UndoStack
 from netui.store.candidate_review import CandidateRecord, CandidateUndo, ReviewProgress
 from netui.tech import tech_guess, tech_said
 from netui.textsafe import escape_markup as escape
+from netui.widgets.bindings import bindings_for
 
 EMPTY = (
     "No candidates waiting for review.\n\n"
@@ -51,16 +51,7 @@ class CandidateFormScreen(PersonFormScreen):
 class ReviewScreen(NetuiScreen[None]):
     """One candidate at a time; the footer has a key for each decision."""
 
-    BINDINGS = [
-        Binding("a", "add", "Add", id="review_add"),
-        Binding("m", "match", "Match", id="review_match"),
-        Binding("s", "skip", "Skip", id="review_skip"),
-        Binding("n", "not_tech", "Not in tech", id="review_not_tech"),
-        Binding("u", "undo", "Undo", id="review_undo"),
-        Binding("right,j,down", "move(1)", "Next", id="review_next", show=False),
-        Binding("left,k,up", "move(-1)", "Previous", id="review_previous", show=False),
-        Binding("escape", "back", "Back", id="review_back"),
-    ]
+    BINDINGS = bindings_for("Review")
 
     class Loaded(Message):
         def __init__(

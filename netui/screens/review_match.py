@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
@@ -12,15 +11,13 @@ from textual.widgets.option_list import Option
 from netui.screens.base import NetuiModal
 from netui.store.candidate_review import CandidateRecord
 from netui.textsafe import escape_markup as escape
+from netui.widgets.bindings import bindings_for
 
 
 class MatchScreen(NetuiModal[int | None]):
     """Enter picks the highlighted person; the result is their id (None: cancelled)."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel", id="review_match_cancel"),
-        Binding("down", "to_results", "Results", id="review_match_results", show=False),
-    ]
+    BINDINGS = bindings_for("Match")
 
     def __init__(self, candidate: CandidateRecord) -> None:
         super().__init__()

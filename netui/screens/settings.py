@@ -6,7 +6,6 @@ from dataclasses import replace
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Static, TextArea
 
@@ -14,6 +13,7 @@ from netui.errors import NetuiError
 from netui.screens.base import NetuiModal
 from netui.settings import save_settings
 from netui.textsafe import escape_markup as escape
+from netui.widgets.bindings import bindings_for
 
 FIELDS = (
     ("my_name", "Your name (signs your messages; you in WhatsApp chats)", "Alex Morgan"),
@@ -31,10 +31,7 @@ MULTILINE = frozenset({"blurb"})
 class SettingsScreen(NetuiModal[bool]):
     """ctrl+s saves to settings.toml (0600); escape leaves them as they were."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="settings_save", priority=True),
-        Binding("escape", "dismiss(False)", "Cancel", id="settings_cancel"),
-    ]
+    BINDINGS = bindings_for("Settings")
 
     def compose(self) -> ComposeResult:
         settings = self.settings

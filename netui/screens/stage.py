@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
@@ -13,12 +12,13 @@ from netui.enums import Stage
 from netui.screens.base import NetuiModal
 from netui.screens.person_view import STAGE_HINTS
 from netui.textsafe import escape_markup as escape
+from netui.widgets.bindings import bindings_for
 
 
 class StageScreen(NetuiModal[Stage | None]):
     """Enter picks the highlighted stage; escape keeps the current one."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel")]
+    BINDINGS = bindings_for("Stage")
 
     def __init__(self, current: Stage | str, name: str = "") -> None:
         super().__init__()

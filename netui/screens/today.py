@@ -6,7 +6,6 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -17,6 +16,7 @@ from netui.screens.base import NetuiScreen
 from netui.screens.today_dialogs import KeepInTouchScreen, LogLineScreen
 from netui.screens.undo import Undo, UndoStack
 from netui.textsafe import escape_markup as escape
+from netui.widgets.bindings import bindings_for
 from netui.widgets.row_list import fit
 
 # What `c` writes from each section (None: the composer suggests from the stage).
@@ -45,17 +45,7 @@ def item_line(item: Item, width: int) -> str:
 class TodayScreen(NetuiScreen[None]):
     """Sections of what to do, empty ones hidden; the week's conversations on top."""
 
-    BINDINGS = [
-        Binding("enter", "open", "Open", id="today_open"),
-        Binding("c", "compose", "Compose", id="today_compose"),
-        Binding("l", "log", "Log", id="today_log"),
-        Binding("z", "snooze", "Snooze", id="today_snooze"),
-        Binding("d", "done", "Done", id="today_done"),
-        Binding("b", "brief", "Meeting brief", id="today_brief", show=False),
-        Binding("u", "undo", "Undo", id="today_undo", show=False),
-        Binding("g", "progress", "Progress", id="today_progress"),
-        Binding("escape", "back", "Back", id="today_back"),
-    ]
+    BINDINGS = bindings_for("Today")
 
     def __init__(self) -> None:
         super().__init__()

@@ -7,7 +7,6 @@ from datetime import date, timedelta
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -20,12 +19,13 @@ from netui.logparse import DATE_HELP, KIND_HELP, at_for, parse_future_day, parse
 from netui.screens.base import NetuiModal
 from netui.textsafe import escape_markup as escape
 from netui.validate import cadence_error
+from netui.widgets.bindings import bindings_for
 
 
 class LogLineScreen(NetuiModal[bool]):
     """Log one line on a person's timeline from Today: `coffee yesterday: their on-call`."""
 
-    BINDINGS = [Binding("escape", "dismiss(False)", "Cancel", id="log_line_cancel")]
+    BINDINGS = bindings_for("LogLine")
 
     def __init__(self, person_id: int, name: str) -> None:
         super().__init__()
@@ -72,7 +72,7 @@ class KeepInTouchScreen(NetuiModal[bool]):
     """Snooze someone going cold (no interaction is logged) or change how often to keep in
     touch with them. Returns True if anything changed."""
 
-    BINDINGS = [Binding("escape", "dismiss(False)", "Cancel", id="keep_cancel")]
+    BINDINGS = bindings_for("KeepInTouch")
 
     def __init__(self, person_id: int, name: str) -> None:
         super().__init__()

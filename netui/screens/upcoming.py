@@ -6,7 +6,6 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -14,6 +13,7 @@ from netui.meeting import MeetingRow, to_local
 from netui.screens.base import NetuiScreen
 from netui.textsafe import escape_markup as escape
 from netui.timeutil import relative_day
+from netui.widgets.bindings import bindings_for
 
 
 def _cell(text: str, width: int) -> str:
@@ -44,11 +44,7 @@ def meeting_line(m: MeetingRow, today: date, *, wrap_up: bool = False) -> str:
 class UpcomingScreen(NetuiScreen[None]):
     """Meetings from today on, soonest first; enter opens one."""
 
-    BINDINGS = [
-        Binding("enter", "open", "Open", id="upcoming_open", show=True),
-        Binding("b", "brief", "Brief", id="upcoming_brief"),
-        Binding("escape", "back", "Back", id="upcoming_back"),
-    ]
+    BINDINGS = bindings_for("Upcoming")
 
     def __init__(self) -> None:
         super().__init__()

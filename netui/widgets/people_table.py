@@ -13,7 +13,6 @@ from datetime import date
 from rich.segment import Segment
 from rich.style import Style
 from textual import events, work
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -27,6 +26,7 @@ from netui.store import PeopleQuery, PersonRow, Store
 from netui.store.rows import PeopleWindow
 from netui.textsafe import for_terminal
 from netui.timeutil import parse_utc, relative_day
+from netui.widgets.bindings import bindings_for
 from netui.widgets.row_list import fit
 
 WINDOW = 120  # rows fetched around the viewport
@@ -93,15 +93,7 @@ class PeopleTable(ScrollView, can_focus=True):
     PeopleTable > .people-table--stub { color: $text-muted; text-style: italic; }
     PeopleTable > .people-table--muted { color: $text-muted; }
     """
-    BINDINGS = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("enter", "select", "Open", id="open", show=False),
-    ]
+    BINDINGS = bindings_for("PeopleTable")
 
     cursor: reactive[int] = reactive(0, always_update=True)
 

@@ -12,12 +12,13 @@ from typing import Generic, TypeVar
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from netui.widgets.bindings import bindings_for
 
 T = TypeVar("T")
 
@@ -40,15 +41,7 @@ class RowList(ScrollView, Generic[T], can_focus=True):
     RowList:focus > .row-list--cursor { background: $accent; color: $text; }
     RowList > .row-list--muted { color: $text-muted; }
     """
-    BINDINGS = [
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("down,j", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "move(-1000000000)", "First", show=False),
-        Binding("end", "move(1000000000)", "Last", show=False),
-        Binding("enter", "select", "Open", show=False),
-    ]
+    BINDINGS = bindings_for("RowList")
 
     cursor: reactive[int] = reactive(0, always_update=True)
 

@@ -14,7 +14,6 @@ from datetime import date
 
 from rich.segment import Segment
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -25,6 +24,7 @@ from netui.pipeline import kind_label
 from netui.store import Store
 from netui.store.timeline import InteractionRow
 from netui.textsafe import for_terminal
+from netui.widgets.bindings import bindings_for
 from netui.widgets.row_list import fit
 
 WINDOW = 120  # entries read around the viewport
@@ -59,15 +59,7 @@ class TimelineList(ScrollView, can_focus=True):
     TimelineList:focus > .timeline-list--cursor { background: $accent; color: $text; }
     TimelineList > .timeline-list--muted { color: $text-muted; }
     """
-    BINDINGS = [
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "move(-1000000000)", "First", show=False),
-        Binding("end", "move(1000000000)", "Last", show=False),
-        Binding("enter", "select", "Edit", show=False),
-    ]
+    BINDINGS = bindings_for("TimelineList")
 
     cursor: reactive[int] = reactive(0, always_update=True)  # an entry's number, 0 = newest
 
