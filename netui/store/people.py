@@ -11,7 +11,7 @@ from typing import Any
 
 from netui.db import OutOfTime
 from netui.errors import InputError, NotFoundError
-from netui.folding import fold_sql, fts_query
+from netui.folding import fold_sql, fts_query, search_words
 from netui.names import first_name_of
 from netui.person_spec import FIELDS, STORED, PersonRecord, record_from_values
 from netui.quickadd import parse_quick_add
@@ -57,6 +57,18 @@ _SORT_SQL = {
 }
 
 DENSE_SHARE = 20  # a filter matching 1 in 20 people or more is read in name order
+MOST_SHARE = 0.3  # ... and one matching 30% or more is checked row by row as it is read
+_MATCH_IN = "p.id IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ?)"
+_MATCH_EXISTS = (
+    "EXISTS (SELECT 1 FROM person_fts WHERE person_fts MATCH ? AND person_fts.rowid = p.id)"
+)
+
+
+def _prefix_indexed(text: str) -> bool:
+    """One word of one or two letters: the search index keeps those prefixes merged
+    (schema step 11), so checking one row against it is cheap; longer ones are not."""
+    words = search_words(text)
+    return len(words) == 1 and len(words[0]) <= 2
 
 
 def clean_person_values(values: dict[str, Any]) -> dict[str, Any]:
@@ -212,7 +224,7 @@ class PeopleMixin(CompanyMixin, StoreBase):
         params: list[Any] = []
         match = fts_query(query.text)
         if match:
-            clauses.append("p.id IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ?)")
+            clauses.append(_MATCH_IN)
             params.append(match)
         for column in ("stage", "role", "closeness", "company_id"):
             value = getattr(query, column)
@@ -250,7 +262,7 @@ class PeopleMixin(CompanyMixin, StoreBase):
         offset: int,
         limit: int,
         *,
-        dense: bool = False,
+        dense: bool | str = False,
     ) -> list[PersonRow]:
         where, params = self._where(query)
         direction = " DESC" if query.descending else ""
@@ -261,6 +273,11 @@ class PeopleMixin(CompanyMixin, StoreBase):
             # Many matches: walk the name index and stop after one page, instead of
             # sorting every match (21,000 for 'e' at 30,000 people: 8.7 -> ~1 ms).
             join = " INDEXED BY ix_person_live_sort"
+            if dense == "most" and _prefix_indexed(query.text):
+                # Most people match one letter: check the walked rows one by one in the
+                # prefix index rather than gather every match first ('e' at 100,000:
+                # 71,000 matches, 8-15 ms -> ~1 ms).
+                where = where.replace(_MATCH_IN, _MATCH_EXISTS)
         ids_sql = f"SELECT p.id FROM person p{join}{where} ORDER BY {order}{then} LIMIT ? OFFSET ?"
         ids = [r[0] for r in conn.execute(ids_sql, [*params, limit, offset])]
         if not ids:
@@ -308,7 +325,9 @@ class PeopleMixin(CompanyMixin, StoreBase):
                 else:
                     total = self._count(conn, unfiltered)
                 self._total_cache = (version, total)
-                dense = count * DENSE_SHARE >= total and count > offset + limit
+                dense: bool | str = count * DENSE_SHARE >= total and count > offset + limit
+                if dense and count >= MOST_SHARE * total:
+                    dense = "most"
                 rows = self._page(conn, query, offset, limit, dense=dense)
         except OutOfTime:
             return None
