@@ -1,8 +1,9 @@
-"""Small modal dialogs: confirm a step, quick-add a person from one line."""
+"""Small modal dialogs (confirm a step, quick-add a person from one line) and what every
+form dialog shares (`FormModal`: buttons that run actions, escape that asks first)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,6 +15,8 @@ from netui.quickadd import added_text
 from netui.screens.base import NetuiModal
 from netui.textsafe import escape_markup as escape
 from netui.widgets.bindings import bindings_for
+
+R = TypeVar("R")
 
 
 class ConfirmScreen(NetuiModal[bool]):
@@ -110,3 +113,39 @@ def leave_form(screen: Screen[Any], start: dict[str, object]) -> None:
             screen.dismiss(None)
 
     screen.app.push_screen(ConfirmScreen("Discard what you typed?", yes="Discard"), answered)
+
+
+def dialog_buttons(*buttons: tuple[str, str]) -> Horizontal:
+    """The row of buttons under a form, each (label, id); the first is the primary one."""
+    (label, button_id), *rest = buttons
+    return Horizontal(
+        Button(label, variant="primary", id=button_id),
+        *(Button(label, id=button_id) for label, button_id in rest),
+        classes="dialog-buttons",
+    )
+
+
+class FormModal(NetuiModal[R]):
+    """A form dialog. A button runs the action `BUTTONS` names for its id (save and cancel
+    unless the form says otherwise); cancel leaves at once if nothing was typed since
+    `remember_start`, else asks before discarding."""
+
+    BUTTONS: ClassVar[dict[str, str]] = {"save": "save", "cancel": "cancel"}
+    _start: dict[str, object] | None = None  # the form as it opened (cancel compares)
+
+    def remember_start(self) -> None:
+        """Call once the form shows its first values (at the end of on_mount)."""
+        self._start = form_state(self)
+
+    def action_cancel(self) -> None:
+        leave_form(self, self._start or {})
+
+    def not_saved(self, message: str) -> None:
+        """A save the store refused: its sentence on the form's error line (#form-error)."""
+        self.query_one("#form-error", Static).update(f"Not saved: {escape(message)}")
+
+    @on(Button.Pressed)
+    async def _button(self, event: Button.Pressed) -> None:
+        action = self.BUTTONS.get(event.button.id or "")
+        if action is not None:
+            await self.run_action(action)

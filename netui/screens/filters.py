@@ -5,22 +5,23 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Checkbox, Label, Select
+from textual.containers import VerticalScroll
+from textual.widgets import Checkbox, Label, Select
 
 from netui.enums import ROLE_LABELS, Closeness, Stage
-from netui.screens.base import NetuiModal
+from netui.screens.dialogs import FormModal, dialog_buttons
 from netui.store import PeopleQuery
 from netui.textsafe import escape_markup as escape
 from netui.widgets.bindings import bindings_for
 
 
-class FiltersScreen(NetuiModal[PeopleQuery | None]):
+class FiltersScreen(FormModal[PeopleQuery | None]):
     """ctrl+s or enter on Apply applies; ctrl+r clears every filter; escape leaves as it was."""
 
     BINDINGS = bindings_for("Filters")
+
+    BUTTONS = {"apply": "apply", "reset": "reset"}
 
     def __init__(self, query: PeopleQuery) -> None:
         super().__init__()
@@ -49,9 +50,7 @@ class FiltersScreen(NetuiModal[PeopleQuery | None]):
             yield Checkbox("At a tech company (yours or netui's guess)", q.tech_only,
                            id="tech")  # fmt: skip
             yield Checkbox("Show archived people instead", q.archived, id="archived")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Apply (ctrl+s)", variant="primary", id="apply")
-                yield Button("Clear all (ctrl+r)", id="reset")
+            yield dialog_buttons(("Apply (ctrl+s)", "apply"), ("Clear all (ctrl+r)", "reset"))
 
     def _value(self, selector: str) -> Any:
         value = self.query_one(selector, Select).value
@@ -73,11 +72,3 @@ class FiltersScreen(NetuiModal[PeopleQuery | None]):
 
     def action_reset(self) -> None:
         self.dismiss(PeopleQuery(sort=self.start.sort, descending=self.start.descending))
-
-    @on(Button.Pressed, "#apply")
-    def _apply(self) -> None:
-        self.action_apply()
-
-    @on(Button.Pressed, "#reset")
-    def _reset(self) -> None:
-        self.action_reset()

@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from netui.enums import Direction, InteractionKind
 from netui.errors import NetuiError
 from netui.logparse import DATE_HELP, LogEntry, parse_past_day
-from netui.screens.base import NetuiModal
-from netui.screens.dialogs import form_state, leave_form
+from netui.screens.dialogs import FormModal, dialog_buttons
 from netui.textsafe import escape_markup as escape
 from netui.widgets.bindings import bindings_for
 
 DIRECTIONS = [("you → them (out)", "out"), ("them → you (in)", "in"), ("both / n.a.", "none")]
 
 
-class LogFormScreen(NetuiModal[LogEntry | None]):
+class LogFormScreen(FormModal[LogEntry | None]):
     """ctrl+s saves, escape cancels; returns the entry for the Person screen to write."""
 
     BINDINGS = bindings_for("LogForm")
+
+    BUTTONS = {"lf-save": "save", "lf-cancel": "cancel"}
 
     def __init__(self, entry: LogEntry, title: str = "Log an interaction") -> None:
         super().__init__()
@@ -47,13 +47,11 @@ class LogFormScreen(NetuiModal[LogEntry | None]):
             yield Input(entry.day.isoformat(), id="lf-day")
             yield Label("What happened", classes="field-label")
             yield TextArea(entry.summary, id="lf-summary", classes="notes")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="lf-save")
-                yield Button("Cancel (esc)", id="lf-cancel")
+            yield dialog_buttons(("Save (ctrl+s)", "lf-save"), ("Cancel (esc)", "lf-cancel"))
 
     def on_mount(self) -> None:
         self.query_one("#lf-summary", TextArea).focus()
-        self._start = form_state(self)
+        self.remember_start()
 
     def action_save(self) -> None:
         today = self.today()
@@ -72,14 +70,3 @@ class LogFormScreen(NetuiModal[LogEntry | None]):
         direction = Direction(str(self.query_one("#lf-direction", Select).value))
         summary = self.query_one("#lf-summary", TextArea).text.strip()
         self.dismiss(LogEntry(kind, direction, day, summary))
-
-    def action_cancel(self) -> None:
-        leave_form(self, self._start)
-
-    @on(Button.Pressed, "#lf-save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#lf-cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.containers import Vertical
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from netui.enums import Phase
 from netui.meeting import PHASE_TITLES, PHASES
 from netui.screens.base import NetuiModal
+from netui.screens.dialogs import FormModal, dialog_buttons
 from netui.textsafe import escape_markup as escape
 from netui.widgets.bindings import bindings_for
 
@@ -23,7 +24,7 @@ class DoneNotes:
     agreed: str  # the next step agreed, written to them: the follow-up says it
 
 
-class DoneNotesScreen(NetuiModal[DoneNotes | None]):
+class DoneNotesScreen(FormModal[DoneNotes | None]):
     """'How did it go?': the notes logged on the timeline and the next step agreed (the
     follow-up names it); ctrl+s saves, esc cancels."""
 
@@ -50,9 +51,7 @@ class DoneNotesScreen(NetuiModal[DoneNotes | None]):
             yield Input(
                 "", id="done-agreed", placeholder="you'll pass my resume to your EM", max_length=300
             )
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Mark done (ctrl+s)", variant="primary", id="save")
-                yield Button("Cancel (esc)", id="cancel")
+            yield dialog_buttons(("Mark done (ctrl+s)", "save"), ("Cancel (esc)", "cancel"))
 
     def on_mount(self) -> None:
         self.query_one("#done-notes", TextArea).focus()
@@ -67,13 +66,6 @@ class DoneNotesScreen(NetuiModal[DoneNotes | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
 
 
 @dataclass(frozen=True)

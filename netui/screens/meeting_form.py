@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from netui.errors import InputError
 from netui.meeting import (
@@ -15,8 +15,7 @@ from netui.meeting import (
     parse_meeting_time,
     to_local,
 )
-from netui.screens.base import NetuiModal
-from netui.screens.dialogs import form_state, leave_form
+from netui.screens.dialogs import FormModal, dialog_buttons
 from netui.textsafe import escape_markup as escape
 from netui.widgets.bindings import bindings_for
 
@@ -30,7 +29,7 @@ FIELDS = {
 ROWS = (("date", "time"), ("place", "address"), ("ask",))
 
 
-class MeetingFormScreen(NetuiModal[int | None]):
+class MeetingFormScreen(FormModal[int | None]):
     """Plans a new meeting (or reschedules `meeting_id`); dismisses with the meeting's id."""
 
     BINDINGS = bindings_for("MeetingForm")
@@ -94,13 +93,11 @@ class MeetingFormScreen(NetuiModal[int | None]):
                             yield Static("", id=f"me-{key}", classes="field-error error")
             yield Label("Notes", classes="field-label")
             yield TextArea(initial.get("notes", ""), id="mf-notes")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
-                yield Button("Cancel (esc)", id="cancel")
+            yield dialog_buttons(("Save (ctrl+s)", "save"), ("Cancel (esc)", "cancel"))
 
     def on_mount(self) -> None:
         self.query_one("#mf-date", Input).focus()
-        self._start = form_state(self)
+        self.remember_start()
 
     def _value(self, key: str) -> str:
         return self.query_one(f"#mf-{key}", Input).value
@@ -151,18 +148,4 @@ class MeetingFormScreen(NetuiModal[int | None]):
             )
             return self.meeting_id
 
-        self.attempt(save, self.dismiss, errors=self._not_saved)
-
-    def _not_saved(self, message: str) -> None:
-        self.query_one("#form-error", Static).update(f"Not saved: {escape(message)}")
-
-    def action_cancel(self) -> None:
-        leave_form(self, self._start)
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
+        self.attempt(save, self.dismiss, errors=self.not_saved)

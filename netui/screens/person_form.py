@@ -9,14 +9,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import Suggester
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from netui.cadence import NEVER, cadence_table, cadence_text
 from netui.enums import Role
 from netui.person_spec import ENUM_DEFAULTS, FIELDS, FORM_LAYOUT, PersonField
 from netui.roles import infer_role
-from netui.screens.base import NetuiModal
-from netui.screens.dialogs import form_state, leave_form
+from netui.screens.dialogs import FormModal, dialog_buttons
 from netui.store import Store
 from netui.textsafe import escape_markup as escape
 from netui.validate import FIELD_CHECKS
@@ -55,7 +54,7 @@ class CompanySuggester(Suggester):
         return names[0] if names else None
 
 
-class PersonFormScreen(NetuiModal[int | None]):
+class PersonFormScreen(FormModal[int | None]):
     """`a` adds, `e` edits. ctrl+s saves; escape asks before discarding typed changes."""
 
     DEFAULT_CSS = """
@@ -75,7 +74,6 @@ class PersonFormScreen(NetuiModal[int | None]):
         # at recruiter, not locked at engineer).
         self.guessed_role = Role.unknown.value
         self.unreadable: set[str] = set()  # stored values netui could not read
-        self._start: dict[str, object] = {}  # the form as it opened (escape compares)
 
     def _initial_values(self) -> dict[str, str]:
         if self.person_id is None:
@@ -103,9 +101,7 @@ class PersonFormScreen(NetuiModal[int | None]):
                     for name in row:
                         with Vertical(classes="form-cell"):
                             yield from self._field(FIELDS[name])
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
-                yield Button("Cancel (esc)", id="cancel")
+            yield dialog_buttons(("Save (ctrl+s)", "save"), ("Cancel (esc)", "cancel"))
 
     def _field(self, f: PersonField) -> ComposeResult:
         """One field's label, box and inline error, as its kind asks."""
@@ -136,7 +132,7 @@ class PersonFormScreen(NetuiModal[int | None]):
             self.query_one("#f-cadence_days", Input).placeholder = hint
 
     def on_mount(self) -> None:
-        self._start = form_state(self)
+        self.remember_start()
         self.query_one("#f-full_name", Input).focus()
 
     def values(self) -> dict[str, str]:
@@ -199,21 +195,7 @@ class PersonFormScreen(NetuiModal[int | None]):
                 self.store.update_person(self.person_id, **_clean(changes))
             return self.person_id
 
-        self.attempt(save, self.dismiss, errors=self._not_saved)
-
-    def _not_saved(self, message: str) -> None:
-        self.query_one("#form-error", Static).update(f"Not saved: {escape(message)}")
-
-    def action_cancel(self) -> None:
-        leave_form(self, self._start)
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
+        self.attempt(save, self.dismiss, errors=self.not_saved)
 
 
 def _clean(values: dict[str, str]) -> dict[str, Any]:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Label, Static, TextArea
 
 from netui.errors import NetuiError
-from netui.screens.base import NetuiModal
+from netui.screens.dialogs import FormModal, dialog_buttons
 from netui.settings import save_settings
 from netui.textsafe import escape_markup as escape
 from netui.widgets.bindings import bindings_for
@@ -28,10 +27,12 @@ FIELDS = (
 MULTILINE = frozenset({"blurb"})
 
 
-class SettingsScreen(NetuiModal[bool]):
+class SettingsScreen(FormModal[bool]):
     """ctrl+s saves to settings.toml (0600); escape leaves them as they were."""
 
     BINDINGS = bindings_for("Settings")
+
+    BUTTONS = {"save": "save"}
 
     def compose(self) -> ComposeResult:
         settings = self.settings
@@ -48,8 +49,7 @@ class SettingsScreen(NetuiModal[bool]):
                 else:
                     yield Input(value, placeholder=placeholder, id=f"s-{key}")
             yield Static("", id="settings-error", classes="error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
+            yield dialog_buttons(("Save (ctrl+s)", "save"))
 
     def on_mount(self) -> None:
         self.query_one("#s-my_name", Input).focus()  # typing goes somewhere at once
@@ -85,7 +85,3 @@ class SettingsScreen(NetuiModal[bool]):
         self.netui.settings = updated
         self.store.follow_up_days = updated.follow_up_days
         self.dismiss(True)
-
-    @on(Button.Pressed, "#save")
-    def _save(self) -> None:
-        self.action_save()
