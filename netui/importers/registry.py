@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from netui.errors import InputError
 
@@ -178,6 +178,44 @@ def channel_read(
         return result
 
     return read_tree
+
+
+def channel_format(
+    name: str, label: str, *, order: int, hint: str, module: str, find: str, read: str,
+    me: str = "", suffixes: tuple[str, ...] = (),
+    contacts: Callable[[Tree], list[str]] | None = None,
+) -> Format:  # fmt: skip
+    """Register an archive format read by `module` (netui.channels.*): `find` names its
+    members (`channel_members`), `read` reads them (`channel_read`, with `me`)."""
+    return register(
+        Format(
+            name=name, label=label, kind="archive", order=order, hint=hint, suffixes=suffixes,
+            members=channel_members(module, find), read_tree=channel_read(module, read, me),
+            contacts=contacts,
+        )
+    )  # fmt: skip
+
+
+class CsvFlavour(Protocol):
+    """A module that knows one CSV flavour by its header (netui.importers.google, ...)."""
+
+    NAMES: frozenset[str]
+
+    def matches(self, columns: Columns) -> bool: ...
+
+    def parse(self, table: Table) -> ParseResult: ...
+
+
+def csv_format(name: str, label: str, *, order: int, hint: str, flavour: CsvFlavour) -> Format:
+    """Register a contacts CSV flavour: its header names, its header test and its parser
+    come from the flavour's module (it takes no --map)."""
+    return register(
+        Format(
+            name=name, label=label, kind="contacts", order=order, hint=hint,
+            known_names=flavour.NAMES, header=flavour.matches,
+            parse_table=lambda table, _mapping: flavour.parse(table),
+        )
+    )  # fmt: skip
 
 
 def known_score(header: list[str]) -> int:

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from netui.importers.registry import Format, channel_members, channel_read, register
+from netui.importers.registry import channel_format
 
-FORMAT = register(
-    Format(
-        suffixes=(".json",),
-        name="facebook", label="Facebook friends", kind="archive", order=260,
-        hint="Facebook's your_friends.json",
-        members=channel_members("netui.channels.social", "facebook_members"),
-        read_tree=channel_read("netui.channels.social", "read_facebook"),
-    )
+FORMAT = channel_format(
+    "facebook", "Facebook friends", order=260, hint="Facebook's your_friends.json",
+    module="netui.channels.social", find="facebook_members", read="read_facebook",
+    suffixes=(".json",),
 )  # fmt: skip

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from netui.importers.registry import Format, channel_members, channel_read, register
+from netui.importers.registry import channel_format
 
-FORMAT = register(
-    Format(
-        suffixes=(".json", ".html"),
-        name="instagram", label="Instagram followers and following", kind="archive",
-        order=240, hint="Instagram's followers_1.json",
-        members=channel_members("netui.channels.social", "instagram_members"),
-        read_tree=channel_read("netui.channels.social", "read_instagram"),
-    )
+FORMAT = channel_format(
+    "instagram", "Instagram followers and following", order=240,
+    hint="Instagram's followers_1.json",
+    module="netui.channels.social", find="instagram_members", read="read_instagram",
+    suffixes=(".json", ".html"),
 )  # fmt: skip

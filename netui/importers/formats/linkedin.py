@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 from netui.importers import linkedin
-from netui.importers.registry import Format, register
+from netui.importers.registry import csv_format
 
-FORMAT = register(
-    Format(
-        name="linkedin", label="LinkedIn connections", kind="contacts", order=110,
-        hint="LinkedIn", known_names=linkedin.NAMES, header=linkedin.matches,
-        parse_table=lambda table, _mapping: linkedin.parse(table),
-    )
-)  # fmt: skip
+FORMAT = csv_format(
+    "linkedin", "LinkedIn connections", order=110, hint="LinkedIn", flavour=linkedin
+)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from netui.importers.registry import Format, channel_members, channel_read, register
+from netui.importers.registry import channel_format
 
 if TYPE_CHECKING:
     from netui.channels.sources import Tree
@@ -17,11 +17,8 @@ def contacts(tree: Tree) -> list[str]:
     return [n for n in found if n.rsplit("/", 1)[-1].casefold() == "connections.csv"]
 
 
-FORMAT = register(
-    Format(
-        name="linkedin-messages", label="LinkedIn messages and invitations", kind="archive",
-        order=220, hint="LinkedIn's messages.csv or Invitations.csv",
-        members=channel_members("netui.channels.linkedin", "members"),
-        read_tree=channel_read("netui.channels.linkedin", "read_linkedin"), contacts=contacts,
-    )
+FORMAT = channel_format(
+    "linkedin-messages", "LinkedIn messages and invitations", order=220,
+    hint="LinkedIn's messages.csv or Invitations.csv",
+    module="netui.channels.linkedin", find="members", read="read_linkedin", contacts=contacts,
 )  # fmt: skip

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from netui.importers.registry import Format, channel_members, channel_read, register
+from netui.importers.registry import channel_format
 
-FORMAT = register(
-    Format(
-        name="maildir", label="Maildir folder", kind="archive", order=200,
-        hint="a Maildir folder",
-        members=channel_members("netui.channels.mail", "maildir_messages"),
-        read_tree=channel_read("netui.channels.mail", "read_maildir", "emails"),
-    )
+FORMAT = channel_format(
+    "maildir", "Maildir folder", order=200, hint="a Maildir folder",
+    module="netui.channels.mail", find="maildir_messages", read="read_maildir", me="emails",
 )  # fmt: skip

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from netui.importers.registry import Format, channel_members, channel_read, register
+from netui.importers.registry import channel_format
 
-FORMAT = register(
-    Format(
-        suffixes=(".json",),
-        name="snapchat", label="Snapchat friends", kind="archive", order=250,
-        hint="Snapchat's friends.json",
-        members=channel_members("netui.channels.social", "snapchat_members"),
-        read_tree=channel_read("netui.channels.social", "read_snapchat"),
-    )
+FORMAT = channel_format(
+    "snapchat", "Snapchat friends", order=250, hint="Snapchat's friends.json",
+    module="netui.channels.social", find="snapchat_members", read="read_snapchat",
+    suffixes=(".json",),
 )  # fmt: skip

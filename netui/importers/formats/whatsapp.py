@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from netui.importers.registry import Format, channel_members, channel_read, register
+from netui.importers.registry import channel_format
 
-FORMAT = register(
-    Format(
-        suffixes=(".txt",),
-        name="whatsapp", label="WhatsApp chat", kind="archive", order=230,
-        hint="a WhatsApp chat .txt",
-        members=channel_members("netui.channels.whatsapp", "chat_members"),
-        read_tree=channel_read("netui.channels.whatsapp", "read_whatsapp", "name"),
-    )
+FORMAT = channel_format(
+    "whatsapp", "WhatsApp chat", order=230, hint="a WhatsApp chat .txt",
+    module="netui.channels.whatsapp", find="chat_members", read="read_whatsapp", me="name",
+    suffixes=(".txt",),
 )  # fmt: skip
