@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from netui.screens.base import NetuiModal
+from netui.screens.picker import PickerModal, person_option
 from netui.store.links import Introduction
 from netui.textsafe import escape_markup as escape
 from netui.widgets.bindings import bindings_for
@@ -16,11 +15,13 @@ from netui.widgets.bindings import bindings_for
 NEW_PERSON = "new"
 
 
-class IntroducedScreen(NetuiModal[Introduction | None]):
+class IntroducedScreen(PickerModal[Introduction | None]):
     """Type a name: enter links the highlighted person, or adds them (quick-add grammar);
     escape skips (the intro stays logged)."""
 
     BINDINGS = bindings_for("Introduced")
+
+    PICKER = "introduced"
 
     def __init__(self, introducer_id: int, introducer: str) -> None:
         super().__init__()
@@ -45,12 +46,8 @@ class IntroducedScreen(NetuiModal[Introduction | None]):
             )
             yield Static("", id="introduced-error", classes="error")
 
-    def on_mount(self) -> None:
-        self.query_one("#introduced-search", Input).focus()
-        self._fill("")
-
-    def _fill(self, text: str) -> None:
-        results = self.query_one("#introduced-results", OptionList)
+    def fill(self, text: str) -> None:
+        results = self.results
         results.clear_options()
         if not text.strip():
             results.add_option(Option("[dim]Type their name…[/dim]", disabled=True))
@@ -59,37 +56,18 @@ class IntroducedScreen(NetuiModal[Introduction | None]):
         for row in self.store.search_people(text, 6):
             if row.id == self.introducer_id:
                 continue
-            company = f" [dim]@ {escape(row.company)}[/dim]" if row.company else ""
-            results.add_option(Option(f"{escape(row.full_name)}{company}", id=f"p{row.id}"))
+            results.add_option(person_option(f"p{row.id}", row.full_name, row.company))
         # an exact match of someone you have is the likely one; else adding them
         results.highlighted = 1 if results.option_count > 1 and self._exact(text) else 0
 
     def _exact(self, text: str) -> bool:
-        results = self.query_one("#introduced-results", OptionList)
+        results = self.results
         if results.option_count < 2:
             return False
         prompt = str(results.get_option_at_index(1).prompt)
         return prompt.split(" [dim]")[0].casefold() == escape(text.strip()).casefold()
 
-    @on(Input.Changed, "#introduced-search")
-    def _changed(self, event: Input.Changed) -> None:
-        self._fill(event.value)
-
-    @on(Input.Submitted, "#introduced-search")
-    def _submitted(self) -> None:
-        option = self.query_one("#introduced-results", OptionList).highlighted_option
-        if option is not None and option.id:
-            self._choose(option.id)
-
-    @on(OptionList.OptionSelected, "#introduced-results")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
-            self._choose(event.option.id)
-
-    def action_to_results(self) -> None:
-        self.query_one("#introduced-results", OptionList).focus()
-
-    def _choose(self, option_id: str) -> None:
+    def pick(self, option_id: str) -> None:
         line = self.query_one("#introduced-search", Input).value
         person_id = None if option_id == NEW_PERSON else int(option_id.removeprefix("p"))
         error = self.query_one("#introduced-error", Static)

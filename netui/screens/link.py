@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from netui.enums import LinkKind
-from netui.screens.base import NetuiModal
+from netui.screens.picker import PickerModal, person_option
 from netui.store.links import LINK_LABELS
 from netui.textsafe import escape_markup as escape
 from netui.widgets.bindings import bindings_for
@@ -29,10 +28,12 @@ class LinkMade:
     stub_id: int | None = None
 
 
-class LinkScreen(NetuiModal[LinkMade | None]):
+class LinkScreen(PickerModal[LinkMade | None]):
     """Type to find someone; enter links the highlighted person (or makes a stub)."""
 
     BINDINGS = bindings_for("Link")
+
+    PICKER = "link"
 
     def __init__(self, person_id: int) -> None:
         super().__init__()
@@ -62,12 +63,8 @@ class LinkScreen(NetuiModal[LinkMade | None]):
             yield OptionList(id="link-results")
             yield Static("", id="link-error", classes="error")
 
-    def on_mount(self) -> None:
-        self.query_one("#link-search", Input).focus()
-        self._fill("")
-
-    def _fill(self, text: str) -> None:
-        results = self.query_one("#link-results", OptionList)
+    def fill(self, text: str) -> None:
+        results = self.results
         results.clear_options()
         self._names.clear()
         if text.strip():
@@ -76,8 +73,7 @@ class LinkScreen(NetuiModal[LinkMade | None]):
                     continue
                 key = f"p{row.id}"
                 self._names[key] = row.full_name
-                company = f" [dim]@ {escape(row.company)}[/dim]" if row.company else ""
-                results.add_option(Option(f"{escape(row.full_name)}{company}", id=key))
+                results.add_option(person_option(key, row.full_name, row.company))
             stub = escape(text.strip())
             results.add_option(Option(f"+ new stub person: “{stub}”", id=NEW_STUB))
         else:
@@ -85,26 +81,7 @@ class LinkScreen(NetuiModal[LinkMade | None]):
         if results.option_count and not results.get_option_at_index(0).disabled:
             results.highlighted = 0
 
-    @on(Input.Changed, "#link-search")
-    def _changed(self, event: Input.Changed) -> None:
-        self._fill(event.value)
-
-    @on(Input.Submitted, "#link-search")
-    def _submitted(self) -> None:
-        results = self.query_one("#link-results", OptionList)
-        option = results.highlighted_option
-        if option is not None and option.id:
-            self._link(option.id)
-
-    @on(OptionList.OptionSelected, "#link-results")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
-            self._link(event.option.id)
-
-    def action_to_results(self) -> None:
-        self.query_one("#link-results", OptionList).focus()
-
-    def _link(self, option_id: str) -> None:
+    def pick(self, option_id: str) -> None:
         kind = LinkKind(str(self.query_one("#link-kind", Select).value))
         text = self.query_one("#link-search", Input).value
 
