@@ -33,6 +33,9 @@ def people_commands() -> type[Provider]:
     return PeopleCommands
 
 
+AFTER_START_SECONDS = 0.5
+
+
 class NetuiApp(PreferencesApp):
     """netui: every screen gets the store and settings from here (`self.app.store`)."""
 
@@ -56,6 +59,7 @@ class NetuiApp(PreferencesApp):
             settings.keymap, binding_ids(), self._settings_name
         )
         self.startup_notices = [*settings.notices, *notices]
+        self._started = False  # the health check and ORM warm-up (after the first paint)
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
 
@@ -82,11 +86,25 @@ class NetuiApp(PreferencesApp):
         self.store.db.ui_thread = threading.get_ident()
 
         self.push_screen(PeopleScreen())
-        self._watch_health()
-        self.call_after_refresh(self._warm_orm)
         self._apply_theme()
         for notice in self.startup_notices:
             self.notify(notice, severity="warning", timeout=12)
+        # The start-up work beside the first screen waits until it is painted (the list's
+        # first count, below), or this long if it never is (a file too damaged to read).
+        self.set_timer(AFTER_START_SECONDS, self._after_first_paint)
+
+    def on_people_table_loaded(self) -> None:
+        """The People list's first result (a PeopleTable.Loaded bubbling up): once the
+        frame showing it is out, start the work that was kept off the start-up path."""
+        if not self._started:
+            self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        self._watch_health()
+        self._warm_orm()
 
     @work(thread=True, exit_on_error=False)
     def _warm_orm(self) -> None:

@@ -44,7 +44,9 @@ class _Parser(argparse.ArgumentParser):
         raise InputError(f"{message} (see 'netui --help').")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; `commands=False` only the options that open the app (the
+    sub-commands' parsers and the modules behind them are not loaded: see `_opens_app`)."""
     parser = _Parser(
         prog="netui",
         description="Turn your personal network into software-engineering interviews.",
@@ -58,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="the demo network (its own file and settings): open it, or run COMMAND on it",
     )
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     add = sub.add_parser("add", help="add one person with the quick-add grammar")
@@ -191,8 +196,25 @@ def open_store(path: Path, settings: Settings, *, for_app: bool = False) -> Stor
     return Store(db, follow_up_days=settings.follow_up_days)
 
 
+def _opens_app(argv: Sequence[str]) -> bool:
+    """True for a command line of only `--db PATH` / `--db=PATH` / `--demo`: it opens the
+    app, and the full parser would read it the same way. Anything else (a command, --help,
+    an abbreviation, a mistake) is parsed, and explained, by the full parser."""
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--db" and index + 1 < len(argv) and not argv[index + 1].startswith("-"):
+            index += 2
+        elif (arg.startswith("--db=") and len(arg) > len("--db=")) or arg == "--demo":
+            index += 1
+        else:
+            return False
+    return True
+
+
 def run(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(commands=not _opens_app(words)).parse_args(words)
     if args.demo and args.db:
         raise InputError("--demo opens the demo database; leave out --db (or --demo).")
     settings = load_settings(demo=args.demo)

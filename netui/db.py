@@ -105,6 +105,8 @@ class Database:
         self.bulk_writes = 0
         self._health = threading.Event()
         self._health.set()  # no check running: healthy as far as open() could tell
+        self._check_pending = False  # open() deferred quick_check: start_health_check runs it
+        self._check_lock = threading.Lock()
         self.health_error: DamagedDatabaseError | None = None
         self.scrub_pending = False  # an erase waits for another program's old snapshot
         self.closed = False
@@ -121,9 +123,10 @@ class Database:
     ) -> Database:
         """Open (creating if needed), refuse newer or damaged files, migrate after a backup.
 
-        `check_in_background` (the TUI's start-up) runs quick_check in a thread while the
-        first screen is drawn (90 ms at 100,000 people); every write waits for its verdict,
-        so a damaged file is still never written.
+        `check_in_background` (the TUI's start-up) leaves quick_check to a thread that
+        `start_health_check` starts (the app: once its first screen is painted; 90 ms at
+        100,000 people); every write starts it if need be and waits for its verdict, so a
+        damaged file is still never written.
         """
         version = inspect(path, steps)  # refuses, untouched, what netui must not write
         existed = version > 0
@@ -154,8 +157,16 @@ class Database:
         db = cls(path, conn, busy_timeout=busy_timeout)
         if background:
             db._health.clear()
-            threading.Thread(target=db._check_health, name="netui-quick-check", daemon=True).start()
+            db._check_pending = True
         return db
+
+    def start_health_check(self) -> None:
+        """Start the deferred quick_check in a thread (once; nothing if none is pending)."""
+        with self._check_lock:
+            if not self._check_pending:
+                return
+            self._check_pending = False
+        threading.Thread(target=self._check_health, name="netui-quick-check", daemon=True).start()
 
     def _check_health(self) -> None:
         try:
@@ -166,7 +177,9 @@ class Database:
             self._health.set()
 
     def require_healthy(self, timeout: float | None = None) -> None:
-        """Wait for the health check (if one is running); raise if the file is damaged."""
+        """Wait for the health check (starting it if it waits to be started); raise if the
+        file is damaged."""
+        self.start_health_check()
         self._health.wait(timeout)
         if self.health_error is not None:
             raise self.health_error
