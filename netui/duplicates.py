@@ -67,13 +67,24 @@ def similar_names(x: str, y: str) -> bool:
     """'jon smith' ~ 'john smith' (Indel similarity >= 0.85, exact in integers) and
     'ana silva' ~ 'ana silva costa' (one name's words, two or more, all in the other's).
     Both names folded, words separated by single spaces."""
-    from rapidfuzz.distance import Indel  # (imported when first used: not at start-up)
-
     tx, ty = set(x.split()), set(y.split())
     if min(len(tx), len(ty)) >= 2 and (tx <= ty or ty <= tx):
         return True
     total = len(x) + len(y)
-    return total > 0 and 100 * Indel.distance(x, y) <= (100 - round(SIMILAR * 100)) * total
+    return total > 0 and 100 * _rapidfuzz().distance(x, y) <= (100 - round(SIMILAR * 100)) * total
+
+
+def _rapidfuzz() -> Any:
+    """rapidfuzz's Indel metric, imported when first used (not at start-up), then kept."""
+    global _INDEL
+    if _INDEL is None:
+        from rapidfuzz.distance import Indel
+
+        _INDEL = Indel
+    return _INDEL
+
+
+_INDEL: Any = None
 
 
 class _Found:
@@ -197,28 +208,39 @@ def _in_company(
     or last word. Only the company's distinct names are compared, in blocks of one shared
     word, so a block does not grow with the company (8,000 people hold ~2,000 names)."""
     by_key: dict[str, list[int]] = {}
-    blocks: dict[tuple[int, str], list[str]] = defaultdict(list)
+    firsts: dict[str, list[str]] = {}
+    lasts: dict[str, list[str]] = {}
     long_names = False
     for spaced, ids in at_company.items():
         name = spelled[ids[0]]
-        if name.key in by_key:
-            by_key[name.key] = by_key[name.key] + ids  # (never extend at_company's lists)
-        else:
-            by_key[name.key] = ids
+        same = by_key.get(name.key)
+        by_key[name.key] = ids if same is None else same + ids  # (never extend at_company's)
         if spaced and len(ids) <= MAX_GROUP:
-            blocks[0, name.first].append(spaced)
-            blocks[1, name.last].append(spaced)
-            long_names = long_names or name.words >= 3
+            block = firsts.get(name.first)
+            if block is None:
+                firsts[name.first] = [spaced]
+            else:
+                block.append(spaced)
+            block = lasts.get(name.last)
+            if block is None:
+                lasts[name.last] = [spaced]
+            else:
+                block.append(spaced)
+            if name.words >= 3:
+                long_names = True
     score, reason = SCORES["name_company"]
     for ids in by_key.values():
         if len(ids) > 1:
             found.flag_all(ids, score, reason)
     pairs: set[tuple[str, str]] = set()
-    for block in blocks.values():
-        if len(block) > 1:
-            pairs.update(_close_in_block(block))
+    for blocks in (firsts, lasts):
+        for block in blocks.values():
+            if len(block) > 1:
+                _close_in_block(block, pairs)
     if long_names:
         pairs |= _word_subsets([s for s, ids in at_company.items() if s and len(ids) <= MAX_GROUP])
+    if not pairs:
+        return
     score, template = SCORES["similar"]
     reason = template.format(company=company)
     for x, y in pairs:
@@ -228,27 +250,30 @@ def _in_company(
                     found.flag(a, b, score, reason)
 
 
-def _close_in_block(block: list[str]) -> Iterable[tuple[str, str]]:
-    """Candidate pairs of one block whose Indel similarity may reach SIMILAR (checked
-    exactly afterwards): one C call a name for big blocks, pairwise for small ones."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import Indel
-
+def _close_in_block(block: list[str], pairs: set[tuple[str, str]]) -> None:
+    """Add to `pairs` the pairs of one block whose Indel similarity may reach SIMILAR
+    (checked exactly afterwards): one C call a name for big blocks, pairwise for small ones."""
+    similarity = _rapidfuzz().normalized_similarity
     cutoff = SIMILAR - 0.01
+    if len(block) == 2:  # most blocks (a first name shared by two people at a company)
+        x, y = block
+        if similarity(x, y) >= cutoff:
+            pairs.add((x, y) if x < y else (y, x))
+        return
     if len(block) <= _SMALL_BLOCK:
         for i, x in enumerate(block):
             for y in block[i + 1 :]:
-                if Indel.normalized_similarity(x, y) >= cutoff:
-                    yield (x, y) if x < y else (y, x)
+                if similarity(x, y) >= cutoff:
+                    pairs.add((x, y) if x < y else (y, x))
         return
+    from rapidfuzz import process
+
+    extract = process.extract
     for i in range(len(block) - 1):
         x, others = block[i], block[i + 1 :]
-        extract = process.extract
-        for _, _, j in extract(
-            x, others, scorer=Indel.normalized_similarity, score_cutoff=cutoff, limit=None
-        ):
+        for _, _, j in extract(x, others, scorer=similarity, score_cutoff=cutoff, limit=None):
             y = others[j]
-            yield (x, y) if x < y else (y, x)
+            pairs.add((x, y) if x < y else (y, x))
 
 
 def _word_subsets(names: list[str]) -> set[tuple[str, str]]:
