@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
 
 # `X as X`: re-exported for bench/today.py until it imports from the new homes
 from netui.cadence import cadence_text, keep_in_touch_due
 from netui.conversations import CONVERSATION_DEFINITION
+from netui.enums import Labelled
 from netui.pipeline import list_hint
 from netui.progress import build_progress as build_progress
 from netui.progress import progress_since as progress_since
@@ -30,33 +30,20 @@ MEETING_HOURS = 48  # meetings this soon are listed
 SECTION_LIMIT = 50  # rows read per section; the count says how many more there are
 
 
-class Section(StrEnum):
-    follow_ups = "follow_ups"
-    meetings = "meetings"
-    wrap_up = "wrap_up"
-    promised = "promised"
-    owed = "owed"
-    replies = "replies"
-    job_changes = "job_changes"
-    going_cold = "going_cold"
-    drafts = "drafts"
+class Section(Labelled):
+    follow_ups = "follow_ups", "Follow-ups due"
+    meetings = "meetings", "Meetings in the next 48 hours"
+    wrap_up = "wrap_up", "Meetings to wrap up"
+    promised = "promised", "Intros promised to you"
+    owed = "owed", "Intros you owe"
+    replies = "replies", "Replies waiting for you"
+    job_changes = "job_changes", "Job changes"
+    going_cold = "going_cold", "Going cold"
+    drafts = "drafts", "Drafts not sent"
 
     @property
     def heading(self) -> str:
-        return SECTION_TITLES[self]
-
-
-SECTION_TITLES = {
-    Section.follow_ups: "Follow-ups due",
-    Section.meetings: "Meetings in the next 48 hours",
-    Section.wrap_up: "Meetings to wrap up",
-    Section.promised: "Intros promised to you",
-    Section.owed: "Intros you owe",
-    Section.replies: "Replies waiting for you",
-    Section.job_changes: "Job changes",
-    Section.going_cold: "Going cold",
-    Section.drafts: "Drafts not sent",
-}
+        return self.label
 
 
 @dataclass(frozen=True, slots=True)

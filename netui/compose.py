@@ -13,43 +13,23 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from netui.enums import Closeness, InteractionKind
+from netui.enums import Closeness, InteractionKind, Labelled
 
 if TYPE_CHECKING:
     from netui.recipient import Recipient
 
 
-class Intent(StrEnum):
-    reconnect = "reconnect"
-    advice = "advice"
-    meet = "meet"
-    intro = "intro"
-    pitch = "pitch"
-    thank_you = "thank_you"
-    follow_up = "follow_up"
-
-    @property
-    def label(self) -> str:
-        return INTENT_LABELS[self]
+class Intent(Labelled):
+    reconnect = "reconnect", "Reconnect / catch up"
+    advice = "advice", "Ask for advice and tips"
+    meet = "meet", "Ask to meet (coffee)"
+    intro = "intro", "Ask for an introduction"
+    pitch = "pitch", "Pitch yourself (referral)"
+    thank_you = "thank_you", "Thank you"
+    follow_up = "follow_up", "Follow up after meeting"
 
 
-INTENT_LABELS = {
-    Intent.reconnect: "Reconnect / catch up",
-    Intent.advice: "Ask for advice and tips",
-    Intent.meet: "Ask to meet (coffee)",
-    Intent.intro: "Ask for an introduction",
-    Intent.pitch: "Pitch yourself (referral)",
-    Intent.thank_you: "Thank you",
-    Intent.follow_up: "Follow up after meeting",
-}
-
-
-def intent_label(value: str) -> str:
-    """A stored intent's label; a value netui does not know is shown as it is."""
-    try:
-        return INTENT_LABELS[Intent(value)]
-    except ValueError:
-        return value
+intent_label = Intent.label_of
 
 
 class Tone(StrEnum):

@@ -3,52 +3,50 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self
 
 
-class Role(StrEnum):
+class Labelled(StrEnum):
+    """A StrEnum whose members carry the label netui shows: `member = "value", "label"`
+    (a member without one is shown by its value)."""
+
+    _value_: str
+    label: str
+
+    def __new__(cls, value: str, label: str = "") -> Self:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label or value
+        return member
+
+    @classmethod
+    def label_of(cls, value: str) -> str:
+        """A stored value's label; a value netui does not know is shown as it is."""
+        return cls(value).label if value in cls.__members__ else value
+
+
+class Role(Labelled):
     engineer = "engineer"
-    engineering_manager = "engineering_manager"
-    founder_cto = "founder_cto"
+    engineering_manager = "engineering_manager", "eng manager"
+    founder_cto = "founder_cto", "founder/CTO"
     recruiter = "recruiter"
-    other_tech = "other_tech"
-    non_tech = "non_tech"
+    other_tech = "other_tech", "other (tech)"
+    non_tech = "non_tech", "non-tech"
     unknown = "unknown"
 
-    @property
-    def label(self) -> str:
-        return ROLE_LABELS[self]
+
+ROLE_LABELS = {role: role.label for role in Role}
+role_label = Role.label_of
 
 
-ROLE_LABELS = {
-    Role.engineer: "engineer",
-    Role.engineering_manager: "eng manager",
-    Role.founder_cto: "founder/CTO",
-    Role.recruiter: "recruiter",
-    Role.other_tech: "other (tech)",
-    Role.non_tech: "non-tech",
-    Role.unknown: "unknown",
-}
-
-
-def role_label(value: str) -> str:
-    """A stored role's label; a value netui does not know is shown as it is."""
-    return Role(value).label if value in Role.__members__ else value
-
-
-class Closeness(StrEnum):
+class Closeness(Labelled):
     close = "close"
     friend = "friend"
     acquaintance = "acquaintance"
-    met_once = "met_once"
-
-    @property
-    def label(self) -> str:
-        return "met once" if self is Closeness.met_once else self.value
+    met_once = "met_once", "met once"
 
 
-def closeness_label(value: str) -> str:
-    """A stored closeness's label; a value netui does not know is shown as it is."""
-    return Closeness(value).label if value in Closeness.__members__ else value
+closeness_label = Closeness.label_of
 
 
 class HowWeKnow(StrEnum):
