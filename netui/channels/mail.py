@@ -159,42 +159,42 @@ def header_blocks(
 
 
 def parse_headers(block: bytes) -> dict[str, str]:
-    """The headers netui reads, unfolded and decoded (To and Cc repeated are joined).
-    One regex pass over the block decoded once (the hot path of a scan: ~100,000 blocks);
-    a block that is not all UTF-8 is read header by header (latin-1 where one is not)."""
+    """The headers netui reads, unfolded and decoded: the first of each, except To and Cc,
+    whose repeats are joined. One regex pass over the block decoded once (the hot path of a
+    scan: ~100,000 blocks); a block that is not all UTF-8 is read header by header (latin-1
+    where one is not)."""
     try:
-        text = block.decode("utf-8")
+        pairs = _header_pairs(block.decode("utf-8"))
     except UnicodeDecodeError:
-        return _parse_headers_bytes(block)
+        pairs = _header_pairs_bytes(block)
     found: dict[str, str] = {}
-    for name, value in _HEADER_TEXT.findall("\n" + text):
-        name = name.lower()
-        if "\n" in value:
-            value = _FOLD_TEXT.sub(" ", value)
-        value = value.rstrip("\r ")
-        if name in found:
-            if name in ("to", "cc"):
-                found[name] += ", " + value
-            continue
-        found[name] = value
+    for name, value in pairs:
+        if name not in found:
+            found[name] = value
+        elif name in ("to", "cc"):
+            found[name] += ", " + value
     return found
 
 
-def _parse_headers_bytes(block: bytes) -> dict[str, str]:
-    found: dict[str, str] = {}
+def _header_pairs(text: str) -> list[tuple[str, str]]:
+    pairs = []
+    for name, value in _HEADER_TEXT.findall("\n" + text):
+        if "\n" in value:
+            value = _FOLD_TEXT.sub(" ", value)
+        pairs.append((name.lower(), value.rstrip("\r ")))
+    return pairs
+
+
+def _header_pairs_bytes(block: bytes) -> list[tuple[str, str]]:
+    pairs = []
     for match in _HEADER_RE.finditer(block):
-        name = match.group(1).decode("ascii").lower()
         raw = _FOLD_RE.sub(b" ", match.group(2)).rstrip(b"\r ")
         try:
             value = raw.decode("utf-8")
         except UnicodeDecodeError:
             value = raw.decode("latin-1")
-        if name in found:
-            if name in ("to", "cc"):
-                found[name] += ", " + value
-            continue
-        found[name] = value
-    return found
+        pairs.append((match.group(1).decode("ascii").lower(), value))
+    return pairs
 
 
 def decode_words(text: str) -> str:
