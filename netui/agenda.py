@@ -12,10 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-# `X as X`: re-exported for bench/today.py until it imports from the new homes
 from netui.cadence import cadence_text, keep_in_touch_due
 from netui.conversations import CONVERSATION_DEFINITION
 from netui.enums import Labelled
+
+# `X as X`: re-exported for bench/today.py until it imports from the new homes
+from netui.names import name_at
 from netui.pipeline import list_hint
 from netui.progress import build_progress as build_progress
 from netui.progress import progress_since as progress_since
@@ -89,7 +91,7 @@ class Item:
 
     @property
     def who(self) -> str:
-        return self.name + (f" @ {self.company}" if self.company else "")
+        return name_at(self.name, self.company)
 
 
 @dataclass(frozen=True, slots=True)

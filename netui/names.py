@@ -6,7 +6,9 @@ import re
 
 from netui.folding import fold
 
-__all__ = ["company_key", "first_name_of", "fold", "linkedin_key", "person_key", "phone_key"]
+__all__ = [
+    "company_key", "first_name_of", "fold", "linkedin_key", "name_at", "person_key", "phone_key",
+]  # fmt: skip
 
 _LEGAL_SUFFIXES = {
     "inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co",
@@ -53,6 +55,11 @@ def names_agree(a: str, b: str) -> bool:
             return False
         left.remove(hit)
     return True
+
+
+def name_at(name: str, company: str) -> str:
+    """'Dana Ruiz @ Stripe', or just the name when there is no company."""
+    return f"{name} @ {company}" if company else name
 
 
 def first_name_of(full_name: str) -> str:

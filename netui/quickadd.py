@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from netui.enums import Closeness, HowWeKnow, Role, role_label
 from netui.errors import InputError
+from netui.names import name_at
 from netui.roles import ROLE_WORDS, infer_role
 from netui.validate import email_error
 
@@ -109,6 +110,5 @@ def _continues_title(word: str) -> bool:
 def added_text(full_name: str, company: str, title: str, role: str, how_we_know: str) -> str:
     """What was added, in the grammar's order: 'Jon Smith @ Stripe, Engineering Manager,
     Payments (eng manager, work)' (the whole title, the role's label)."""
-    at = f" @ {company}" if company else ""
     titled = f", {title}" if title else ""
-    return f"{full_name}{at}{titled} ({role_label(role)}, {how_we_know})"
+    return f"{name_at(full_name, company)}{titled} ({role_label(role)}, {how_we_know})"

@@ -6,6 +6,7 @@ from functools import partial
 
 from textual.command import Hit, Hits, Provider
 
+from netui.names import name_at
 from netui.screens.base import netui_app
 from netui.textsafe import escape_markup as escape
 
@@ -18,7 +19,7 @@ class PeopleCommands(Provider):
         if not query.strip():
             return
         for rank, row in enumerate(app.store.search_people(query, 15)):
-            label = row.full_name + (f" @ {row.company}" if row.company else "")
+            label = name_at(row.full_name, row.company)
             yield Hit(  # the palette parses prompt and help as markup
                 1.0 - rank / 100,
                 escape(label),

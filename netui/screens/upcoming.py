@@ -10,6 +10,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui.meeting import MeetingRow, to_local
+from netui.names import name_at
 from netui.screens.base import NetuiScreen
 from netui.textsafe import escape_markup as escape
 from netui.timeutil import relative_day
@@ -25,7 +26,7 @@ def meeting_line(m: MeetingRow, today: date, *, wrap_up: bool = False) -> str:
     """One row: day and time, how soon, who, where, then the checklist or what is owed."""
     local = to_local(m.starts_at)
     when = f"{local:%a} {local.day:>2} {local:%b %H:%M}"
-    who = m.person_name + (f" @ {m.company}" if m.company else "")
+    who = name_at(m.person_name, m.company)
     if m.follow_up_owed:
         state = "[b $warning]follow-up owed[/]"
     elif wrap_up:
