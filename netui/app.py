@@ -18,7 +18,6 @@ from netui.keymap import check_keymap
 from netui.keys import binding_ids
 from netui.settings import Settings
 from netui.store import Store
-from netui.widgets.bindings import bindings_for
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -36,13 +35,12 @@ def people_commands() -> type[Provider]:
 AFTER_START_SECONDS = 0.5
 
 
-class NetuiApp(PreferencesApp):
+class NetuiApp(PreferencesApp, keys="App"):
     """netui: every screen gets the store and settings from here (`self.app.store`)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "netui"
     COMMANDS = App.COMMANDS | {people_commands}
-    BINDINGS = bindings_for("App")
 
     def __init__(
         self, store: Store, settings: Settings, today: Callable[[], date], *, demo: bool = False

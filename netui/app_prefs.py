@@ -11,13 +11,14 @@ from textual.binding import Binding
 
 from netui.keymap import theme_notice
 from netui.settings import Settings
+from netui.widgets.bindings import KeyTable
 
 if TYPE_CHECKING:
     from textual.binding import BindingType
     from textual.theme import Theme
 
 
-class PreferencesApp(App[None]):
+class PreferencesApp(KeyTable, App[None]):
     """Keymap and theme handling for NetuiApp (which sets these attributes)."""
 
     settings: Settings

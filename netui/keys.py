@@ -1,8 +1,9 @@
 """Every key binding netui has, as data: one table per screen, widget or the app.
 
-This is the one definition of netui's keys. Each screen, widget and the app takes its
-`BINDINGS` from here (`netui.widgets.bindings.bindings_for("People")`); `netui keys` and
-the `[keymap]` check in settings read it without loading Textual.
+This is the one definition of netui's keys. Each screen, widget and the app names its
+table in its class line and gets those bindings (`class PeopleScreen(NetuiScreen[None],
+keys="People")`, netui/widgets/bindings.py); `netui keys` and the `[keymap]` check in
+settings read the table without loading Textual.
 
 A table starts with `[Owner]`: the class name without its `Screen` suffix (`App` is the
 app); `[LogForm, MeetingForm]` is one table both dialogs have. Each row is separated by

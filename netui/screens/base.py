@@ -25,6 +25,7 @@ from textual.app import App
 from textual.screen import ModalScreen, Screen
 
 from netui.errors import BusyError, NetuiError
+from netui.widgets.bindings import KeyTable
 
 if TYPE_CHECKING:
     from netui.app import NetuiApp
@@ -43,7 +44,7 @@ def netui_app(app: App[object]) -> NetuiApp:
     return cast("NetuiApp", app)
 
 
-class NetuiScreen(Screen[R]):
+class NetuiScreen(KeyTable, Screen[R]):
     """A full screen with the store, settings and clock of the running netui."""
 
     _waiting = False  # a change is waiting for another program's lock

@@ -10,7 +10,6 @@ from netui.errors import NetuiError
 from netui.meeting import Brief
 from netui.screens.base import NetuiScreen
 from netui.textsafe import escape_markup as escape
-from netui.widgets.bindings import bindings_for
 
 NOTES_CHARS = 200  # about three lines at 80 columns: the person's notes are a reminder
 
@@ -42,10 +41,8 @@ def brief_rows(brief: Brief) -> list[tuple[str, str, str]]:
     ]
 
 
-class BriefScreen(NetuiScreen[None]):
+class BriefScreen(NetuiScreen[None], keys="Brief"):
     """Who they are, how you know them, what you will ask, where and when."""
-
-    BINDINGS = bindings_for("Brief")
 
     def __init__(self, meeting_id: int) -> None:
         super().__init__()

@@ -21,7 +21,6 @@ from netui.screens.base import NetuiModal, NetuiScreen
 from netui.store import CompanyRow, PeopleQuery
 from netui.tech import next_flag, tech_said, tech_word
 from netui.textsafe import escape_markup as escape
-from netui.widgets.bindings import bindings_for
 from netui.widgets.row_list import RowList
 
 GROUPS = (
@@ -55,11 +54,9 @@ def company_cells(row: CompanyRow, way_in: Overview | None = None) -> list[str]:
     ]
 
 
-class CompaniesScreen(NetuiScreen[None]):
+class CompaniesScreen(NetuiScreen[None], keys="Companies"):
     """Every company, targets first; enter shows its people, t marks a target, T says
     whether it is a tech company ('yes?' in the Tech column is netui's guess)."""
-
-    BINDINGS = bindings_for("Companies")
 
     def __init__(self) -> None:
         super().__init__()
@@ -204,10 +201,8 @@ class CompaniesScreen(NetuiScreen[None]):
             self.app.push_screen(CompanyScreen(row.id))
 
 
-class CompanyScreen(NetuiScreen[None]):
+class CompanyScreen(NetuiScreen[None], keys="Company"):
     """One company's people in three groups: who to pitch, who can introduce you, unknown."""
-
-    BINDINGS = bindings_for("Company")
 
     def action_cycle_tech(self) -> None:
         cycle_tech(self, self.store.get_company(self.company_id), self.reload)
@@ -300,10 +295,8 @@ def cycle_tech(screen: NetuiScreen[None], row: CompanyRow, done: Callable[[], No
     screen.attempt(lambda: screen.store.set_company_tech(row.id, flag), saved)
 
 
-class AliasScreen(NetuiModal[str | None]):
+class AliasScreen(NetuiModal[str | None], keys="Alias"):
     """Another name for a company; if that name is a company already, the two merge."""
-
-    BINDINGS = bindings_for("Alias")
 
     def __init__(self, company: str) -> None:
         super().__init__()

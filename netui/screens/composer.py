@@ -44,15 +44,13 @@ from netui.screens.composer_parts import (
     recipient_line,
 )
 from netui.templates import TemplateSet, default_templates
-from netui.widgets.bindings import bindings_for
 
 
-class ComposerScreen(ComposerDrafts, ComposerExits):
+class ComposerScreen(ComposerDrafts, ComposerExits, keys="Composer"):
     """Write to one person: pick intent, channel and tone; edit; copy or send; mark sent."""
 
     # Priority bindings fire while the body or the subject has focus; none of these keys
     # is a TextArea or Input editing key (ctrl+a/e/k/u/w/z/d/x/c/v).
-    BINDINGS = bindings_for("Composer")
 
     def __init__(
         self,

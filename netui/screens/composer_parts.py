@@ -30,7 +30,7 @@ from netui.screens.base import NetuiModal, NetuiScreen
 from netui.store.drafts import DraftRow
 from netui.textsafe import escape_markup as escape
 from netui.timeutil import format_utc
-from netui.widgets.bindings import bindings_for
+from netui.widgets.bindings import KeyTable
 
 if TYPE_CHECKING:
     from netui.templates import TemplateSet
@@ -154,10 +154,8 @@ def draft_label(draft: DraftRow) -> str:
     )
 
 
-class DraftPickerScreen(NetuiModal[int | None]):
+class DraftPickerScreen(NetuiModal[int | None], keys="DraftPicker"):
     """This person's saved drafts, newest first; enter reopens one."""
-
-    BINDINGS = bindings_for("DraftPicker")
 
     def __init__(self, drafts: Sequence[DraftRow]) -> None:
         super().__init__()
@@ -199,10 +197,8 @@ class CountLine(Widget):
         return self.text
 
 
-class MessageArea(TextArea):
+class MessageArea(KeyTable, TextArea, keys="MessageArea"):
     """The body editor. ctrl+y belongs to the composer (copy), so redo moves to ctrl+r."""
-
-    BINDINGS = bindings_for("MessageArea")
 
 
 @dataclass(frozen=True)

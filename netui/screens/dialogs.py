@@ -14,15 +14,12 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 from netui.quickadd import added_text
 from netui.screens.base import NetuiModal
 from netui.textsafe import escape_markup as escape
-from netui.widgets.bindings import bindings_for
 
 R = TypeVar("R")
 
 
-class ConfirmScreen(NetuiModal[bool]):
+class ConfirmScreen(NetuiModal[bool], keys="Confirm"):
     """Ask before a step; y or enter confirms, n or escape cancels."""
-
-    BINDINGS = bindings_for("Confirm")
 
     def __init__(self, question: str, yes: str = "Yes") -> None:
         super().__init__()
@@ -47,10 +44,8 @@ class ConfirmScreen(NetuiModal[bool]):
         self.dismiss(event.button.id == "yes")
 
 
-class QuickAddScreen(NetuiModal[int | None]):
+class QuickAddScreen(NetuiModal[int | None], keys="QuickAdd"):
     """One line per person, the same grammar as `netui add`; stays open to add many."""
-
-    BINDINGS = bindings_for("QuickAdd")
 
     def __init__(self) -> None:
         super().__init__()

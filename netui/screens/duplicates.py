@@ -21,7 +21,6 @@ from netui.store.duplicates import (
     SearchCancelled,
 )
 from netui.textsafe import escape_markup as escape
-from netui.widgets.bindings import bindings_for
 from netui.widgets.row_list import RowList
 
 _LABELS = {"full_name": "name", "linkedin_url": "LinkedIn", "how_we_know_text": "how we met",
@@ -33,10 +32,8 @@ def _show(value: object, width: int = 28) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-class DuplicatesScreen(NetuiScreen[None]):
+class DuplicatesScreen(NetuiScreen[None], keys="Duplicates"):
     """Pairs that look like one person; merge keeps the left record and moves everything."""
-
-    BINDINGS = bindings_for("Duplicates")
 
     class PairsLoaded(Message):
         def __init__(self, pairs: DuplicatePairs) -> None:

@@ -13,13 +13,10 @@ from netui.enums import ROLE_LABELS, Closeness, Stage
 from netui.screens.dialogs import FormModal, dialog_buttons
 from netui.store import PeopleQuery
 from netui.textsafe import escape_markup as escape
-from netui.widgets.bindings import bindings_for
 
 
-class FiltersScreen(FormModal[PeopleQuery | None]):
+class FiltersScreen(FormModal[PeopleQuery | None], keys="Filters"):
     """ctrl+s or enter on Apply applies; ctrl+r clears every filter; escape leaves as it was."""
-
-    BINDINGS = bindings_for("Filters")
 
     BUTTONS = {"apply": "apply", "reset": "reset"}
 

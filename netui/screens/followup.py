@@ -16,7 +16,6 @@ from netui.person_spec import PersonRecord
 from netui.screens.base import NetuiModal
 from netui.textsafe import escape_markup as escape
 from netui.timeutil import relative_day
-from netui.widgets.bindings import bindings_for
 
 CLEAR = "clear"
 
@@ -35,10 +34,8 @@ def presets(today: date, default_days: int) -> list[tuple[str, date | None]]:
     return choices
 
 
-class FollowUpScreen(NetuiModal[bool]):
+class FollowUpScreen(NetuiModal[bool], keys="FollowUp"):
     """Enter on a choice, or type a day (fri, 10d, 2026-12-24); returns True if it changed."""
-
-    BINDINGS = bindings_for("FollowUp")
 
     def __init__(self, person_id: int, person: PersonRecord | None = None) -> None:
         super().__init__()

@@ -15,7 +15,7 @@ from netui.importers.registry import all_formats
 from netui.importers.spreadsheet import MAP_FIELDS, SKIP
 from netui.screens.base import NetuiModal
 from netui.textsafe import escape_markup as escape
-from netui.widgets.bindings import bindings_for
+from netui.widgets.bindings import KeyTable
 
 
 def importable() -> tuple[str, ...]:
@@ -56,10 +56,8 @@ class PathSuggester(Suggester):
         return complete_path(value)
 
 
-class PathInput(Input):
+class PathInput(KeyTable, Input, keys="PathInput"):
     """A path box: tab accepts the completion shown, as in a shell; with none, tab moves on."""
-
-    BINDINGS = bindings_for("PathInput")
 
     def __init__(self, value: str = "", *, placeholder: str = "", id: str | None = None) -> None:
         super().__init__(value, placeholder=placeholder, suggester=PathSuggester(), id=id)
@@ -73,10 +71,8 @@ class PathInput(Input):
             self.screen.focus_next()
 
 
-class FieldPicker(NetuiModal[str | None]):
+class FieldPicker(NetuiModal[str | None], keys="FieldPicker"):
     """Choose which netui field a CSV column holds."""
-
-    BINDINGS = bindings_for("FieldPicker")
 
     def __init__(self, column: str, current: str) -> None:
         super().__init__()

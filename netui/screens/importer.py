@@ -48,13 +48,10 @@ from netui.screens.import_views import (
 )
 from netui.store.imports import ImportReport
 from netui.textsafe import escape_markup as escape
-from netui.widgets.bindings import bindings_for
 
 
-class ImportScreen(NetuiScreen[ImportReport | None]):
+class ImportScreen(NetuiScreen[ImportReport | None], keys="Import"):
     """Import people from a file: detect, map columns, preview, confirm, import."""
-
-    BINDINGS = bindings_for("Import")
 
     def __init__(self, path: str = "") -> None:
         super().__init__()

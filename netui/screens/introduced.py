@@ -10,16 +10,13 @@ from textual.widgets.option_list import Option
 from netui.screens.picker import PickerModal, person_option
 from netui.store.links import Introduction
 from netui.textsafe import escape_markup as escape
-from netui.widgets.bindings import bindings_for
 
 NEW_PERSON = "new"
 
 
-class IntroducedScreen(PickerModal[Introduction | None]):
+class IntroducedScreen(PickerModal[Introduction | None], keys="Introduced"):
     """Type a name: enter links the highlighted person, or adds them (quick-add grammar);
     escape skips (the intro stays logged)."""
-
-    BINDINGS = bindings_for("Introduced")
 
     PICKER = "introduced"
 

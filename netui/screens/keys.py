@@ -11,7 +11,7 @@ from textual.widgets import Static
 from netui.keys import KEYS, binding_ids, key_label
 from netui.screens.base import NetuiModal
 from netui.textsafe import escape_markup as escape
-from netui.widgets.bindings import binding_of, bindings_for
+from netui.widgets.bindings import binding_of
 
 __all__ = ["KeysScreen", "all_bindings", "binding_ids", "key_label"]
 
@@ -21,10 +21,8 @@ def all_bindings() -> list[tuple[str, Binding]]:
     return [(spec.owner, binding_of(spec)) for spec in KEYS if spec.id]
 
 
-class KeysScreen(NetuiModal[None]):
+class KeysScreen(NetuiModal[None], keys="Keys"):
     """Lists the keys of the screen it was opened over."""
-
-    BINDINGS = bindings_for("Keys")
 
     def __init__(self, under: Screen[object]) -> None:
         super().__init__()

@@ -13,7 +13,6 @@ from netui.enums import LinkKind
 from netui.screens.picker import PickerModal, person_option
 from netui.store.links import LINK_LABELS
 from netui.textsafe import escape_markup as escape
-from netui.widgets.bindings import bindings_for
 
 NEW_STUB = "new"
 
@@ -28,10 +27,8 @@ class LinkMade:
     stub_id: int | None = None
 
 
-class LinkScreen(PickerModal[LinkMade | None]):
+class LinkScreen(PickerModal[LinkMade | None], keys="Link"):
     """Type to find someone; enter links the highlighted person (or makes a stub)."""
-
-    BINDINGS = bindings_for("Link")
 
     PICKER = "link"
 

@@ -11,15 +11,12 @@ from netui.errors import NetuiError
 from netui.logparse import DATE_HELP, LogEntry, parse_past_day
 from netui.screens.dialogs import FormModal, dialog_buttons
 from netui.textsafe import escape_markup as escape
-from netui.widgets.bindings import bindings_for
 
 DIRECTIONS = [("you → them (out)", "out"), ("them → you (in)", "in"), ("both / n.a.", "none")]
 
 
-class LogFormScreen(FormModal[LogEntry | None]):
+class LogFormScreen(FormModal[LogEntry | None], keys="LogForm"):
     """ctrl+s saves, escape cancels; returns the entry for the Person screen to write."""
-
-    BINDINGS = bindings_for("LogForm")
 
     BUTTONS = {"lf-save": "save", "lf-cancel": "cancel"}
 

@@ -29,7 +29,6 @@ from netui.screens.meeting_dialogs import (
 )
 from netui.screens.meeting_form import MeetingFormScreen
 from netui.textsafe import escape_markup as escape
-from netui.widgets.bindings import bindings_for
 
 TICKED, OPEN = "☑", "☐"
 
@@ -39,10 +38,8 @@ def _item_prompt(item: ChecklistRow) -> str:
     return f"  [green]{TICKED}[/] [dim]{text}[/]" if item.done else f"  {OPEN} {text}"
 
 
-class MeetingScreen(ChecklistActions):
+class MeetingScreen(ChecklistActions, keys="Meeting"):
     """A meeting with one person; with no meeting given, their next one or the plan form."""
-
-    BINDINGS = bindings_for("Meeting")
 
     def __init__(self, person_id: int, meeting_id: int | None = None) -> None:
         super().__init__()

@@ -15,7 +15,6 @@ from netui.meeting import PHASE_TITLES, PHASES
 from netui.screens.base import NetuiModal
 from netui.screens.dialogs import FormModal, dialog_buttons
 from netui.textsafe import escape_markup as escape
-from netui.widgets.bindings import bindings_for
 
 
 @dataclass(frozen=True)
@@ -24,11 +23,9 @@ class DoneNotes:
     agreed: str  # the next step agreed, written to them: the follow-up says it
 
 
-class DoneNotesScreen(FormModal[DoneNotes | None]):
+class DoneNotesScreen(FormModal[DoneNotes | None], keys="DoneNotes"):
     """'How did it go?': the notes logged on the timeline and the next step agreed (the
     follow-up names it); ctrl+s saves, esc cancels."""
-
-    BINDINGS = bindings_for("DoneNotes")
 
     def __init__(self, person_name: str) -> None:
         super().__init__()
@@ -74,10 +71,8 @@ class NewItem:
     text: str
 
 
-class AddItemScreen(NetuiModal[NewItem | None]):
+class AddItemScreen(NetuiModal[NewItem | None], keys="AddItem"):
     """One new checklist item: its text and phase (enter adds, esc cancels)."""
-
-    BINDINGS = bindings_for("AddItem")
 
     def __init__(self, phase: Phase) -> None:
         super().__init__()
@@ -110,10 +105,8 @@ class AddItemScreen(NetuiModal[NewItem | None]):
         self.dismiss(None)
 
 
-class RequestScreen(NetuiModal[str | None]):
+class RequestScreen(NetuiModal[str | None], keys="Request"):
     """The one clear request, written before its checklist item can be ticked."""
-
-    BINDINGS = bindings_for("Request")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="request-dialog"):
@@ -144,10 +137,8 @@ class RequestScreen(NetuiModal[str | None]):
         self.dismiss(None)
 
 
-class ExportPathScreen(NetuiModal[str | None]):
+class ExportPathScreen(NetuiModal[str | None], keys="ExportPath"):
     """Where to write the .ics file (a new file, readable only by you)."""
-
-    BINDINGS = bindings_for("ExportPath")
 
     def __init__(self, suggested: str) -> None:
         super().__init__()

@@ -17,7 +17,6 @@ from netui.meeting import (
 )
 from netui.screens.dialogs import FormModal, dialog_buttons
 from netui.textsafe import escape_markup as escape
-from netui.widgets.bindings import bindings_for
 
 FIELDS = {
     "date": ("Date *", "2026-12-01, today, fri"),
@@ -29,10 +28,8 @@ FIELDS = {
 ROWS = (("date", "time"), ("place", "address"), ("ask",))
 
 
-class MeetingFormScreen(FormModal[int | None]):
+class MeetingFormScreen(FormModal[int | None], keys="MeetingForm"):
     """Plans a new meeting (or reschedules `meeting_id`); dismisses with the meeting's id."""
-
-    BINDINGS = bindings_for("MeetingForm")
 
     def __init__(self, person_id: int, meeting_id: int | None = None) -> None:
         super().__init__()

@@ -15,16 +15,13 @@ from netui.recipient import IntroTarget
 from netui.screens.base import NetuiScreen
 from netui.store.paths import CompanyPaths
 from netui.textsafe import escape_markup as escape
-from netui.widgets.bindings import bindings_for
 from netui.widgets.row_list import RowList
 
 INTENT_WORDS = {"pitch": "pitch yourself to", "intro": "ask for an introduction:"}
 
 
-class PathsScreen(NetuiScreen[None]):
+class PathsScreen(NetuiScreen[None], keys="Paths"):
     """Every way into one company, strongest first; c writes to the person you know."""
-
-    BINDINGS = bindings_for("Paths")
 
     def __init__(self, company_id: int) -> None:
         super().__init__()

@@ -17,7 +17,6 @@ from netui.screens.undo import Undo, UndoStack
 from netui.store import PeopleQuery
 from netui.store.rows import SORT_KEYS
 from netui.textsafe import escape_markup as escape
-from netui.widgets.bindings import bindings_for
 from netui.widgets.people_table import PeopleHeader, PeopleTable, shown_sort_keys
 
 
@@ -34,10 +33,8 @@ class FilterInput(Input):
             self._on_value(value)
 
 
-class PeopleScreen(NetuiScreen[None]):
+class PeopleScreen(NetuiScreen[None], keys="People"):
     """Home: the people list with a filter line, a count and every action a key away."""
-
-    BINDINGS = bindings_for("People")
 
     def __init__(self) -> None:
         super().__init__()

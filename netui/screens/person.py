@@ -34,7 +34,6 @@ from netui.screens.undo import Undo
 from netui.store.drafts import DraftRow
 from netui.store.links import LinkRow
 from netui.store.timeline import InteractionRow
-from netui.widgets.bindings import bindings_for
 from netui.widgets.timeline_list import TimelineLayout, TimelineList
 
 
@@ -53,10 +52,8 @@ class PersonView:
     meetings: list[MeetingRow]
 
 
-class PersonScreen(TimelineActions):
+class PersonScreen(TimelineActions, keys="Person"):
     """One person: the card, the approach and next step, the timeline and who they know."""
-
-    BINDINGS = bindings_for("Person")
 
     def __init__(self, person_id: int) -> None:
         super().__init__(person_id)

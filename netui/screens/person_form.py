@@ -19,7 +19,6 @@ from netui.screens.dialogs import FormModal, dialog_buttons
 from netui.store import Store
 from netui.textsafe import escape_markup as escape
 from netui.validate import FIELD_CHECKS
-from netui.widgets.bindings import bindings_for
 
 FORM_FIELDS: tuple[PersonField, ...] = tuple(FIELDS[n] for row in FORM_LAYOUT for n in row)
 AREAS = frozenset(f.name for f in FORM_FIELDS if f.info.area)  # typed in a TextArea
@@ -54,7 +53,7 @@ class CompanySuggester(Suggester):
         return names[0] if names else None
 
 
-class PersonFormScreen(FormModal[int | None]):
+class PersonFormScreen(FormModal[int | None], keys="PersonForm"):
     """`a` adds, `e` edits. ctrl+s saves; escape asks before discarding typed changes."""
 
     DEFAULT_CSS = """
@@ -63,7 +62,6 @@ class PersonFormScreen(FormModal[int | None]):
     PersonFormScreen .form-cell .field-label { width: 100%; }
     PersonFormScreen .form-title { width: 100%; }
     """
-    BINDINGS = bindings_for("PersonForm")
 
     def __init__(self, person_id: int | None = None) -> None:
         super().__init__()

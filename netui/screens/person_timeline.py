@@ -17,7 +17,7 @@ from netui.screens.logform import LogFormScreen
 from netui.screens.undo import Undo, UndoStack
 from netui.store.timeline import InteractionRow
 from netui.textsafe import escape_markup as escape
-from netui.widgets.bindings import bindings_for
+from netui.widgets.bindings import KeyTable
 from netui.widgets.timeline_list import TimelineList
 
 LOG_PLACEHOLDER = "coffee yesterday: talked about their team's on-call"
@@ -27,10 +27,8 @@ LOG_HINT = (
 )
 
 
-class LogBar(Vertical):
+class LogBar(KeyTable, Vertical, keys="LogBar"):
     """The one-line log: enter logs, ctrl+o opens the details form, escape closes."""
-
-    BINDINGS = bindings_for("LogBar")
 
 
 class TimelineActions(NetuiScreen[None]):

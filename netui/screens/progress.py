@@ -16,7 +16,6 @@ from netui.plural import noun_for
 from netui.progress import Progress, Rate, build_progress
 from netui.screens.base import NetuiScreen
 from netui.textsafe import escape_markup as escape
-from netui.widgets.bindings import bindings_for
 from netui.widgets.row_list import fit
 
 NO_CONVERSATIONS = (
@@ -45,10 +44,8 @@ def rate_lines(rates: list[Rate]) -> str:
     )
 
 
-class ProgressScreen(NetuiScreen[None]):
+class ProgressScreen(NetuiScreen[None], keys="Progress"):
     """The measure of progress: each conversation counts."""
-
-    BINDINGS = bindings_for("Progress")
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -25,7 +25,6 @@ from netui.screens.undo import Undo, UndoStack
 from netui.store.candidate_review import CandidateRecord, CandidateUndo, ReviewProgress
 from netui.tech import tech_guess, tech_said
 from netui.textsafe import escape_markup as escape
-from netui.widgets.bindings import bindings_for
 
 EMPTY = (
     "No candidates waiting for review.\n\n"
@@ -48,10 +47,8 @@ class CandidateFormScreen(PersonFormScreen):
         return {**super()._initial_values(), **self.prefill}
 
 
-class ReviewScreen(NetuiScreen[None]):
+class ReviewScreen(NetuiScreen[None], keys="Review"):
     """One candidate at a time; the footer has a key for each decision."""
-
-    BINDINGS = bindings_for("Review")
 
     class Loaded(Message):
         def __init__(

@@ -10,13 +10,10 @@ from textual.widgets.option_list import Option
 from netui.screens.picker import PickerModal, person_option
 from netui.store.candidate_review import CandidateRecord
 from netui.textsafe import escape_markup as escape
-from netui.widgets.bindings import bindings_for
 
 
-class MatchScreen(PickerModal[int | None]):
+class MatchScreen(PickerModal[int | None], keys="Match"):
     """Enter picks the highlighted person; the result is their id (None: cancelled)."""
-
-    BINDINGS = bindings_for("Match")
 
     PICKER = "match"
 

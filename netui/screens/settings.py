@@ -12,7 +12,6 @@ from netui.errors import NetuiError
 from netui.screens.dialogs import FormModal, dialog_buttons
 from netui.settings import save_settings
 from netui.textsafe import escape_markup as escape
-from netui.widgets.bindings import bindings_for
 
 FIELDS = (
     ("my_name", "Your name (signs your messages; you in WhatsApp chats)", "Alex Morgan"),
@@ -27,10 +26,8 @@ FIELDS = (
 MULTILINE = frozenset({"blurb"})
 
 
-class SettingsScreen(FormModal[bool]):
+class SettingsScreen(FormModal[bool], keys="Settings"):
     """ctrl+s saves to settings.toml (0600); escape leaves them as they were."""
-
-    BINDINGS = bindings_for("Settings")
 
     BUTTONS = {"save": "save"}
 

@@ -12,13 +12,10 @@ from netui.enums import Stage
 from netui.screens.base import NetuiModal
 from netui.screens.person_view import STAGE_HINTS
 from netui.textsafe import escape_markup as escape
-from netui.widgets.bindings import bindings_for
 
 
-class StageScreen(NetuiModal[Stage | None]):
+class StageScreen(NetuiModal[Stage | None], keys="Stage"):
     """Enter picks the highlighted stage; escape keeps the current one."""
-
-    BINDINGS = bindings_for("Stage")
 
     def __init__(self, current: Stage | str, name: str = "") -> None:
         super().__init__()

@@ -16,7 +16,6 @@ from netui.screens.base import NetuiScreen
 from netui.screens.today_dialogs import KeepInTouchScreen, LogLineScreen
 from netui.screens.undo import Undo, UndoStack
 from netui.textsafe import escape_markup as escape
-from netui.widgets.bindings import bindings_for
 from netui.widgets.row_list import fit
 
 # What `c` writes from each section (None: the composer suggests from the stage).
@@ -42,10 +41,8 @@ def item_line(item: Item, width: int) -> str:
     )
 
 
-class TodayScreen(NetuiScreen[None]):
+class TodayScreen(NetuiScreen[None], keys="Today"):
     """Sections of what to do, empty ones hidden; the week's conversations on top."""
-
-    BINDINGS = bindings_for("Today")
 
     def __init__(self) -> None:
         super().__init__()

@@ -19,13 +19,10 @@ from netui.logparse import DATE_HELP, KIND_HELP, at_for, parse_future_day, parse
 from netui.screens.base import NetuiModal
 from netui.textsafe import escape_markup as escape
 from netui.validate import cadence_error
-from netui.widgets.bindings import bindings_for
 
 
-class LogLineScreen(NetuiModal[bool]):
+class LogLineScreen(NetuiModal[bool], keys="LogLine"):
     """Log one line on a person's timeline from Today: `coffee yesterday: their on-call`."""
-
-    BINDINGS = bindings_for("LogLine")
 
     def __init__(self, person_id: int, name: str) -> None:
         super().__init__()
@@ -68,11 +65,9 @@ class LogLineScreen(NetuiModal[bool]):
 SNOOZES = ((7, "A week"), (14, "Two weeks"), (30, "A month"), (90, "Three months"))
 
 
-class KeepInTouchScreen(NetuiModal[bool]):
+class KeepInTouchScreen(NetuiModal[bool], keys="KeepInTouch"):
     """Snooze someone going cold (no interaction is logged) or change how often to keep in
     touch with them. Returns True if anything changed."""
-
-    BINDINGS = bindings_for("KeepInTouch")
 
     def __init__(self, person_id: int, name: str) -> None:
         super().__init__()

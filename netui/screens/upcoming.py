@@ -14,7 +14,6 @@ from netui.names import name_at
 from netui.screens.base import NetuiScreen
 from netui.textsafe import escape_markup as escape
 from netui.timeutil import relative_day
-from netui.widgets.bindings import bindings_for
 
 
 def _cell(text: str, width: int) -> str:
@@ -42,10 +41,8 @@ def meeting_line(m: MeetingRow, today: date, *, wrap_up: bool = False) -> str:
     return f"[b $accent]●[/] [b]{line}[/]" if local.date() == today else f"  {line}"
 
 
-class UpcomingScreen(NetuiScreen[None]):
+class UpcomingScreen(NetuiScreen[None], keys="Upcoming"):
     """Meetings from today on, soonest first; enter opens one."""
-
-    BINDINGS = bindings_for("Upcoming")
 
     def __init__(self) -> None:
         super().__init__()

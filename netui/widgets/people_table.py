@@ -26,7 +26,7 @@ from netui.store import PeopleQuery, PersonRow, Store
 from netui.store.rows import PeopleWindow
 from netui.textsafe import for_terminal
 from netui.timeutil import parse_utc, relative_day
-from netui.widgets.bindings import bindings_for
+from netui.widgets.bindings import KeyTable
 from netui.widgets.row_list import fit
 
 WINDOW = 120  # rows fetched around the viewport
@@ -71,7 +71,7 @@ def shown_sort_keys(width: int) -> list[Column]:
     return [column for column, _ in layout_columns(width)]
 
 
-class PeopleTable(ScrollView, can_focus=True):
+class PeopleTable(KeyTable, ScrollView, can_focus=True, keys="PeopleTable"):
     """Keyboard-first list of people over store pages."""
 
     COMPONENT_CLASSES = {
@@ -93,7 +93,6 @@ class PeopleTable(ScrollView, can_focus=True):
     PeopleTable > .people-table--stub { color: $text-muted; text-style: italic; }
     PeopleTable > .people-table--muted { color: $text-muted; }
     """
-    BINDINGS = bindings_for("PeopleTable")
 
     cursor: reactive[int] = reactive(0, always_update=True)
 

@@ -18,7 +18,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from netui.widgets.bindings import bindings_for
+from netui.widgets.bindings import KeyTable
 
 T = TypeVar("T")
 
@@ -30,7 +30,7 @@ def fit(text: str, width: int) -> str:
     return text.ljust(width)
 
 
-class RowList(ScrollView, Generic[T], can_focus=True):
+class RowList(KeyTable, ScrollView, Generic[T], can_focus=True, keys="RowList"):
     """Rows under a fixed header line; ↑↓ j k PgUp PgDn Home End move, enter selects."""
 
     COMPONENT_CLASSES = {"row-list--header", "row-list--cursor", "row-list--muted"}
@@ -41,7 +41,6 @@ class RowList(ScrollView, Generic[T], can_focus=True):
     RowList:focus > .row-list--cursor { background: $accent; color: $text; }
     RowList > .row-list--muted { color: $text-muted; }
     """
-    BINDINGS = bindings_for("RowList")
 
     cursor: reactive[int] = reactive(0, always_update=True)
 

@@ -24,7 +24,7 @@ from netui.pipeline import kind_label
 from netui.store import Store
 from netui.store.timeline import InteractionRow
 from netui.textsafe import for_terminal
-from netui.widgets.bindings import bindings_for
+from netui.widgets.bindings import KeyTable
 from netui.widgets.row_list import fit
 
 WINDOW = 120  # entries read around the viewport
@@ -48,7 +48,7 @@ def entry_text(row: InteractionRow) -> tuple[str, str]:
     return f"{row.day:%a %d}  {kind:<11} ", summary
 
 
-class TimelineList(ScrollView, can_focus=True):
+class TimelineList(KeyTable, ScrollView, can_focus=True, keys="TimelineList"):
     """↑↓ PgUp PgDn Home End move over entries (month headers are skipped), enter edits."""
 
     COMPONENT_CLASSES = {"timeline-list--month", "timeline-list--cursor", "timeline-list--muted"}
@@ -59,7 +59,6 @@ class TimelineList(ScrollView, can_focus=True):
     TimelineList:focus > .timeline-list--cursor { background: $accent; color: $text; }
     TimelineList > .timeline-list--muted { color: $text-muted; }
     """
-    BINDINGS = bindings_for("TimelineList")
 
     cursor: reactive[int] = reactive(0, always_update=True)  # an entry's number, 0 = newest
 
