@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from netui.errors import InputError
+from netui.gcpause import paused_gc
 from netui.importers.csvread import Table, decode, read_bytes
 from netui.importers.record import RECORD_FIELDS, ParseResult, Problem, Record
 from netui.importers.registry import Format, Me, all_formats, choices, labels
@@ -79,4 +80,5 @@ def load_json(path: Path, encoding: str = "") -> dict[str, Any]:
     from netui.importers.formats.netui_json import load_text
 
     text, _encoding = read_source(path, encoding)
-    return load_text(text, path.name)
+    with paused_gc():  # a million values, all kept: a collection would find nothing
+        return load_text(text, path.name)

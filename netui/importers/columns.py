@@ -68,4 +68,4 @@ def run_rows(
 
 
 def join_name(*parts: str) -> str:
-    return " ".join(p.strip() for p in parts if p and p.strip())
+    return " ".join([p for p in map(str.strip, parts) if p])

@@ -271,7 +271,7 @@ def read_table(text: str, source: str, known: Callable[[list[str]], int] = lambd
                     _check_header(header, source, header_line)
                 index += 1
                 continue
-            if not cells or not any(c.strip() for c in cells):
+            if not cells or not "".join(cells).strip():  # a blank row
                 continue
             if len(cells) > len(header):
                 extra = cells[len(header) :]

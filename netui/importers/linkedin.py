@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from netui.importers.columns import Columns, cell, join_name, keys, run_rows
 from netui.importers.csvread import Table
 from netui.importers.record import ParseResult, Problem, Record, parse_day, squeeze
@@ -22,19 +24,21 @@ def parse(table: Table) -> ParseResult:
     company, position = cols.find("Company"), cols.find("Position", "Title")
     connected = cols.find("Connected On")
     late: list[Problem] = []
+    days: dict[str, date | None] = {}  # a network repeats its days: each parsed once
 
     def row(line: int, cells: list[str]) -> Record | str:
-        name = squeeze(join_name(cell(cells, first), cell(cells, last)))
+        given = cell(cells, first)
+        name = squeeze(join_name(given, cell(cells, last)))
         if not name:
             return "a hidden or closed profile (no name)"
         day_text = cell(cells, connected)
-        day = parse_day(day_text)
+        day = days[day_text] if day_text in days else days.setdefault(day_text, parse_day(day_text))
         if day_text and day is None:
             late.append(Problem(line, f"'{day_text}' is not a date; left empty.", "Connected On"))
         return Record(
             line=line,
             full_name=name,
-            first_name=squeeze(cell(cells, first)),
+            first_name=squeeze(given),
             company=squeeze(cell(cells, company)),
             title=squeeze(cell(cells, position)),
             email=cell(cells, email),

@@ -103,7 +103,8 @@ _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 def squeeze(value: str) -> str:
     """Trim, and collapse runs of spaces on a one-line value."""
-    return _SPACES.sub(" ", value.strip())
+    value = value.strip()
+    return _SPACES.sub(" ", value) if "  " in value or "\t" in value else value
 
 
 def parse_day(text: str) -> date | None:

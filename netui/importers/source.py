@@ -18,6 +18,7 @@ from pathlib import Path, PurePath, PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal
 
 from netui.errors import InputError
+from netui.gcpause import paused_gc
 from netui.importers.csvread import Table, decode, read_bytes, read_table
 from netui.importers.record import ParseResult
 from netui.importers.registry import (
@@ -56,7 +57,8 @@ class ContactsSource:
         """The same table read again with another header->field mapping (no file read)."""
         if self.table is None:
             raise InputError(f"{self.path.name} has no columns to map (it is not a CSV).")
-        return replace(self, result=parse_table(self.table, "auto", mapping))
+        with paused_gc():
+            return replace(self, result=parse_table(self.table, "auto", mapping))
 
 
 @dataclass(frozen=True)
@@ -290,17 +292,18 @@ def _from_text(
     if not text.strip():
         raise InputError(f"{source} is empty.")
     fmt = chosen or _sniff(name, text)
-    if fmt is not None and fmt.kind == "restore":
-        if overrides or mapping is not None:
-            raise InputError("--map applies to CSV files, not a JSON export.")
-        assert fmt.load is not None
-        return RestoreSource(path, fmt, fmt.load(text, source))
-    if fmt is not None and fmt.parse_text is not None:
-        result = fmt.parse_text(text, source)
-        result.encoding = encoding
-        return ContactsSource(path, fmt, result)
-    table = read_csv_text(text, source, encoding)
-    result = parse_table(table, fmt.name if fmt else "auto", mapping, overrides)
+    with paused_gc():  # a record or row a line, all kept: a collection would find nothing
+        if fmt is not None and fmt.kind == "restore":
+            if overrides or mapping is not None:
+                raise InputError("--map applies to CSV files, not a JSON export.")
+            assert fmt.load is not None
+            return RestoreSource(path, fmt, fmt.load(text, source))
+        if fmt is not None and fmt.parse_text is not None:
+            result = fmt.parse_text(text, source)
+            result.encoding = encoding
+            return ContactsSource(path, fmt, result)
+        table = read_csv_text(text, source, encoding)
+        result = parse_table(table, fmt.name if fmt else "auto", mapping, overrides)
     result.encoding = encoding
     return ContactsSource(path, find(result.format), result, table)
 

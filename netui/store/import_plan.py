@@ -20,16 +20,15 @@ Matching never merges two distinct people (`Planner.distinct` says when two are)
 
 from __future__ import annotations
 
-import gc
 import re
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from netui.enums import HowWeKnow
+from netui.gcpause import paused_gc as paused_gc  # (store.candidates imports it from here)
 from netui.names import (
     company_key,
     first_name_of,
@@ -39,7 +38,7 @@ from netui.names import (
     person_key,
     phone_key,
 )
-from netui.person_spec import ENUM_DEFAULTS, FILL_FIELDS, IMPORT_COLUMNS
+from netui.person_spec import ENUM_DEFAULTS, FIELDS, FILL_FIELDS, IMPORT_COLUMNS
 from netui.roles import infer_role
 from netui.store.reported_jobs import load_reports, reported_change
 from netui.textsafe import NAME_FIELDS, clean_line
@@ -50,6 +49,7 @@ if TYPE_CHECKING:
 # person columns the importer reads and writes, in INSERT order (from the person spec)
 COLUMNS = IMPORT_COLUMNS
 NEW_FIELDS = tuple(c for c in COLUMNS if c != "company_id")  # a Slot's values
+DATE_FIELDS = tuple(c for c in NEW_FIELDS if FIELDS[c].kind is date)  # follow_up_on, connected_on
 
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -62,20 +62,6 @@ def fast_person_key(name: str) -> str:
 
 
 cached_company_key = lru_cache(maxsize=65536)(company_key)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection while a plan is made: it allocates ~10 objects a row and
-    frees none, so each collection would walk every object of the process (the database's
-    people included) for nothing; 25-30% of a 30k-row plan. Reference counting still frees."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 @lru_cache(maxsize=65536)
@@ -124,8 +110,10 @@ class ImportPlan:
     companies: dict[str, str] = field(default_factory=dict)  # name_key -> name, to create
     company_ids: dict[str, int] = field(default_factory=dict)  # name_key -> id, existing
 
+    counts: dict[str, int] = field(default_factory=dict)  # action -> outcomes with it
+
     def count(self, action: str) -> int:
-        return sum(1 for o in self.outcomes if o.action == action)
+        return self.counts.get(action, 0)
 
 
 class Planner:
@@ -255,8 +243,9 @@ class Planner:
     # ---- one record ---------------------------------------------------------------------
 
     def add(self, record: Record) -> Outcome:
+        given = record.__dict__  # a Record is a plain dataclass: its fields, by name
         for name in NAME_FIELDS:  # no control characters or bidi overrides in stored names
-            setattr(record, name, clean_line(getattr(record, name)))
+            given[name] = clean_line(given[name])
         ckey, cname = self.canonical_company(record.company)
         lkey = linkedin_key(record.linkedin_url) if record.linkedin_url else ""
         slot = self.match(record, ckey, lkey)
@@ -280,6 +269,8 @@ class Planner:
             self.by_linkedin.setdefault(key, slot)
         slot.touched = True
         self.plan.outcomes.append(outcome)
+        counts = self.plan.counts
+        counts[outcome.action] = counts.get(outcome.action, 0) + 1
         return outcome
 
     def _use_company(self, key: str, name: str) -> None:
@@ -288,22 +279,17 @@ class Planner:
 
     def _new_slot(self, record: Record, ckey: str, cname: str) -> Slot:
         self._use_company(ckey, cname)
-        values: dict[str, Any] = {}
-        for name in NEW_FIELDS:  # "" for empty, a date as ISO text
-            value = getattr(record, name)
-            if not value:
-                value = ""
-            elif type(value) is not str and hasattr(value, "isoformat"):
-                value = value.isoformat()
-            values[name] = value
+        given = record.__dict__  # a Record is a plain dataclass: its fields, by name
+        values: dict[str, Any] = {name: given[name] or "" for name in NEW_FIELDS}  # "" if empty
+        for name in DATE_FIELDS:  # a date as ISO text, none as NULL
+            day = values[name]
+            values[name] = (day if type(day) is str else day.isoformat()) if day else None
         values["how_we_know"] = values["how_we_know"] or self.how_we_know
         values["how_we_know_text"] = values["how_we_know_text"] or self.how_we_know_text
         values["first_name"] = values["first_name"] or first_name_of(record.full_name)
-        values["role"] = record.role or cached_role(record.title)
+        values["role"] = values["role"] or cached_role(record.title)
         for name, default in ENUM_DEFAULTS.items():
             values[name] = values[name] or default
-        for name in ("follow_up_on", "connected_on"):
-            values[name] = values[name] or None
         slot = Slot(id=None, values=values, company_key=ckey, line=record.line)
         self.plan.new.append(slot)
         return slot

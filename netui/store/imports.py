@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from netui.errors import InputError
@@ -14,7 +15,14 @@ from netui.store.duplicates import DuplicateMixin, driver_connection
 from netui.store.exports import TABLES
 from netui.store.import_plan import NEW_FIELDS, ImportPlan, Outcome, Planner, paused_gc
 from netui.store.reported_jobs import save_reports
-from netui.store.value_rules import schema_rules, shown, table_rules, value_problem
+from netui.store.value_rules import (
+    ColumnRule,
+    column_ok,
+    schema_rules,
+    shown,
+    table_rules,
+    value_problem,
+)
 from netui.timeutil import format_utc
 
 if TYPE_CHECKING:
@@ -147,14 +155,12 @@ class ImportMixin(DuplicateMixin):
             f"INSERT INTO person (company_id, {', '.join(fields)}, created_at, updated_at) "
             f"VALUES ({', '.join('?' * (len(fields) + 3))})"
         )
+        row = itemgetter(*fields)  # a Slot's values in INSERT order
         for start in range(0, len(plan.new), _CHUNK):
             chunk = plan.new[start : start + _CHUNK]
             conn.executemany(
                 insert,
-                [
-                    (company_ids.get(s.company_key), *[s.values[f] for f in fields], now, now)
-                    for s in chunk
-                ],
+                [(company_ids.get(s.company_key), *row(s.values), now, now) for s in chunk],
             )
             if progress is not None:
                 progress(start + len(chunk), total, "writing")
@@ -246,6 +252,8 @@ def _check_table(
     checks = [rules[c] for c in columns]
     seen = ids[table]
     rows: list[list[Any]] = block["rows"]
+    if _all_valid(table, checks, rows, ids):  # the usual case, a column at a time
+        return columns, rows
     for i, row in enumerate(rows, start=1):
         if not isinstance(row, list) or len(row) != len(columns):
             raise InputError(
@@ -266,6 +274,31 @@ def _check_table(
                     "nothing was restored."
                 )
     return columns, rows
+
+
+def _all_valid(
+    table: str, checks: list[ColumnRule], rows: list[list[Any]], ids: dict[str, set[int]]
+) -> bool:
+    """True when the row-by-row check below would find nothing (and `ids[table]` then holds
+    the table's ids); False when it may find something: it then runs, for the message."""
+    if not rows:
+        return True
+    if set(map(type, rows)) != {list} or set(map(len, rows)) != {len(checks)}:
+        return False
+    own: list[Any] = []
+    for rule, values in zip(checks, zip(*rows, strict=True), strict=True):
+        if rule.references == table or not column_ok(rule, values):
+            return False  # (a row may name only an earlier row of its own table)
+        if rule.references and not {v for v in values if v is not None} <= ids.get(
+            rule.references, set()
+        ):
+            return False
+        if rule.kind == "id":
+            own += values
+    if len(set(own)) != len(own):
+        return False
+    ids[table].update(own)
+    return True
 
 
 def _insert_rows(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import typing
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -136,7 +137,7 @@ def value_problem(rule: ColumnRule, value: Any) -> str | None:
         return "holds a NUL character"
     if len(value) > TEXT_LIMIT:
         return "is longer than a million characters"
-    if rule.enum is not None and value not in {m.value for m in rule.enum}:
+    if rule.enum is not None and value not in _enum_values(rule.enum):
         return "is not one of: " + ", ".join(str(m.value) for m in rule.enum)
     if rule.kind == "date":
         if not _DATE.fullmatch(value):
@@ -149,10 +150,60 @@ def value_problem(rule: ColumnRule, value: Any) -> str | None:
         if not _DATETIME.fullmatch(value):
             return "is not a time (YYYY-MM-DD HH:MM:SS, UTC)"
         try:
-            datetime.strptime(value, STORAGE_FORMAT)
+            datetime.fromisoformat(value)  # fast; strptime below also reads other digits
         except ValueError:
-            return "is not a time on the calendar"
+            try:
+                datetime.strptime(value, STORAGE_FORMAT)
+            except ValueError:
+                return "is not a time on the calendar"
     return None
+
+
+@cache
+def _enum_values(enum: type[Enum]) -> frozenset[Any]:
+    return frozenset(m.value for m in enum)
+
+
+def column_ok(rule: ColumnRule, values: Sequence[Any]) -> bool:
+    """True when `value_problem` finds nothing in any of `values` (a whole column at once:
+    a restore checks a million values). False may be wrong (an unusual but valid value):
+    the caller then asks `value_problem` value by value, for the exact message."""
+    present = [v for v in values if v is not None]
+    if len(present) != len(values) and not rule.nullable:
+        return False
+    if not present:
+        return True
+    types = set(map(type, present))
+    if rule.kind in ("id", "int"):
+        if types != {int}:
+            return False
+        floor = 1 if rule.kind == "id" or rule.references else INT_MIN
+        return bool(min(present) >= floor and max(present) <= INT_MAX)
+    if rule.kind == "bool":
+        return types <= {int, bool} and set(present) <= {0, 1}
+    if types != {str}:
+        return False
+    distinct: set[str] = set(present)
+    joined = "".join(distinct)
+    if "\x00" in joined or max(map(len, distinct)) > TEXT_LIMIT:
+        return False
+    if not joined.isascii():
+        try:
+            joined.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+    if rule.enum is not None and not distinct <= _enum_values(rule.enum):
+        return False
+    try:
+        if rule.kind == "date":
+            return all(map(_DATE.fullmatch, distinct)) and all(map(date.fromisoformat, distinct))
+        if rule.kind == "datetime":  # (fromisoformat refuses non-ASCII digits: asked one by one)
+            return all(map(_DATETIME.fullmatch, distinct)) and all(
+                map(datetime.fromisoformat, distinct)
+            )
+    except ValueError:
+        return False
+    return True
 
 
 def shown(value: Any, limit: int = 40) -> str:
