@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -62,6 +63,26 @@ _MATCH_IN = "p.id IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ?)"
 _MATCH_EXISTS = (
     "EXISTS (SELECT 1 FROM person_fts WHERE person_fts MATCH ? AND person_fts.rowid = p.id)"
 )
+
+
+@contextmanager
+def _stoppable(
+    reader: AbstractContextManager[sqlite3.Connection], should_stop: Callable[[], bool]
+) -> Iterator[sqlite3.Connection]:
+    """A read whose statements are interrupted (OutOfTime) once `should_stop()` is true:
+    asked every thousand SQLite steps and before the read begins."""
+    with reader as conn:
+        if should_stop():
+            raise OutOfTime()
+        conn.set_progress_handler(lambda: int(should_stop()), 1000)
+        try:
+            yield conn
+        except sqlite3.OperationalError as exc:
+            if "interrupted" in str(exc):
+                raise OutOfTime() from None
+            raise
+        finally:
+            conn.set_progress_handler(None, 0)
 
 
 def _prefix_indexed(text: str) -> bool:
@@ -287,9 +308,13 @@ class PeopleMixin(CompanyMixin, StoreBase):
         return [_person_row(by_id[i]) for i in ids]
 
     def _window_reader(
-        self, budget: float | None
+        self, budget: float | None, should_stop: Callable[[], bool] | None
     ) -> AbstractContextManager[sqlite3.Connection | None]:
-        return self.db.read() if budget is None else self.db.try_read(budget)
+        if budget is not None:
+            return self.db.try_read(budget)
+        if should_stop is not None:
+            return _stoppable(self.db.read(), should_stop)
+        return self.db.read()
 
     def count_people(self, query: PeopleQuery | None = None) -> int:
         with self.db.read() as conn:
@@ -301,19 +326,27 @@ class PeopleMixin(CompanyMixin, StoreBase):
             return self._page(conn, query, offset, limit)
 
     def people_window(
-        self, query: PeopleQuery, offset: int, limit: int, *, budget: float | None = None
+        self,
+        query: PeopleQuery,
+        offset: int,
+        limit: int,
+        *,
+        budget: float | None = None,
+        should_stop: Callable[[], bool] | None = None,
     ) -> PeopleWindow | None:
         """The list's count, its unfiltered total and one window of rows, read together.
 
         With a budget (seconds), give up and return None rather than take longer or wait
-        for a busy reader: the caller then asks again off the UI thread.
+        for a busy reader: the caller then asks again off the UI thread. With
+        `should_stop`, the read is cut off (None) as soon as it says yes: a newer keystroke
+        made this query stale, and its SQL would only take the CPU from the new one.
         """
         unfiltered = PeopleQuery(archived=query.archived)
         filtered = replace(query, sort="name", descending=False) != unfiltered
         if budget is not None and query.tech_only and not self.tech_ids_known():
             return None  # working out which companies are tech takes a worker's time
         try:
-            with self._window_reader(budget) as conn:
+            with self._window_reader(budget, should_stop) as conn:
                 if conn is None:
                     return None
                 count = self._count(conn, query)

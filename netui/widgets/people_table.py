@@ -158,15 +158,17 @@ class PeopleTable(KeyTable, ScrollView, can_focus=True, keys="PeopleTable"):
 
     @work(thread=True, exclusive=True, group="people-fetch")
     def _fetch(self, generation: int, query: PeopleQuery, offset: int) -> None:
+        # A newer keystroke makes this read stale: it is cut off, not finished and dropped.
+        stale = lambda: generation != self._generation  # noqa: E731
         try:
-            window = self.store.people_window(query, offset, WINDOW)
+            window = self.store.people_window(query, offset, WINDOW, should_stop=stale)
         except sqlite3.Error as exc:  # e.g. locked for longer than busy_timeout
             self.app.call_from_thread(
                 self.notify, f"Could not read the list ({exc}); try again.", severity="error"
             )
             return
-        assert window is not None  # no budget: always a result
-        self.post_message(self._Fetched(generation, window))
+        if window is not None:  # (None: stopped, a newer query is on its way)
+            self.post_message(self._Fetched(generation, window))
 
     def on_people_table__fetched(self, message: _Fetched) -> None:
         message.stop()
