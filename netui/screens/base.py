@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 from textual.app import App
 from textual.screen import ModalScreen, Screen
@@ -109,6 +109,23 @@ class NetuiScreen(KeyTable, Screen[R]):
                 if not said:
                     said = True
                     self.app.call_from_thread(self.notify, WAITING, severity="warning")
+
+
+class LiveScreen(NetuiScreen[R]):
+    """A screen of what the store holds now: `reload()` when it opens and each time it is
+    shown again (back from a screen it opened); the widget `FOCUS` names has the focus."""
+
+    FOCUS: ClassVar[str]
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one(self.FOCUS).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
 
 
 class NetuiModal(NetuiScreen[R], ModalScreen[R]):

@@ -17,7 +17,7 @@ from netui.names import fold
 from netui.network import Overview
 from netui.pipeline import Approach, approach_for
 from netui.plural import count_of
-from netui.screens.base import NetuiModal, NetuiScreen
+from netui.screens.base import LiveScreen, NetuiModal, NetuiScreen
 from netui.store import CompanyRow, PeopleQuery
 from netui.tech import next_flag, tech_said, tech_word
 from netui.textsafe import escape_markup as escape
@@ -201,7 +201,7 @@ class CompaniesScreen(NetuiScreen[None], keys="Companies"):
             self.app.push_screen(CompanyScreen(row.id))
 
 
-class CompanyScreen(NetuiScreen[None], keys="Company"):
+class CompanyScreen(LiveScreen[None], keys="Company"):
     """One company's people in three groups: who to pitch, who can introduce you, unknown."""
 
     def action_cycle_tech(self) -> None:
@@ -212,6 +212,8 @@ class CompanyScreen(NetuiScreen[None], keys="Company"):
 
         self.app.push_screen(PathsScreen(self.company_id))
 
+    FOCUS = "#company-people"
+
     def __init__(self, company_id: int) -> None:
         super().__init__()
         self.company_id = company_id
@@ -221,13 +223,6 @@ class CompanyScreen(NetuiScreen[None], keys="Company"):
         yield Static("", id="company-summary")
         yield OptionList(id="company-people")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.reload()
-        self.query_one("#company-people", OptionList).focus()
-
-    def on_screen_resume(self) -> None:
-        self.reload()
 
     def reload(self) -> None:
         try:

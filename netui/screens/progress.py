@@ -14,7 +14,7 @@ from textual_plotext import PlotextPlot
 from netui.conversations import CONVERSATION_DEFINITION
 from netui.plural import noun_for
 from netui.progress import Progress, Rate, build_progress
-from netui.screens.base import NetuiScreen
+from netui.screens.base import LiveScreen
 from netui.textsafe import escape_markup as escape
 from netui.widgets.row_list import fit
 
@@ -44,8 +44,11 @@ def rate_lines(rates: list[Rate]) -> str:
     )
 
 
-class ProgressScreen(NetuiScreen[None], keys="Progress"):
+class ProgressScreen(LiveScreen[None], keys="Progress"):
     """The measure of progress: each conversation counts."""
+
+    SUB_TITLE = "Progress"
+    FOCUS = "#progress"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -62,14 +65,6 @@ class ProgressScreen(NetuiScreen[None], keys="Progress"):
             yield Static("[b]Target companies[/b]", classes="progress-title")
             yield Static("", id="progress-targets")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.sub_title = "Progress"
-        self.reload()
-        self.query_one("#progress", VerticalScroll).focus()
-
-    def on_screen_resume(self) -> None:
-        self.reload()
 
     def action_reload(self) -> None:
         self.reload()

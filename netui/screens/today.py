@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 from netui.agenda import Item, Section, Today, build_today
 from netui.conversations import CONVERSATION_DEFINITION
 from netui.plural import count_of
-from netui.screens.base import NetuiScreen
+from netui.screens.base import LiveScreen
 from netui.screens.today_dialogs import KeepInTouchScreen, LogLineScreen
 from netui.screens.undo import Undo, UndoStack
 from netui.textsafe import escape_markup as escape
@@ -41,8 +41,11 @@ def item_line(item: Item, width: int) -> str:
     )
 
 
-class TodayScreen(NetuiScreen[None], keys="Today"):
+class TodayScreen(LiveScreen[None], keys="Today"):
     """Sections of what to do, empty ones hidden; the week's conversations on top."""
+
+    SUB_TITLE = "Today"
+    FOCUS = "#today"
 
     def __init__(self) -> None:
         super().__init__()
@@ -57,14 +60,6 @@ class TodayScreen(NetuiScreen[None], keys="Today"):
         yield OptionList(id="today")
         yield Static(EMPTY.format(days=self.settings.follow_up_days), id="today-empty")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.sub_title = "Today"
-        self.reload()
-        self.query_one("#today", OptionList).focus()
-
-    def on_screen_resume(self) -> None:
-        self.reload()
 
     def on_resize(self) -> None:
         self.reload()

@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from netui.meeting import MeetingRow, to_local
 from netui.names import name_at
-from netui.screens.base import NetuiScreen
+from netui.screens.base import LiveScreen
 from netui.textsafe import escape_markup as escape
 from netui.timeutil import relative_day
 
@@ -41,8 +41,11 @@ def meeting_line(m: MeetingRow, today: date, *, wrap_up: bool = False) -> str:
     return f"[b $accent]●[/] [b]{line}[/]" if local.date() == today else f"  {line}"
 
 
-class UpcomingScreen(NetuiScreen[None], keys="Upcoming"):
+class UpcomingScreen(LiveScreen[None], keys="Upcoming"):
     """Meetings from today on, soonest first; enter opens one."""
+
+    SUB_TITLE = "Upcoming meetings"
+    FOCUS = "#upcoming"
 
     def __init__(self) -> None:
         super().__init__()
@@ -53,14 +56,6 @@ class UpcomingScreen(NetuiScreen[None], keys="Upcoming"):
         yield Static("", id="upcoming-summary")
         yield OptionList(id="upcoming")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.sub_title = "Upcoming meetings"
-        self.reload()
-        self.query_one("#upcoming", OptionList).focus()
-
-    def on_screen_resume(self) -> None:
-        self.reload()
 
     def reload(self) -> None:
         today = self.today()
