@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from netui.names import fold, linkedin_key, person_key, phone_key
+from netui.names import fold, linkedin_key, name_at, person_key, phone_key
 
 # A key shared by more people than this (an office phone, a team inbox, 60 "Wei Wang"s at
 # one company) says nothing about any two of them, and would flood the list: not flagged.
@@ -52,7 +52,7 @@ class PersonBrief:
 
     @property
     def label(self) -> str:
-        return self.full_name + (f" @ {self.company}" if self.company else "")
+        return name_at(self.full_name, self.company)
 
 
 @dataclass(frozen=True, slots=True)
