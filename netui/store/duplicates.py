@@ -10,12 +10,14 @@ from typing import Any
 from netui.duplicates import (
     DuplicatePair,
     DuplicatePairs,
+    Found,
     PersonBrief,
     SearchCancelled,
     find_duplicates,
 )
 from netui.enums import STAGE_ORDER, Closeness
 from netui.errors import InputError, NotFoundError
+from netui.gcpause import paused_gc
 from netui.person_spec import ENUM_DEFAULTS, MERGE_FIELDS  # merge order: the screen's
 from netui.store.timeline import TimelineMixin
 
@@ -112,20 +114,8 @@ class DuplicateMixin(TimelineMixin):
         name at the same company. Strongest first. `should_stop` is asked between steps;
         when it says yes, SearchCancelled is raised (the screen asking has closed)."""
         stop = should_stop or (lambda: False)
-        with self.db.read() as conn:
-            conn.set_progress_handler(lambda: int(stop()), 20000)  # the read stops too
-            try:
-                companies = dict(conn.execute("SELECT id, name FROM company").fetchall())
-                # a plain scan in rowid order: the live-name index would cost a lookup a row
-                rows = conn.execute(_FIND_SQL).fetchall()
-            except sqlite3.OperationalError as exc:
-                if "interrupt" in str(exc) and stop():
-                    raise SearchCancelled() from None
-                raise
-            finally:
-                conn.set_progress_handler(None, 0)
-        found, total = find_duplicates(rows, companies, limit, stop)
-        del rows
+        with paused_gc():  # ~10 objects a person, none freed: a collection would be for nothing
+            found, total = self._find(limit, stop)
         ids = sorted({pid for x, y, _, _ in found for pid in (x, y)})
         briefs: dict[int, PersonBrief] = {}
         with self.db.read() as conn:
@@ -140,6 +130,21 @@ class DuplicateMixin(TimelineMixin):
             if x in briefs and y in briefs  # (one archived meanwhile)
         ]
         return DuplicatePairs(pairs, total - (len(found) - len(pairs)))
+
+    def _find(self, limit: int, stop: Callable[[], bool]) -> tuple[list[Found], int]:
+        with self.db.read() as conn:
+            conn.set_progress_handler(lambda: int(stop()), 20000)  # the read stops too
+            try:
+                companies = dict(conn.execute("SELECT id, name FROM company").fetchall())
+                # a plain scan in rowid order: the live-name index would cost a lookup a row
+                rows = conn.execute(_FIND_SQL).fetchall()
+            except sqlite3.OperationalError as exc:
+                if "interrupt" in str(exc) and stop():
+                    raise SearchCancelled() from None
+                raise
+            finally:
+                conn.set_progress_handler(None, 0)
+        return find_duplicates(rows, companies, limit, stop)
 
     # ---- merging ------------------------------------------------------------------------
 
