@@ -74,16 +74,21 @@ class NetuiApp(PreferencesApp, keys="App"):
         quotes are shown as typed ('[/b] Ana' is a name, not markup that crashes the toast)."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    def get_default_screen(self) -> Screen[object]:
+        """People is the first screen, composed with the app as Textual's default screen
+        is: pushed from on_mount instead, its first full frame fell inside the app's
+        start-up batch and was dropped, and it reached the terminal in pieces."""
+        from netui.screens.people import PeopleScreen
+
+        return PeopleScreen()  # type: ignore[return-value]
+
     def on_mount(self) -> None:
         import threading
-
-        from netui.screens.people import PeopleScreen
 
         # Writes from this thread wait a moment for another program, not busy_timeout:
         # the screens say "waiting" and retry instead of freezing (screens/base.py).
         self.store.db.ui_thread = threading.get_ident()
 
-        self.push_screen(PeopleScreen())
         self._apply_theme()
         for notice in self.startup_notices:
             self.notify(notice, severity="warning", timeout=12)
@@ -91,9 +96,9 @@ class NetuiApp(PreferencesApp, keys="App"):
         # first count, below), or this long if it never is (a file too damaged to read).
         self.set_timer(AFTER_START_SECONDS, self._after_first_paint)
 
-    def on_people_table_loaded(self) -> None:
-        """The People list's first result (a PeopleTable.Loaded bubbling up): once the
-        frame showing it is out, start the work that was kept off the start-up path."""
+    def first_screen_shown(self) -> None:
+        """The People list showed its first count: once the frame with it is out, start
+        the work that was kept off the start-up path."""
         if not self._started:
             self.call_after_refresh(self._after_first_paint)
 

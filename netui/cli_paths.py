@@ -7,9 +7,8 @@ from typing import Any
 
 from netui.cli import PARSER_HOOKS, command
 from netui.errors import InputError
-from netui.network import MAX_HOPS_LIMIT
 from netui.path_explain import explain
-from netui.path_strength import strength_word
+from netui.path_strength import MAX_HOPS_LIMIT, strength_word
 from netui.plural import count_of
 from netui.settings import Settings
 from netui.store import Store

@@ -25,19 +25,15 @@ from typing import NamedTuple, overload
 
 from netui.enums import Closeness, LinkKind, Role
 from netui.path_strength import (
+    DEFAULT_MAX_HOPS,
     FORMER_COLLEAGUE_WEIGHT,
     HOP_PENALTY,
     LINK_WEIGHT,
+    MAX_HOPS_LIMIT,
     role_weight,
     strength_word,
     tie_strength,
 )
-
-DEFAULT_MAX_HOPS = 2
-"""Links walked at most from the person you know (a setting: `path_max_hops`)."""
-
-MAX_HOPS_LIMIT = 3
-"""The most the setting allows: past three, nobody forwards a stranger's note."""
 
 # How a link reads from the person walking it (person_a's side, then person_b's):
 # (X, Y, introduced_by) is "X was introduced to you by Y".

@@ -20,6 +20,12 @@ from netui.enums import Closeness, LinkKind, Role
 if TYPE_CHECKING:
     from netui.network import Contact
 
+DEFAULT_MAX_HOPS = 2
+"""Links walked at most from the person you know (a setting: `path_max_hops`)."""
+
+MAX_HOPS_LIMIT = 3
+"""The most the setting allows: past three, nobody forwards a stranger's note."""
+
 CLOSENESS_WEIGHT: Mapping[str, float] = {
     Closeness.close: 1.0,
     Closeness.friend: 0.7,

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from netui.errors import InputError
-from netui.network import DEFAULT_MAX_HOPS
+from netui.path_strength import DEFAULT_MAX_HOPS
 from netui.paths import config_dir
 
 SETTINGS_FILE = "settings.toml"

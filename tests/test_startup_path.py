@@ -21,11 +21,12 @@ import json, sys
 from textual.app import App
 run = App.run
 def headless(self, **kwargs):
+    def count():
+        return "".join(str(w.render()) for w in self.screen.query("#people-count"))
     async def first_screen(pilot):
-        while not str(self.screen.query_one("#people-count").render()):
+        while not count():
             await pilot.pause()
-        print(json.dumps({"count": str(self.screen.query_one("#people-count").render()),
-                          "modules": sorted(sys.modules)}))
+        print(json.dumps({"count": count(), "modules": sorted(sys.modules)}))
         self.exit()
     return run(self, headless=True, auto_pilot=first_screen)
 App.run = headless

@@ -64,6 +64,8 @@ class PeopleScreen(NetuiScreen[None], keys="People"):
         self.table.focus()
         self._seen_version = self.store.data_version()
         self.table.set_query(self.table.people_query)
+        if self.table.loaded:  # read inline: the count is in the first frame, not a later one
+            self._show_count(self.table.count, self.table.total, self.table.people_query)
         self._show_filters()
         # back from another window (a CLI import there, say): show what it changed
         self.watch(self.app, "app_focus", self._app_focus_changed, init=False)
@@ -110,12 +112,15 @@ class PeopleScreen(NetuiScreen[None], keys="People"):
     @on(PeopleTable.Loaded)
     def _loaded(self, event: PeopleTable.Loaded) -> None:
         self.query_one(PeopleHeader).refresh()  # the scrollbar may have come or gone
-        total = event.total
-        noun = "archived" if event.people_query.archived else count_of(total, "person")
+        self._show_count(event.count, event.total, event.people_query)
+        self.netui.first_screen_shown()  # start-up work waits for this first count
+
+    def _show_count(self, count: int, total: int, query: PeopleQuery) -> None:
+        noun = "archived" if query.archived else count_of(total, "person")
         text = (
-            (f"{total:,} {noun}" if event.people_query.archived else noun)
-            if event.count == total
-            else f"{event.count:,} of {total:,}"
+            (f"{total:,} {noun}" if query.archived else noun)
+            if count == total
+            else f"{count:,} of {total:,}"
         )
         self.query_one("#people-count", Static).update(text)
 

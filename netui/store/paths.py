@@ -10,21 +10,16 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from netui.errors import NotFoundError
 from netui.names import company_key
-from netui.network import (
-    DEFAULT_MAX_HOPS,
-    Contact,
-    Network,
-    Overview,
-    RankedPaths,
-    find_paths,
-    overview,
-    targets_order,
-)
+from netui.path_strength import DEFAULT_MAX_HOPS
 from netui.store.base import StoreBase, row_by_id
 from netui.store.import_plan import former_company
+
+if TYPE_CHECKING:  # netui.network is imported where it is used, not at start-up
+    from netui.network import Network, Overview, RankedPaths
 
 # In Contact's field order (netui/network.py).
 _PEOPLE_SQL = """
@@ -59,6 +54,8 @@ def load_network(conn: sqlite3.Connection, now: datetime) -> Network:
     store keeps the result until something changes, so each company after the first is
     only the walk in memory.
     """
+    from netui.network import Contact, Network
+
     network = Network()
     keys: dict[str, int] = {}
     for cid, name, key, aliases in conn.execute("SELECT id, name, name_key, aliases FROM company"):
@@ -120,12 +117,16 @@ class PathsMixin(StoreBase):
         """Every way into one company, strongest first."""
         with self.db.read() as conn:
             row = row_by_id(conn, "company", "name, is_target", company_id)
+        from netui.network import find_paths
+
         network = self.path_network()
         paths = find_paths(network, company_id, max_hops)
         return CompanyPaths(company_id, str(row[0]), bool(row[1]), paths, network)
 
     def targets_overview(self, max_hops: int = DEFAULT_MAX_HOPS) -> list[Overview]:
         """Each target company's ways in (how many, the best), no way in first."""
+        from netui.network import overview, targets_order
+
         with self.db.read() as conn:
             targets = [int(r[0]) for r in conn.execute("SELECT id FROM company WHERE is_target")]
         network = self.path_network()

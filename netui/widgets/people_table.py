@@ -124,6 +124,7 @@ class PeopleTable(KeyTable, ScrollView, can_focus=True, keys="PeopleTable"):
         self.today = today
         self.people_query = PeopleQuery()
         self.count = 0
+        self.total = 0  # everyone in this list (archived or not), unfiltered
         self._loading = True
         self._rows: dict[int, PersonRow] = {}
         self._generation = 0
@@ -152,6 +153,11 @@ class PeopleTable(KeyTable, ScrollView, can_focus=True, keys="PeopleTable"):
         else:
             self._fetch(self._generation, query, start)
 
+    @property
+    def loaded(self) -> bool:
+        """A result has been applied (count and total hold it)."""
+        return not self._loading
+
     def reload(self) -> None:
         """Fetch again (after a change) keeping the cursor where it was."""
         self.set_query(self.people_query, keep_cursor=True)
@@ -179,6 +185,7 @@ class PeopleTable(KeyTable, ScrollView, can_focus=True, keys="PeopleTable"):
             return  # a newer keystroke already asked for something else
         self._loading = False
         self.count = window.count
+        self.total = window.total
         self._rows = {window.offset + i: row for i, row in enumerate(window.rows)}
         self.virtual_size = Size(self.scrollable_content_region.width, self.count)
         if self.cursor >= self.count:
