@@ -58,7 +58,11 @@ _SORT_SQL = {
 }
 
 DENSE_SHARE = 20  # a filter matching 1 in 20 people or more is read in name order
-MOST_SHARE = 0.3  # ... and one matching 30% or more is checked row by row as it is read
+# ... and one matching 30% of people and 30,000 or more is checked row by row as it is
+# read: each check costs ~5-90 us (more as the index has more segments), gathering every
+# match ~0.2-0.3 us a match, so the checks win only when there are very many matches.
+MOST_SHARE = 0.3
+MOST_MATCHES = 30_000
 _MATCH_IN = "p.id IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ?)"
 _MATCH_EXISTS = (
     "EXISTS (SELECT 1 FROM person_fts WHERE person_fts MATCH ? AND person_fts.rowid = p.id)"
@@ -297,7 +301,7 @@ class PeopleMixin(CompanyMixin, StoreBase):
             if dense == "most" and _prefix_indexed(query.text):
                 # Most people match one letter: check the walked rows one by one in the
                 # prefix index rather than gather every match first ('e' at 100,000:
-                # 71,000 matches, 8-15 ms -> ~1 ms).
+                # 71,000 matches, 12-24 ms -> 1-7 ms).
                 where = where.replace(_MATCH_IN, _MATCH_EXISTS)
         ids_sql = f"SELECT p.id FROM person p{join}{where} ORDER BY {order}{then} LIMIT ? OFFSET ?"
         ids = [r[0] for r in conn.execute(ids_sql, [*params, limit, offset])]
@@ -359,7 +363,7 @@ class PeopleMixin(CompanyMixin, StoreBase):
                     total = self._count(conn, unfiltered)
                 self._total_cache = (version, total)
                 dense: bool | str = count * DENSE_SHARE >= total and count > offset + limit
-                if dense and count >= MOST_SHARE * total:
+                if dense and count >= MOST_SHARE * total and count >= MOST_MATCHES:
                     dense = "most"
                 rows = self._page(conn, query, offset, limit, dense=dense)
         except OutOfTime:
