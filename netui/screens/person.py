@@ -8,6 +8,7 @@ from typing import Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 
 from netui.enums import Stage
@@ -250,7 +251,7 @@ class PersonScreen(TimelineActions, keys="Person"):
         if (view := self._on_screen()) is None:
             return
         name = view.person.full_name
-        self.app.push_screen(KeepInTouchScreen(self.person_id, name), lambda _: self.reload())
+        self._open_then_reload(KeepInTouchScreen(self.person_id, name))
 
     # ---- links --------------------------------------------------------------------
 
@@ -294,15 +295,19 @@ class PersonScreen(TimelineActions, keys="Person"):
 
     # Other screens are imported when first opened; the person reloads when they close.
 
+    def _open_then_reload(self, screen: Screen[Any]) -> None:
+        """Open another screen on this person; what it changed shows when it closes."""
+        self.app.push_screen(screen, lambda _: self.reload())
+
     def action_edit(self) -> None:
         from netui.screens.person_form import PersonFormScreen
 
-        self.app.push_screen(PersonFormScreen(self.person_id), lambda _: self.reload())
+        self._open_then_reload(PersonFormScreen(self.person_id))
 
     def action_compose(self) -> None:
         from netui.screens.composer import ComposerScreen
 
-        self.app.push_screen(ComposerScreen(self.person_id), lambda _: self.reload())
+        self._open_then_reload(ComposerScreen(self.person_id))
 
     def action_drafts(self) -> None:
         """Pick one of their saved drafts and reopen it in the composer."""
@@ -337,7 +342,7 @@ class PersonScreen(TimelineActions, keys="Person"):
     def action_meeting(self) -> None:
         from netui.screens.meeting import MeetingScreen
 
-        self.app.push_screen(MeetingScreen(self.person_id), lambda _: self.reload())
+        self._open_then_reload(MeetingScreen(self.person_id))
 
     def action_brief(self) -> None:
         """The brief for their next planned meeting (or the latest one)."""

@@ -8,12 +8,14 @@ tech (both remembered across re-imports), `u` undoes the last decision.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
+from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from netui.channel_ingest import NOT_TECH, SKIPPED, ago_text
@@ -187,32 +189,30 @@ class ReviewScreen(NetuiScreen[None], keys="Review"):
             self.attempt(lambda: self.store.decide_candidate(candidate.id, status), self._decided)
 
     def action_add(self) -> None:
-        candidate = self.current
-        if candidate is None:
-            return
-
-        def saved(person_id: int | None) -> None:
-            if person_id is not None:
-                self.attempt(
-                    lambda: self.store.candidate_added(candidate.id, person_id), self._decided
-                )
-
-        self.app.push_screen(CandidateFormScreen(candidate.person_values()), saved)
+        if (candidate := self.current) is not None:
+            form = CandidateFormScreen(candidate.person_values())
+            self._decide_by(form, candidate, self.store.candidate_added)
 
     def action_match(self) -> None:
         from netui.screens.review_match import MatchScreen
 
-        candidate = self.current
-        if candidate is None:
-            return
+        if (candidate := self.current) is not None:
+            self._decide_by(MatchScreen(candidate), candidate, self.store.match_candidate)
 
-        def picked(person_id: int | None) -> None:
+    def _decide_by(
+        self,
+        dialog: Screen[int | None],
+        candidate: CandidateRecord,
+        decide: Callable[[int, int], CandidateUndo],
+    ) -> None:
+        """Open `dialog`: the person it gives (None: cancelled) decides the candidate, by
+        `decide(candidate id, person id)`."""
+
+        def chosen(person_id: int | None) -> None:
             if person_id is not None:
-                self.attempt(
-                    lambda: self.store.match_candidate(candidate.id, person_id), self._decided
-                )
+                self.attempt(lambda: decide(candidate.id, person_id), self._decided)
 
-        self.app.push_screen(MatchScreen(candidate), picked)
+        self.app.push_screen(dialog, chosen)
 
     def action_undo(self) -> None:
         back = self.decided[-1] if self.decided else None
