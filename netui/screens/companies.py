@@ -8,7 +8,7 @@ from typing import cast
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui.enums import STAGE_ORDER, Stage
@@ -17,7 +17,8 @@ from netui.names import fold
 from netui.network import Overview
 from netui.pipeline import Approach, approach_for
 from netui.plural import count_of
-from netui.screens.base import LiveScreen, NetuiModal, NetuiScreen
+from netui.screens.base import LiveScreen, NetuiScreen
+from netui.screens.dialogs import LineDialog, dialog_title
 from netui.store import CompanyRow, PeopleQuery
 from netui.tech import next_flag, tech_said, tech_word
 from netui.textsafe import escape_markup as escape
@@ -290,8 +291,10 @@ def cycle_tech(screen: NetuiScreen[None], row: CompanyRow, done: Callable[[], No
     screen.attempt(lambda: screen.store.set_company_tech(row.id, flag), saved)
 
 
-class AliasScreen(NetuiModal[str | None], keys="Alias"):
+class AliasScreen(LineDialog[str | None], keys="Alias"):
     """Another name for a company; if that name is a company already, the two merge."""
+
+    LINE = "alias"
 
     def __init__(self, company: str) -> None:
         super().__init__()
@@ -299,16 +302,12 @@ class AliasScreen(NetuiModal[str | None], keys="Alias"):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(f"[b]{escape(self.company)} is also known as…[/b]  [dim]enter · esc[/dim]")
+            yield dialog_title(f"{escape(self.company)} is also known as…", "enter · esc")
             yield Input(placeholder="e.g. Alphabet — an existing company merges in", id="alias")
             yield Static(
                 "[dim]Legal suffixes already match: 'Google LLC' is 'Google'.[/dim]",
                 classes="hint",
             )
 
-    def on_mount(self) -> None:
-        self.query_one("#alias", Input).focus()
-
-    @on(Input.Submitted, "#alias")
-    def _done(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
+    def entered(self, text: str) -> None:
+        self.dismiss(text.strip() or None)

@@ -110,6 +110,33 @@ def leave_form(screen: Screen[Any], start: dict[str, object]) -> None:
     screen.app.push_screen(ConfirmScreen("Discard what you typed?", yes="Discard"), answered)
 
 
+def dialog_title(title: str, keys: str, *, classes: str | None = None) -> Label:
+    """A dialog's first line: its title in bold (markup: escape what the user typed), then
+    its keys dimmed ('enter adds · esc cancels')."""
+    return Label(f"[b]{title}[/b]  [dim]{keys}[/dim]", classes=classes)
+
+
+class LineDialog(NetuiModal[R]):
+    """A dialog around one line of text (the Input with id `LINE`): the line has the focus,
+    enter hands its text to `entered`, cancel closes with None."""
+
+    LINE: ClassVar[str]
+
+    def entered(self, text: str) -> None:
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        self.query_one(f"#{self.LINE}", Input).focus()
+
+    @on(Input.Submitted)
+    def _line_entered(self, event: Input.Submitted) -> None:
+        if event.input.id == self.LINE:
+            self.entered(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
 def dialog_buttons(*buttons: tuple[str, str]) -> Horizontal:
     """The row of buttons under a form, each (label, id); the first is the primary one."""
     (label, button_id), *rest = buttons

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Label, Select
 
 from netui.enums import ROLE_LABELS, Closeness, Stage
-from netui.screens.dialogs import FormModal, dialog_buttons
+from netui.screens.dialogs import FormModal, dialog_buttons, dialog_title
 from netui.store import PeopleQuery
 from netui.textsafe import escape_markup as escape
 
@@ -30,7 +30,7 @@ class FiltersScreen(FormModal[PeopleQuery | None], keys="Filters"):
         ]
         q = self.start
         with VerticalScroll(classes="dialog"):
-            yield Label("[b]Filter people[/b]  [dim]ctrl+s applies · ctrl+r clears · esc[/dim]")
+            yield dialog_title("Filter people", "ctrl+s applies · ctrl+r clears · esc")
             yield Label("Stage", classes="field-label")
             yield Select([(s.value, s.value) for s in Stage], value=q.stage or Select.NULL,
                          prompt="any stage", id="stage")  # fmt: skip

@@ -7,13 +7,14 @@ from datetime import date, timedelta
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui.errors import NetuiError
 from netui.logparse import parse_future_day
 from netui.person_spec import PersonRecord
 from netui.screens.base import NetuiModal
+from netui.screens.dialogs import dialog_title
 from netui.textsafe import escape_markup as escape
 from netui.timeutil import relative_day
 
@@ -49,9 +50,8 @@ class FollowUpScreen(NetuiModal[bool], keys="FollowUp"):
         now = f"now {relative_day(current, today)} ({current:%a %d %b})" if current else "none set"
         self._choices = presets(today, self.settings.follow_up_days)
         with Vertical(classes="dialog", id="follow-up-dialog"):
-            yield Label(
-                f"[b]Follow up with {escape(person.first_name or person.full_name)}[/b]  "
-                f"[dim]{now}[/dim]"
+            yield dialog_title(
+                f"Follow up with {escape(person.first_name or person.full_name)}", now
             )
             yield OptionList(
                 *(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from netui.screens.dialogs import dialog_title
 from netui.screens.picker import PickerModal, person_option
 from netui.store.links import Introduction
 from netui.textsafe import escape_markup as escape
@@ -27,9 +28,8 @@ class IntroducedScreen(PickerModal[Introduction | None], keys="Introduced"):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="introduced-dialog"):
-            yield Label(
-                f"[b]Who did {escape(self.introducer)} introduce you to?[/b]  "
-                "[dim]enter adds · esc skips[/dim]"
+            yield dialog_title(
+                f"Who did {escape(self.introducer)} introduce you to?", "enter adds · esc skips"
             )
             yield Input(
                 placeholder="a name from your people, or new: Dana Ruiz @ Stripe, engineer",

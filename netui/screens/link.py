@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from netui.enums import LinkKind
+from netui.screens.dialogs import dialog_title
 from netui.screens.picker import PickerModal, person_option
 from netui.store.links import LINK_LABELS
 from netui.textsafe import escape_markup as escape
@@ -40,9 +41,8 @@ class LinkScreen(PickerModal[LinkMade | None], keys="Link"):
     def compose(self) -> ComposeResult:
         person = self.store.get_person(self.person_id)
         with Vertical(classes="dialog", id="link-dialog"):
-            yield Label(
-                f"[b]Link {escape(person.full_name)} to…[/b]  "
-                "[dim]enter links · tab moves · esc[/dim]"
+            yield dialog_title(
+                f"Link {escape(person.full_name)} to…", "enter links · tab moves · esc"
             )
             yield Select(
                 [

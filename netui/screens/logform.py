@@ -9,7 +9,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from netui.enums import Direction, InteractionKind
 from netui.errors import NetuiError
 from netui.logparse import DATE_HELP, LogEntry, parse_past_day
-from netui.screens.dialogs import FormModal, dialog_buttons
+from netui.screens.dialogs import FormModal, dialog_buttons, dialog_title
 from netui.textsafe import escape_markup as escape
 
 DIRECTIONS = [("you → them (out)", "out"), ("them → you (in)", "in"), ("both / n.a.", "none")]
@@ -28,7 +28,7 @@ class LogFormScreen(FormModal[LogEntry | None], keys="LogForm"):
     def compose(self) -> ComposeResult:
         entry = self.entry
         with VerticalScroll(classes="dialog", id="log-form"):
-            yield Label(f"[b]{escape(self.title_text)}[/b]  [dim]ctrl+s saves · esc cancels[/dim]")
+            yield dialog_title(escape(self.title_text), "ctrl+s saves · esc cancels")
             yield Static("", id="log-form-error", classes="error")
             with Horizontal(classes="log-form-row"):
                 yield Select(

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from netui.enums import Phase
 from netui.meeting import PHASE_TITLES, PHASES
-from netui.screens.base import NetuiModal
-from netui.screens.dialogs import FormModal, dialog_buttons
+from netui.screens.dialogs import FormModal, LineDialog, dialog_buttons, dialog_title
 from netui.textsafe import escape_markup as escape
 
 
@@ -71,8 +69,10 @@ class NewItem:
     text: str
 
 
-class AddItemScreen(NetuiModal[NewItem | None], keys="AddItem"):
+class AddItemScreen(LineDialog[NewItem | None], keys="AddItem"):
     """One new checklist item: its text and phase (enter adds, esc cancels)."""
+
+    LINE = "item-text"
 
     def __init__(self, phase: Phase) -> None:
         super().__init__()
@@ -80,7 +80,7 @@ class AddItemScreen(NetuiModal[NewItem | None], keys="AddItem"):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="add-item-dialog"):
-            yield Label("[b]Add a checklist item[/b]  [dim]enter adds · esc cancels[/dim]")
+            yield dialog_title("Add a checklist item", "enter adds · esc cancels")
             yield Select(
                 [(PHASE_TITLES[p], p.value) for p in PHASES],
                 value=self.phase.value,
@@ -90,27 +90,22 @@ class AddItemScreen(NetuiModal[NewItem | None], keys="AddItem"):
             yield Input(placeholder="e.g. Bring a printed resume", id="item-text")
             yield Static("", id="item-error", classes="error")
 
-    def on_mount(self) -> None:
-        self.query_one("#item-text", Input).focus()
-
-    @on(Input.Submitted, "#item-text")
-    def _submitted(self, event: Input.Submitted) -> None:
-        if not event.value.strip():
+    def entered(self, text: str) -> None:
+        if not text.strip():
             self.query_one("#item-error", Static).update("Type the item first.")
             return
         phase = Phase(str(self.query_one("#item-phase", Select).value))
-        self.dismiss(NewItem(phase, event.value))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.dismiss(NewItem(phase, text))
 
 
-class RequestScreen(NetuiModal[str | None], keys="Request"):
+class RequestScreen(LineDialog[str | None], keys="Request"):
     """The one clear request, written before its checklist item can be ticked."""
+
+    LINE = "request-text"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="request-dialog"):
-            yield Label("[b]Your one clear request[/b]  [dim]enter saves and ticks · esc[/dim]")
+            yield dialog_title("Your one clear request", "enter saves and ticks · esc")
             yield Static(
                 "There is no request yet. What exactly will you ask for? Make it easy to say "
                 "yes to.",
@@ -123,22 +118,17 @@ class RequestScreen(NetuiModal[str | None], keys="Request"):
             )
             yield Static("", id="request-error", classes="error")
 
-    def on_mount(self) -> None:
-        self.query_one("#request-text", Input).focus()
-
-    @on(Input.Submitted, "#request-text")
-    def _submitted(self, event: Input.Submitted) -> None:
-        if not event.value.strip():
+    def entered(self, text: str) -> None:
+        if not text.strip():
             self.query_one("#request-error", Static).update("Type the request first.")
             return
-        self.dismiss(event.value.strip())
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.dismiss(text.strip())
 
 
-class ExportPathScreen(NetuiModal[str | None], keys="ExportPath"):
+class ExportPathScreen(LineDialog[str | None], keys="ExportPath"):
     """Where to write the .ics file (a new file, readable only by you)."""
+
+    LINE = "export-path"
 
     def __init__(self, suggested: str) -> None:
         super().__init__()
@@ -146,20 +136,13 @@ class ExportPathScreen(NetuiModal[str | None], keys="ExportPath"):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="export-dialog"):
-            yield Label("[b]Export to your calendar (.ics)[/b]  [dim]enter saves · esc[/dim]")
+            yield dialog_title("Export to your calendar (.ics)", "enter saves · esc")
             yield Input(self.suggested, id="export-path")
             yield Static(
                 "A new file readable only by you; open it with your calendar app.",
                 classes="muted",
             )
 
-    def on_mount(self) -> None:
-        self.query_one("#export-path", Input).focus()
-
-    @on(Input.Submitted, "#export-path")
-    def _submitted(self, event: Input.Submitted) -> None:
-        if event.value.strip():
-            self.dismiss(event.value.strip())
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def entered(self, text: str) -> None:
+        if text.strip():
+            self.dismiss(text.strip())

@@ -15,7 +15,7 @@ from netui.meeting import (
     parse_meeting_time,
     to_local,
 )
-from netui.screens.dialogs import FormModal, dialog_buttons
+from netui.screens.dialogs import FormModal, dialog_buttons, dialog_title
 from netui.textsafe import escape_markup as escape
 
 FIELDS = {
@@ -65,9 +65,7 @@ class MeetingFormScreen(FormModal[int | None], keys="MeetingForm"):
         initial = self._initial()
         verb = "Plan a meeting" if self.meeting_id is None else "Reschedule the meeting"
         with VerticalScroll(classes="dialog form", id="meeting-form"):
-            yield Label(
-                f"[b]{verb} with {escape(person.full_name)}[/b]  [dim]ctrl+s saves · esc[/dim]"
-            )
+            yield dialog_title(f"{verb} with {escape(person.full_name)}", "ctrl+s saves · esc")
             yield Static(self._reminder(), id="meeting-reminder", classes="hint")
             others = [
                 m

@@ -15,7 +15,7 @@ from netui.cadence import NEVER, cadence_table, cadence_text
 from netui.enums import Role
 from netui.person_spec import ENUM_DEFAULTS, FIELDS, FORM_LAYOUT, PersonField
 from netui.roles import infer_role
-from netui.screens.dialogs import FormModal, dialog_buttons
+from netui.screens.dialogs import FormModal, dialog_buttons, dialog_title
 from netui.store import Store
 from netui.textsafe import escape_markup as escape
 from netui.validate import FIELD_CHECKS
@@ -89,9 +89,8 @@ class PersonFormScreen(FormModal[int | None], keys="PersonForm"):
         self.guessed_role = infer_role(self.initial.get("title", "")).value
         title = "Add a person" if self.person_id is None else f"Edit {self.initial['full_name']}"
         with VerticalScroll(classes="dialog form"):
-            yield Label(
-                f"[b]{escape(title)}[/b]  [dim]ctrl+s saves · esc cancels · * required[/dim]",
-                classes="form-title",
+            yield dialog_title(
+                escape(title), "ctrl+s saves · esc cancels · * required", classes="form-title"
             )
             yield Static("", id="form-error", classes="error")
             for row in FORM_LAYOUT:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from netui.screens.dialogs import dialog_title
 from netui.screens.picker import PickerModal, person_option
 from netui.store.candidate_review import CandidateRecord
 from netui.textsafe import escape_markup as escape
@@ -23,9 +24,8 @@ class MatchScreen(PickerModal[int | None], keys="Match"):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="match-dialog"):
-            yield Label(
-                f"[b]{escape(self.candidate.shown)} is…[/b]  "
-                "[dim]enter picks · ↓ the list · esc cancels[/dim]"
+            yield dialog_title(
+                f"{escape(self.candidate.shown)} is…", "enter picks · ↓ the list · esc cancels"
             )
             yield Input(placeholder="type a name to search your people", id="match-search")
             yield OptionList(id="match-results")

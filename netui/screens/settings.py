@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Static, TextArea
 
 from netui.errors import NetuiError
-from netui.screens.dialogs import FormModal, dialog_buttons
+from netui.screens.dialogs import FormModal, dialog_buttons, dialog_title
 from netui.settings import save_settings
 from netui.textsafe import escape_markup as escape
 
@@ -34,7 +34,7 @@ class SettingsScreen(FormModal[bool], keys="Settings"):
     def compose(self) -> ComposeResult:
         settings = self.settings
         with VerticalScroll(classes="dialog wide"):
-            yield Label("[b]Settings[/b]  [dim]ctrl+s saves · esc cancels[/dim]")
+            yield dialog_title("Settings", "ctrl+s saves · esc cancels")
             for key, label, placeholder in FIELDS:
                 yield Label(label, classes="field-label")
                 value = str(getattr(settings, key))

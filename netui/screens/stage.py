@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Label, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from netui.enums import Stage
 from netui.screens.base import NetuiModal
+from netui.screens.dialogs import dialog_title
 from netui.screens.person_view import STAGE_HINTS
 from netui.textsafe import escape_markup as escape
 
@@ -25,7 +26,7 @@ class StageScreen(NetuiModal[Stage | None], keys="Stage"):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="stage-dialog"):
             title = f"Stage for {escape(self.person_name)}" if self.person_name else "Stage"
-            yield Label(f"[b]{title}[/b]  [dim]enter sets · esc cancels[/dim]")
+            yield dialog_title(title, "enter sets · esc cancels")
             yield OptionList(
                 *(Option(f"{s.value:<13}[dim]{STAGE_HINTS[s]}[/dim]", id=s.value) for s in Stage),
                 id="stage-options",

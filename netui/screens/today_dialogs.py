@@ -17,12 +17,15 @@ from netui.cadence import cadence_text as every
 from netui.errors import InputError, NetuiError
 from netui.logparse import DATE_HELP, KIND_HELP, at_for, parse_future_day, parse_log_line
 from netui.screens.base import NetuiModal
+from netui.screens.dialogs import LineDialog, dialog_title
 from netui.textsafe import escape_markup as escape
 from netui.validate import cadence_error
 
 
-class LogLineScreen(NetuiModal[bool], keys="LogLine"):
+class LogLineScreen(LineDialog[bool], keys="LogLine"):
     """Log one line on a person's timeline from Today: `coffee yesterday: their on-call`."""
+
+    LINE = "log-line"
 
     def __init__(self, person_id: int, name: str) -> None:
         super().__init__()
@@ -31,23 +34,17 @@ class LogLineScreen(NetuiModal[bool], keys="LogLine"):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="log-line-dialog"):
-            yield Label(
-                f"[b]Log for {escape(self.person_name)}[/b]  [dim]enter logs · esc cancels[/dim]"
-            )
+            yield dialog_title(f"Log for {escape(self.person_name)}", "enter logs · esc cancels")
             yield Input(placeholder="coffee yesterday: talked about their team", id="log-line")
             yield Static(f"[dim]what: {KIND_HELP}; when: {DATE_HELP}[/dim]", classes="hint")
             yield Static("", id="log-line-error", classes="error", markup=False)
 
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
-
-    @on(Input.Submitted, "#log-line")
-    def _submitted(self, event: Input.Submitted) -> None:
+    def entered(self, text: str) -> None:
         today = self.today()
         store = self.store
 
         def log() -> int:
-            entry = parse_log_line(event.value, today)
+            entry = parse_log_line(text, today)
             at = None if entry.day == today else at_for(entry.day, today, store.now())
             return store.log_interaction(
                 self.person_id, entry.kind, direction=entry.direction, at=at,
@@ -85,7 +82,7 @@ class KeepInTouchScreen(NetuiModal[bool], keys="KeepInTouch"):
         if snooze:
             now += f" · snoozed to {snooze:%a %d %b}"
         with Vertical(classes="dialog", id="keep-dialog"):
-            yield Label(f"[b]Keep in touch with {escape(self.person_name)}[/b]  [dim]{now}[/dim]")
+            yield dialog_title(f"Keep in touch with {escape(self.person_name)}", now)
             yield OptionList(
                 *(
                     Option(f"Snooze: {label:<14}[dim]{today + timedelta(days=d):%a %d %b}[/dim]",
