@@ -177,20 +177,37 @@ class CountingTree(Tree):
             yield cast("IO[bytes]", io.BufferedReader(_Counted(fh, self)))
 
 
-class _Counted(io.RawIOBase):
-    def __init__(self, fh: IO[bytes], tree: CountingTree) -> None:
+class _Through(io.RawIOBase):
+    """A read-only raw stream over `fh` whose every read goes through `read` (what a
+    subclass watches); a BufferedReader on top reads it in chunks."""
+
+    def __init__(self, fh: IO[bytes]) -> None:
         super().__init__()
         self.fh = fh
-        self.tree = tree
 
     def readable(self) -> bool:
         return True
 
+    def read(self, size: int = -1) -> bytes:
+        return self.fh.read(size)
+
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        data = self.fh.read(len(buffer))
+        data = self.read(len(buffer))
         buffer[: len(data)] = data
-        self.tree.counted(len(data))
         return len(data)
+
+
+class _Counted(_Through):
+    """Tells its tree how many bytes were read (the progress of a scan)."""
+
+    def __init__(self, fh: IO[bytes], tree: CountingTree) -> None:
+        super().__init__(fh)
+        self.tree = tree
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.fh.read(size)
+        self.tree.counted(len(data))
+        return data
 
 
 class ZipTree(Tree):
@@ -224,27 +241,18 @@ def _why(exc: BaseException) -> str:
     return re.sub(r" for (?:file )?'[^']*'$", "", str(exc)) or type(exc).__name__
 
 
-class _ZipGuard(io.RawIOBase):
+class _ZipGuard(_Through):
     """A zip member stream whose corruption errors become one-line InputErrors."""
 
     def __init__(self, fh: IO[bytes], where: str) -> None:
-        super().__init__()
-        self.fh = fh
+        super().__init__(fh)
         self.where_ = where
-
-    def readable(self) -> bool:
-        return True
 
     def read(self, size: int = -1) -> bytes:
         try:
             return self.fh.read(size)
         except (zipfile.BadZipFile, EOFError, OSError) as exc:
             raise InputError(f"{self.where_} is damaged inside the zip ({_why(exc)}).") from None
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        data = self.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
 
 
 @contextmanager
