@@ -48,12 +48,21 @@ def load_json(tree: Tree, name: str) -> Any:
         raise InputError(f"{tree.where(name)} is nested too deeply to be an export.") from None
 
 
-def _wrong_shape(tree: Tree, name: str, entries: list[Any], what: str) -> InputError | None:
-    """An error when a list has entries but none of them is an object (valid JSON, wrong
+def _check_entries(tree: Tree, name: str, entries: list[Any], what: str) -> None:
+    """One sentence when a list has entries but none of them is an object (valid JSON, wrong
     shape: nothing would be read from it and the summary would say nothing was there)."""
     if entries and not any(isinstance(e, dict) for e in entries):
-        return InputError(f"{tree.where(name)} is JSON but its entries are not {what}.")
-    return None
+        raise InputError(f"{tree.where(name)} is JSON but its entries are not {what}.")
+
+
+def _listed(tree: Tree, name: str, data: Any, keys: tuple[str, ...], what: str) -> list[Any]:
+    """The list a member's JSON holds under the first of `keys` it has (`what`: the
+    friends it lists); one sentence when there is none or its entries are not objects."""
+    found = next((data[k] for k in keys if k in data), None) if isinstance(data, dict) else None
+    if not isinstance(found, list):
+        raise InputError(f"{tree.where(name)} has no '{keys[0]}' list.")
+    _check_entries(tree, name, found, what)
+    return found
 
 
 def _text(value: Any) -> str:
@@ -109,9 +118,7 @@ def _ig_handles(tree: Tree, name: str) -> list[str]:
         raise InputError(
             f"{tree.where(name)} is JSON but not an Instagram followers/following list."
         )
-    wrong = _wrong_shape(tree, name, entries, "Instagram accounts")
-    if wrong:
-        raise wrong
+    _check_entries(tree, name, entries, "Instagram accounts")
     handles = [h for h in (instagram_handle(e) for e in entries) if h]
     if entries and not handles:
         raise InputError(
@@ -157,12 +164,7 @@ def read_snapchat(tree: Tree, members: list[str]) -> ChannelResult:
     result = ChannelResult(tree.label, "snapchat", "Snapchat friends")
     for name in members:
         data = load_json(tree, name)
-        friends = data.get("Friends") if isinstance(data, dict) else None
-        if not isinstance(friends, list):
-            raise InputError(f"{tree.where(name)} has no 'Friends' list.")
-        wrong = _wrong_shape(tree, name, friends, "Snapchat friends")
-        if wrong:
-            raise wrong
+        friends = _listed(tree, name, data, ("Friends",), "Snapchat friends")
         for what in ("Friend Requests Sent", "Deleted Friends", "Blocked Users"):
             value = data.get(what)
             if isinstance(value, list) and value:
@@ -209,14 +211,7 @@ def read_facebook(tree: Tree, members: list[str]) -> ChannelResult:
     result = ChannelResult(tree.label, "facebook", "Facebook friends")
     for name in members:
         data = load_json(tree, name)
-        friends = None
-        if isinstance(data, dict):
-            friends = data.get("friends_v2", data.get("friends"))
-        if not isinstance(friends, list):
-            raise InputError(f"{tree.where(name)} has no 'friends_v2' list.")
-        wrong = _wrong_shape(tree, name, friends, "Facebook friends")
-        if wrong:
-            raise wrong
+        friends = _listed(tree, name, data, ("friends_v2", "friends"), "Facebook friends")
         for friend in friends:
             result.items += 1
             if not isinstance(friend, dict) or not _text(friend.get("name")):
