@@ -9,26 +9,19 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from netui.agenda import MEETING_HOURS, REPLY_WINDOW_DAYS, SECTION_LIMIT, Fact, Section, TodayFacts
-from netui.cadence import cadence_for, cadence_table, keep_in_touch_due
-from netui.conversations import (
-    Part,
-    count_conversations,
-    keeps_promise_pairs,
-    part_pairs,
-    response_pairs,
-    waiting_pairs,
-)
 from netui.enums import Closeness
 from netui.errors import InputError
-from netui.meeting import local_midnight_utc
-from netui.progress import ProgressFacts, progress_since
-from netui.settings import Settings
 from netui.store.base import StoreBase, row_by_id
 from netui.timeutil import format_utc, local_date, parse_utc, week_start
 from netui.validate import CADENCE_MAX_DAYS, cadence_error
+
+if TYPE_CHECKING:
+    from netui.agenda import Fact, Section, TodayFacts
+    from netui.conversations import Part
+    from netui.progress import ProgressFacts
+    from netui.settings import Settings
 
 CLOSENESS_ORDER = (Closeness.close, Closeness.friend, Closeness.acquaintance, Closeness.met_once)
 JOB_CHANGE = "job_change"
@@ -53,6 +46,8 @@ def _put(facts: TodayFacts, section: Section, rows: list[Fact], total: int) -> N
 
 
 def _follow_ups(conn: sqlite3.Connection, facts: TodayFacts, today: date) -> None:
+    from netui.agenda import SECTION_LIMIT, Fact, Section
+
     where = "p.follow_up_on <= ? AND p.archived_at IS NULL"
     total = conn.execute(
         f"SELECT count(*) FROM person p INDEXED BY ix_person_due WHERE {where}",
@@ -71,6 +66,9 @@ def _follow_ups(conn: sqlite3.Connection, facts: TodayFacts, today: date) -> Non
 
 
 def _meetings(conn: sqlite3.Connection, facts: TodayFacts, today: date, now: datetime) -> None:
+    from netui.agenda import MEETING_HOURS, SECTION_LIMIT, Fact, Section
+    from netui.meeting import local_midnight_utc
+
     midnight = format_utc(local_midnight_utc(today))
     until = format_utc(now + timedelta(hours=MEETING_HOURS))
     select = f"SELECT m.id, m.person_id, {_WHO}, m.starts_at, m.place, m.follow_up_owed "
@@ -97,6 +95,9 @@ def _meetings(conn: sqlite3.Connection, facts: TodayFacts, today: date, now: dat
 
 
 def _promises(conn: sqlite3.Connection, facts: TodayFacts) -> None:
+    from netui.agenda import SECTION_LIMIT, Fact, Section
+    from netui.conversations import keeps_promise_pairs
+
     kept = keeps_promise_pairs()
     rows = conn.execute(
         f"SELECT i.id, i.person_id, {_WHO}, i.at, i.summary, i.direction "
@@ -119,6 +120,10 @@ def _promises(conn: sqlite3.Connection, facts: TodayFacts) -> None:
 
 
 def _replies(conn: sqlite3.Connection, facts: TodayFacts, today: date) -> None:
+    from netui.agenda import REPLY_WINDOW_DAYS, SECTION_LIMIT, Fact, Section
+    from netui.conversations import waiting_pairs
+    from netui.meeting import local_midnight_utc
+
     since = format_utc(local_midnight_utc(today - timedelta(days=REPLY_WINDOW_DAYS)))
     waiting = waiting_pairs()
     # Each person's latest entry in the window (it is their latest of all: nothing is
@@ -147,6 +152,8 @@ def _replies(conn: sqlite3.Connection, facts: TodayFacts, today: date) -> None:
 
 
 def _job_changes(conn: sqlite3.Connection, facts: TodayFacts) -> None:
+    from netui.agenda import SECTION_LIMIT, Fact, Section
+
     rows = conn.execute(
         f"SELECT e.interaction_id, p.id, {_WHO}, i.at, i.summary FROM agenda_entry e "
         "JOIN interaction i ON i.id = e.interaction_id " + _JOIN.format(t="e") + " "
@@ -165,6 +172,10 @@ def _going_cold(
     for each closeness, those last in touch before (today - cadence) are read in
     last-contact order from ix_person_cold, 50 at most, and counted. The few on their
     own cadence or snoozed are read apart and judged by agenda.keep_in_touch_due."""
+    from netui.agenda import SECTION_LIMIT, Fact, Section
+    from netui.cadence import cadence_for, cadence_table, keep_in_touch_due
+    from netui.meeting import local_midnight_utc
+
     table = cadence_table(settings)
     found: list[tuple[int, date, Fact]] = []
     total = 0
@@ -214,6 +225,8 @@ def _going_cold(
 
 
 def _drafts(conn: sqlite3.Connection, facts: TodayFacts) -> None:
+    from netui.agenda import SECTION_LIMIT, Fact, Section
+
     where = "d.status IN ('draft', 'copied') AND p.archived_at IS NULL"
     total = conn.execute(
         "SELECT count(*) FROM draft d JOIN person p ON p.id = d.person_id WHERE " + where
@@ -233,6 +246,9 @@ def _day_parts(
     conn: sqlite3.Connection, first: date, last: date
 ) -> list[tuple[date, frozenset[Part], int]]:
     """Person-days from `first` to `last` (local), by the parts they hold, counted."""
+    from netui.conversations import Part, part_pairs
+    from netui.meeting import local_midnight_utc
+
     pairs = part_pairs()
     flags = ", ".join(
         f"max(kind || '/' || direction IN ({_marks(pairs[part])})) AS {part.value}" for part in Part
@@ -259,6 +275,9 @@ def read_today(
     conn: sqlite3.Connection, settings: Settings, today: date, now: datetime
 ) -> TodayFacts:
     """Everything Today lists, from one connection (the store's, or a read-only one)."""
+    from netui.agenda import TodayFacts
+    from netui.conversations import count_conversations
+
     facts = TodayFacts()
     _follow_ups(conn, facts, today)
     _meetings(conn, facts, today, now)
@@ -274,6 +293,9 @@ def read_today(
 
 def read_progress(conn: sqlite3.Connection, today: date) -> ProgressFacts:
     """The Progress numbers' facts, from one connection."""
+    from netui.conversations import response_pairs
+    from netui.progress import ProgressFacts, progress_since
+
     answered = response_pairs()
     day_parts = _day_parts(conn, progress_since(today), today)
     stages = dict(

@@ -7,19 +7,13 @@ from typing import TYPE_CHECKING
 
 from netui.enums import Phase
 from netui.errors import InputError
-from netui.meeting import (
-    PHASES,
-    ChecklistRow,
-    clean_item_text,
-    load_default_checklist,
-    needs_request,
-)
 from netui.store.base import found
 from netui.store.timeline import TimelineMixin
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from netui.meeting import ChecklistRow
     from netui.models import ChecklistItem, Meeting
 
 
@@ -27,6 +21,8 @@ _PHASE_ORDER_SQL = "CASE phase WHEN 'before' THEN 0 WHEN 'during' THEN 1 ELSE 2 
 
 
 def _insert_at_phase_end(ordered: list[ChecklistItem], item: ChecklistItem) -> None:
+    from netui.meeting import PHASES
+
     rank = PHASES.index(Phase(item.phase))
     at = max(
         (k + 1 for k, i in enumerate(ordered) if PHASES.index(Phase(i.phase)) <= rank), default=0
@@ -44,6 +40,8 @@ class ChecklistMixin(TimelineMixin):
 
     def checklist(self, meeting_id: int) -> list[ChecklistRow]:
         """Items by phase (before, during, after), then position."""
+        from netui.meeting import ChecklistRow
+
         sql = (
             "SELECT id, meeting_id, phase, text, done, position FROM checklist_item"
             f" WHERE meeting_id = ? ORDER BY {_PHASE_ORDER_SQL}, position, id"
@@ -60,6 +58,8 @@ class ChecklistMixin(TimelineMixin):
     def toggle_item(self, item_id: int) -> bool:
         """Tick or untick; returns the new state. The request item is not ticked while the
         meeting has no request (write it first: `update_meeting(ask=...)`)."""
+        from netui.meeting import needs_request
+
         with self._tx() as s:
             item = self._item(s, item_id)
             if (
@@ -73,6 +73,7 @@ class ChecklistMixin(TimelineMixin):
 
     def add_checklist_item(self, meeting_id: int, phase: Phase | str, text: str) -> int:
         """A new item at the end of its phase."""
+        from netui.meeting import clean_item_text
         from netui.models import ChecklistItem
 
         try:
@@ -94,6 +95,7 @@ class ChecklistMixin(TimelineMixin):
 
     def add_default_checklist(self, meeting_id: int) -> int:
         """Append the default items (for a meeting made without them); returns how many."""
+        from netui.meeting import clean_item_text, load_default_checklist
         from netui.models import ChecklistItem
 
         items = [(phase, clean_item_text(text)) for phase, text in load_default_checklist()]
@@ -109,6 +111,8 @@ class ChecklistMixin(TimelineMixin):
 
     def remove_checklist_item(self, item_id: int) -> ChecklistRow:
         """Delete one item; returns it (so the screen can undo by adding it back)."""
+        from netui.meeting import ChecklistRow
+
         with self._tx() as s:
             item = self._item(s, item_id)
             assert item.id is not None
@@ -137,6 +141,7 @@ class ChecklistMixin(TimelineMixin):
     def _ordered_items(self, s: Session, meeting_id: int) -> list[ChecklistItem]:
         from sqlmodel import select
 
+        from netui.meeting import PHASES
         from netui.models import ChecklistItem
 
         items = list(s.exec(select(ChecklistItem).where(ChecklistItem.meeting_id == meeting_id)))

@@ -11,17 +11,7 @@ from typing import TYPE_CHECKING, Any
 from netui.compose import CHANNELS, Channel, Intent, Tone
 from netui.enums import DraftStatus, InteractionKind, Stage, stage_of
 from netui.errors import InputError
-from netui.message_phrases import (
-    MENTIONABLE_FROM_THEM,
-    MENTIONABLE_KINDS,
-    THANKABLE_FROM_THEM,
-    how_we_know_phrase,
-    interaction_phrase,
-    long_ago_phrase,
-    talk_phrase,
-)
 from netui.pipeline import kind_label
-from netui.recipient import Recipient
 from netui.store.base import found
 from netui.store.meetings import MeetingMixin
 from netui.timeutil import local_date, parse_utc
@@ -30,6 +20,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from netui.models import Draft
+    from netui.recipient import Recipient
 
 BODY_LIMIT = 100_000  # characters; far above any channel, a guard against pasted files
 SUBJECT_LIMIT = 500
@@ -129,6 +120,8 @@ def _reachable_by(email: str, linkedin: str, dm_handles: tuple[str, ...]) -> str
 def _latest_shared(conn: sqlite3.Connection, person_id: int, from_them: Iterable[str]) -> Any:
     """(kind, direction, at) of the newest entry of a kind you both share, or of one of
     `from_them` that came from them; None when there is none."""
+    from netui.message_phrases import MENTIONABLE_KINDS
+
     shared = ", ".join(f"'{k}'" for k in MENTIONABLE_KINDS)
     theirs = ", ".join(f"'{k}'" for k in from_them)
     return conn.execute(
@@ -301,6 +294,16 @@ class DraftMixin(MeetingMixin):  # a sent follow-up closes the meeting's loop
     def recipient_for(self, person_id: int) -> Recipient:
         """What a message to this person can say: their details, your last conversation,
         who introduced you, and the company you want in at."""
+        from netui.message_phrases import (
+            MENTIONABLE_FROM_THEM,
+            THANKABLE_FROM_THEM,
+            how_we_know_phrase,
+            interaction_phrase,
+            long_ago_phrase,
+            talk_phrase,
+        )
+        from netui.recipient import Recipient
+
         person_sql = """
         SELECT p.first_name, p.full_name, coalesce(c.name, ''), coalesce(c.is_target, 0),
                p.title, p.how_we_know, p.how_we_know_text, p.notes, p.closeness, p.email,

@@ -9,28 +9,14 @@ from typing import TYPE_CHECKING, Any
 
 from netui.enums import MeetingStatus, Phase
 from netui.errors import InputError
-from netui.meeting import (
-    PHASES,
-    Brief,
-    InteractionFacts,
-    MeetingRow,
-    PersonFacts,
-    build_brief,
-    clean_item_text,
-    done_with_notes,
-    interaction_kind_for,
-    load_default_checklist,
-    local_midnight_utc,
-    needs_request,
-    picks_place,
-    sent_with_follow_up,
-)
 from netui.store.base import found
 from netui.store.checklist import ChecklistMixin
 from netui.timeutil import format_utc, parse_utc
 
 if TYPE_CHECKING:
     from sqlmodel import Session
+
+    from netui.meeting import Brief, MeetingRow
 
 
 TEXT_LIMITS = {"place": 200, "address": 300, "ask": 1000, "notes": 10_000, "agreed": 300}
@@ -45,6 +31,8 @@ FROM meeting m JOIN person p ON p.id = m.person_id LEFT JOIN company c ON c.id =
 
 
 def _meeting_row(r: Any) -> MeetingRow:
+    from netui.meeting import MeetingRow
+
     return MeetingRow(
         id=r[0], person_id=r[1], person_name=r[2], company=r[3], city=r[4],
         starts_at=parse_utc(r[5]), place=r[6], address=r[7], ask=r[8], notes=r[9],
@@ -75,6 +63,8 @@ def _clean_details(details: dict[str, str | None]) -> dict[str, str]:
 
 def _done_by_details(phase: Phase | str, text: str, details: dict[str, str]) -> bool:
     """An item the meeting's details already do: a place picked, the request written."""
+    from netui.meeting import needs_request, picks_place
+
     return (bool(details.get("place")) and picks_place(phase, text)) or (
         bool(details.get("ask")) and needs_request(phase, text)
     )
@@ -95,6 +85,7 @@ class MeetingMixin(ChecklistMixin):
         checklist: Sequence[tuple[Phase, str]] | None = None,
     ) -> int:
         """A planned meeting and its checklist (the defaults unless given), in one transaction."""
+        from netui.meeting import PHASES, clean_item_text, load_default_checklist
         from netui.models import ChecklistItem, Meeting, Person
 
         details = _clean_details({"place": place, "address": address, "ask": ask, "notes": notes})
@@ -173,6 +164,8 @@ class MeetingMixin(ChecklistMixin):
 
         Returns the person's id (the composer opens next for the follow-up).
         """
+        from netui.meeting import done_with_notes, interaction_kind_for
+
         summary = " ".join(notes.split()) if len(notes) <= TEXT_LIMITS["notes"] else None
         if summary is None:
             raise InputError(f"Meeting notes are at most {TEXT_LIMITS['notes']} characters.")
@@ -215,6 +208,8 @@ class MeetingMixin(ChecklistMixin):
         """No meeting of theirs owes a follow-up, and the follow-up item of each is ticked;
         returns how many meetings owed one."""
         from sqlalchemy import text
+
+        from netui.meeting import sent_with_follow_up
 
         owing = [
             int(r[0])
@@ -271,6 +266,8 @@ class MeetingMixin(ChecklistMixin):
 
     def upcoming_meetings(self, today: date | None = None, limit: int = 200) -> list[MeetingRow]:
         """Planned meetings from the start of today (local) on, soonest first."""
+        from netui.meeting import local_midnight_utc
+
         since = format_utc(local_midnight_utc(today or self.today()))
         where = (
             " WHERE m.status = 'planned' AND m.starts_at >= ?"
@@ -280,6 +277,8 @@ class MeetingMixin(ChecklistMixin):
 
     def meetings_to_wrap_up(self, today: date | None = None, limit: int = 200) -> list[MeetingRow]:
         """Past meetings still planned (not marked done) or owing a follow-up, oldest first."""
+        from netui.meeting import local_midnight_utc
+
         since = format_utc(local_midnight_utc(today or self.today()))
         where = (
             " WHERE ((m.status = 'planned' AND m.starts_at < ?)"
@@ -289,6 +288,8 @@ class MeetingMixin(ChecklistMixin):
         return self._meetings_where(where, (since, limit))
 
     def meeting_brief(self, meeting_id: int, today: date | None = None) -> Brief:
+        from netui.meeting import InteractionFacts, PersonFacts, build_brief
+
         meeting = self.get_meeting(meeting_id)
         with self.db.read() as conn:
             p = conn.execute(
