@@ -47,6 +47,8 @@ class ContactsSource:
     format: Format
     result: ParseResult
     table: Table | None = None
+    partial: bool = False  # records and table rows are the first ones only (a preview's)
+    digest: str = ""  # of the file's bytes, when partial: the import reads it again
     kind: Literal["contacts"] = "contacts"
 
     @property
@@ -57,6 +59,8 @@ class ContactsSource:
         """The same table read again with another header->field mapping (no file read)."""
         if self.table is None:
             raise InputError(f"{self.path.name} has no columns to map (it is not a CSV).")
+        if self.partial:
+            raise InputError(f"{self.path.name}: only its first rows were kept; read it again.")
         with paused_gc():
             return replace(self, result=parse_table(self.table, "auto", mapping))
 

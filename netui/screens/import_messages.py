@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from netui.importers.source import Source
+    from netui.importers.source import ContactsSource, Source
     from netui.store.candidates import ChannelPreview
     from netui.store.imports import ImportReport
 
@@ -23,6 +23,14 @@ class Loaded(Message):
         self.source = source
         self.report = report
         self.preview = preview
+
+
+class Streamed(Message):
+    """The first rows of a big contacts file, shown while the whole of it is read."""
+
+    def __init__(self, source: ContactsSource) -> None:
+        super().__init__()
+        self.source = source
 
 
 class LoadFailed(Message):

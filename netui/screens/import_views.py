@@ -50,6 +50,15 @@ def fill_preview(
         view.add_row(str(record.line), *map(Text, (*cells, outcome.detail)))
 
 
+def fill_first_rows(view: DataTable[object], result: ParseResult) -> None:
+    """The first rows of a file still being read: what each will be is not known yet."""
+    view.clear(columns=True)
+    view.add_columns("Line", "Name", "Will be", "Company", "Title", "Email", "Change")
+    for record in result.records[:PREVIEW_ROWS]:
+        cells = (record.full_name, "…", record.company, record.title, record.email, "")
+        view.add_row(str(record.line), *map(Text, cells))
+
+
 def summary_text(result: ParseResult, report: ImportReport) -> str:
     """The counts, the first problems, warnings and skips, and the keys (markup)."""
     lines = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from subprocess import Popen
 from typing import Any
 
 from textual import on, work
@@ -30,17 +31,18 @@ from netui.importers import (
     RestoreSource,
     Source,
     Table,
-    open_source,
 )
 from netui.importers.archive_import import also_line, read_line
 from netui.importers.registry import hints, said
 from netui.importers.spreadsheet import SKIP, apply_overrides
 from netui.screens.base import NetuiScreen
 from netui.screens.dialogs import ConfirmScreen
-from netui.screens.import_messages import Finished, Loaded, LoadFailed, Progressed
+from netui.screens.import_load import read_preview, whole
+from netui.screens.import_messages import Finished, Loaded, LoadFailed, Progressed, Streamed
 from netui.screens.import_parts import FieldPicker, PathInput
 from netui.screens.import_views import (
     archive_summary,
+    fill_first_rows,
     fill_mapping,
     fill_preview,
     review_screen,
@@ -63,6 +65,8 @@ class ImportScreen(NetuiScreen[ImportReport | None], keys="Import"):
         self.report: ImportReport | None = None
         self.json_data: dict[str, Any] | None = None
         self.mapping: dict[str, str] = {}
+        self.read_mapping: dict[str, str] | None = None  # how the file was read, to read it again
+        self.readers: list[Popen[bytes]] = []  # processes reading a preview
         self.busy = False
 
     def compose(self) -> ComposeResult:
@@ -123,6 +127,7 @@ class ImportScreen(NetuiScreen[ImportReport | None], keys="Import"):
         self, path: Path, source: ContactsSource | None, mapping: dict[str, str] | None
     ) -> None:
         self.path = path
+        self.read_mapping = mapping
         self.result = self.report = self.json_data = None
         self._status(f"Reading {escape(path.name)}…")
         bar = self.query_one("#import-progress", ProgressBar)
@@ -136,23 +141,30 @@ class ImportScreen(NetuiScreen[ImportReport | None], keys="Import"):
     ) -> None:
         """Read (once), parse and plan in a thread; the result arrives as a Loaded message."""
         try:
-            if source is None:
-                me = Me(emails=self.settings.my_email_list, name=self.settings.my_name)
-                read = open_source(path, me=me, progress=self._reading(path.name))
-            else:
-                read = source.remapped(mapping) if mapping is not None else source
-            report = preview = None
-            if isinstance(read, ContactsSource):
-                report = self.store.preview_import(read.result, how)
-            elif isinstance(read, ArchiveSource):
-                if read.contacts is not None:  # LinkedIn's Connections.csv beside messages
-                    report = self.store.preview_import(read.contacts.result, how)
-                preview = self.patiently(lambda: self.store.preview_channel(read.result))
-            self.post_message(Loaded(read, report, preview))
+            me = Me(emails=self.settings.my_email_list, name=self.settings.my_name)
+            reading = self._reading(path.name)
+            loaded = read_preview(self.store, path, source, mapping, how, me, self.post_message,
+                                  self.patiently, self.readers.append, reading)  # fmt: skip
+            self.post_message(loaded)
         except NetuiError as exc:
             self.post_message(LoadFailed(str(exc)))
         except Exception as exc:  # never a traceback on screen (it could hold personal data)
             self.post_message(LoadFailed(f"{path.name} could not be read ({type(exc).__name__})."))
+
+    def on_unmount(self) -> None:
+        for child in self.readers:  # a preview still being read elsewhere: not needed now
+            if child.poll() is None:
+                child.kill()
+
+    @on(Streamed)
+    def _streamed(self, message: Streamed) -> None:
+        """The first rows while the rest is read: no counts yet."""
+        source = message.source
+        self._status(f"[b]{escape(source.label)}[/b] · reading all of {escape(source.path.name)}…")
+        self.table = source.table
+        self.mapping = dict(source.result.mapping)
+        self._show_mapping(source.result if source.result.format == "csv" else None)
+        fill_first_rows(self.query_one("#import-preview", DataTable), source.result)
 
     def _reading(self, name: str) -> Callable[[int, int], None]:
         """A progress callback for the reading thread: a message at most every 50 ms."""
@@ -275,7 +287,8 @@ class ImportScreen(NetuiScreen[ImportReport | None], keys="Import"):
             self.notify("Nothing to import: everyone in this file is already here.")
             return
         self._begin("Importing…")
-        self.run_import(self.result, self._how())
+        assert isinstance(self.source, ContactsSource)
+        self.run_import(self.result, self._how(), self.source, self.read_mapping)
 
     def _begin(self, text: str, *, indeterminate: bool = False) -> None:
         self.busy = True
@@ -310,7 +323,13 @@ class ImportScreen(NetuiScreen[ImportReport | None], keys="Import"):
         return Finished(None, what, failed=True)
 
     @work(thread=True, exclusive=True, group="import-run")
-    def run_import(self, result: ParseResult, how: str) -> None:
+    def run_import(
+        self,
+        result: ParseResult,
+        how: str,
+        source: ContactsSource | None = None,
+        mapping: dict[str, str] | None = None,
+    ) -> None:
         """The one-transaction import, off the UI thread, reporting progress."""
         last = [0.0]
 
@@ -324,7 +343,8 @@ class ImportScreen(NetuiScreen[ImportReport | None], keys="Import"):
             self.post_message(Progressed(percent, phase))
 
         try:
-            report = self.patiently(lambda: self.store.import_records(result, how, progress))
+            records = whole(source, result, mapping) if source is not None else result
+            report = self.patiently(lambda: self.store.import_records(records, how, progress))
         except Exception as exc:  # nothing was saved: the transaction rolled back
             self.post_message(self._failed(exc))
         else:

@@ -26,7 +26,12 @@ from netui.store.value_rules import (
 from netui.timeutil import format_utc
 
 if TYPE_CHECKING:
+    from pathlib import Path
+    from subprocess import Popen
+
     from netui.importers.record import ParseResult, Problem, Record
+    from netui.importers.registry import Me
+    from netui.store.import_preview import Preview
 
 Progress = Callable[[int, int, str], None]  # done, total, what is happening
 _CHUNK = 5000
@@ -119,6 +124,20 @@ class ImportMixin(DuplicateMixin):
         with self.db.read() as conn:
             plan = _plan(conn, result.records, how_we_know, None, result.format)
         return _report(result, plan, dry_run=True)
+
+    def preview_elsewhere(
+        self,
+        path: Path,
+        how_we_know: str = "",
+        mapping: dict[str, str] | None = None,
+        me: Me | None = None,
+        started: Callable[[Popen[bytes]], None] | None = None,
+    ) -> Preview | None:
+        """`preview_import` of a whole file, read and planned in a child process that hands
+        back what the Import screen shows (store/import_preview.py); None: not contacts."""
+        from netui.store.import_preview import preview_elsewhere
+
+        return preview_elsewhere(self.db.path, path, how_we_know, mapping, me=me, started=started)
 
     def import_records(
         self, result: ParseResult, how_we_know: str = "", progress: Progress | None = None
