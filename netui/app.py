@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -33,12 +34,13 @@ def people_commands() -> type[Provider]:
 
 
 AFTER_START_SECONDS = 0.5
+SCREENS_CSS = Path(__file__).with_name("screens.tcss")
 
 
 class NetuiApp(PreferencesApp, keys="App"):
     """netui: every screen gets the store and settings from here (`self.app.store`)."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = "app.tcss"  # the app and People; every other screen's rules: SCREENS_CSS
     TITLE = "netui"
     COMMANDS = App.COMMANDS | {people_commands}
 
@@ -58,6 +60,7 @@ class NetuiApp(PreferencesApp, keys="App"):
         )
         self.startup_notices = [*settings.notices, *notices]
         self._started = False  # the health check and ORM warm-up (after the first paint)
+        self._screens_css = False  # SCREENS_CSS read (before the first other screen opens)
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
 
@@ -95,6 +98,15 @@ class NetuiApp(PreferencesApp, keys="App"):
         # The start-up work beside the first screen waits until it is painted (the list's
         # first count, below), or this long if it never is (a file too damaged to read).
         self.set_timer(AFTER_START_SECONDS, self._after_first_paint)
+
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        """Textual's push_screen, after reading the other screens' styles the first time
+        (they are not needed to paint People, the first screen)."""
+        if not self._screens_css:
+            self._screens_css = True
+            self.stylesheet.read(SCREENS_CSS)
+            self.stylesheet.parse()  # only the new file: the others come from its cache
+        return super().push_screen(*args, **kwargs)
 
     def first_screen_shown(self) -> None:
         """The People list showed its first count: once the frame with it is out, start

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 
 
 def fold(text: str) -> str:
@@ -50,6 +51,7 @@ def _marked_letters() -> dict[str, str]:
     return letters
 
 
+@cache
 def fold_sql(column: str) -> str:
     """An SQL expression that sorts `column` as `fold` does ('Émile' with the e's, not
     after 'Zoë'), built only from SQLite's own functions: no Python function in the

@@ -104,3 +104,19 @@ def test_the_deferred_health_check_runs_before_any_write(db_path: Path) -> None:
         assert db.health_error is None
     finally:
         db.close()
+
+
+async def test_a_dialog_opened_after_start_has_its_styles(store: Store) -> None:
+    """The other screens' rules (screens.tcss) are read when the first of them opens."""
+    from textual.containers import Vertical
+
+    from netui.app import make_app
+
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("plus")  # quick add: a `.dialog.wide` box
+        await pilot.pause()
+        box = app.screen.query_one(".dialog", Vertical)
+        assert box.outer_size.width == 90  # `.dialog.wide { width: 90 }`
+        assert str(box.styles.border_top[0]) == "round"  # `.dialog { border: round ... }`
