@@ -121,13 +121,21 @@ class NetuiApp(PreferencesApp, keys="App"):
         self._watch_health()
         self._warm_orm()
 
-    @work(thread=True, exit_on_error=False)
     def _warm_orm(self) -> None:
         """Load SQLModel and the engine once the first screen is up, so the first save
-        doesn't pay ~250 ms for them (they are kept off the start-up path on purpose)."""
-        import netui.models  # noqa: F401
+        doesn't pay ~250 ms for them (they are kept off the start-up path on purpose).
+        A daemon thread, not a worker: quitting at once does not wait for it to finish."""
+        import threading
 
-        _ = self.store.db.engine
+        threading.Thread(target=self._load_orm, name="netui-orm-warm-up", daemon=True).start()
+
+    def _load_orm(self) -> None:
+        try:
+            import netui.models  # noqa: F401
+
+            _ = self.store.db.engine
+        except Exception:  # only a warm-up: the first save loads them and reports a fault
+            return
 
     @work(thread=True, exit_on_error=False)
     def _watch_health(self) -> None:
