@@ -78,23 +78,28 @@ class ProgressScreen(LiveScreen[None], keys="Progress"):
         self._rates(progress)
         self._targets(progress)
 
+    def _plot(self, name: str, has_any: bool) -> PlotextPlot | None:
+        """The chart #progress-<name>, cleared to draw on, when there is something to draw;
+        else None, and its #progress-<name>-empty line shows instead."""
+        plot = self.query_one(f"#progress-{name}", PlotextPlot)
+        plot.display = has_any
+        self.query_one(f"#progress-{name}-empty", Static).display = not has_any
+        if not has_any:
+            return None
+        plot.plt.clear_data()
+        plot.plt.clear_figure()
+        return plot
+
     def _weeks(self, progress: Progress) -> None:
         goal = progress.weekly_goal
         this_week = progress.weeks[-1][1] if progress.weeks else 0
         self.query_one("#progress-weeks-title", Static).update(
             f"[b]Conversations per week[/b] last 12 weeks · this week {this_week} of {goal}"
         )
-        plot = self.query_one("#progress-weeks", PlotextPlot)
-        empty = self.query_one("#progress-weeks-empty", Static)
-        has_any = progress.conversations > 0
-        plot.display = has_any
-        empty.display = not has_any
-        empty.update(NO_CONVERSATIONS.format(goal=goal))
-        if not has_any:
+        self.query_one("#progress-weeks-empty", Static).update(NO_CONVERSATIONS.format(goal=goal))
+        if (plot := self._plot("weeks", progress.conversations > 0)) is None:
             return
         plt = plot.plt
-        plt.clear_data()
-        plt.clear_figure()
         labels = [f"{start:%d %b}" for start, _ in progress.weeks]
         counts = [n for _, n in progress.weeks]
         plt.bar(labels, counts, marker="hd")
@@ -107,15 +112,9 @@ class ProgressScreen(LiveScreen[None], keys="Progress"):
         plot.refresh()
 
     def _funnel(self, progress: Progress) -> None:
-        plot = self.query_one("#progress-funnel", PlotextPlot)
-        has_any = any(n for _, n in progress.funnel)
-        plot.display = has_any
-        self.query_one("#progress-funnel-empty", Static).display = not has_any
-        if not has_any:
+        if (plot := self._plot("funnel", any(n for _, n in progress.funnel))) is None:
             return
         plt = plot.plt
-        plt.clear_data()
-        plt.clear_figure()
         steps = progress.funnel[::-1]  # plotext draws the first bar at the bottom
         top = max(n for _, n in steps)
         plt.bar([f"{label} {n:>5,}" for label, n in steps], [n for _, n in steps],
