@@ -153,8 +153,9 @@ def check_record(record: Record, problems: list[Problem], columns: dict[str, str
                         columns.get("linkedin_url", ""))
             )  # fmt: skip
             record.linkedin_url = ""
+    given = record.__dict__  # a Record is a plain dataclass: its fields, by name
     for name, enum in ENUM_FIELDS.items():
-        value = getattr(record, name)
+        value = given[name]
         if not value:
             continue
         normal = value.strip().lower().replace(" ", "_").replace("-", "_")
