@@ -4,6 +4,7 @@ on a real file, a real database and a real child process."""
 
 from __future__ import annotations
 
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -143,3 +144,19 @@ async def test_a_file_changed_after_its_preview_is_not_imported(
         status = text(screen, "#import-status")
         assert "Connections.csv changed since its preview; nothing was imported." in status
     assert store.total_people() == 0
+
+
+async def test_where_no_child_process_can_start_the_app_reads_the_file_itself(
+    store: Store, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = connections(tmp_path / "Connections.csv", 250)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-python-here"))
+    app = make_app(store, settings, today=lambda: TODAY)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_file(pilot, path)
+        await settle(pilot)
+        assert "new 250 · updated 0 · unchanged 0" in text(screen, "#import-summary")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert store.total_people() == 250

@@ -102,23 +102,25 @@ def preview_elsewhere(
     me: Me | None = None,
     started: Callable[[subprocess.Popen[bytes]], None] | None = None,
 ) -> Preview | None:
-    """The preview read in a child process; None when the file is no contacts file (an
-    archive: read it in the app). A file it cannot read is an InputError naming it, as
-    in the app. `started(process)` gets the child (to stop it if the screen closes)."""
+    """The preview read in a child process; None when the app should read the file itself
+    (an archive, an export, or no child process could run). A file it cannot read is an
+    InputError naming it, as in the app. `started(process)` gets the child (the screen
+    stops it if it closes first)."""
     request = {"db": str(db), "path": path, "how": how, "mapping": mapping,
                "encoding": encoding, "me": me or Me()}  # fmt: skip
     argv = [sys.executable, "-m", "netui.store.import_preview"]
-    with subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                          stderr=subprocess.DEVNULL) as child:  # fmt: skip
-        if started is not None:
-            started(child)
-        out, _err = child.communicate(pickle.dumps(request))
+    try:
+        with subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL) as child:  # fmt: skip
+            if started is not None:
+                started(child)
+            out, _err = child.communicate(pickle.dumps(request))
+    except OSError:  # no process could be started: the app reads it itself
+        return None
     if child.returncode != 0 or not out:
-        stopped = child.returncode is not None and child.returncode < 0
-        raise InputError(
-            f"{path.name}: reading it was stopped." if stopped
-            else f"{path.name} could not be read (the reader exited with {child.returncode})."
-        )  # fmt: skip
+        if child.returncode is not None and child.returncode < 0:  # stopped: the screen closed
+            raise InputError(f"{path.name}: reading it was stopped.")
+        return None  # no child could run here (a frozen app?): the app reads it itself
     kind, value = pickle.loads(out)
     if kind == "error":
         raise InputError(str(value))
