@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Input, Static
 
 from netui.app import make_app
 from netui.errors import InputError
+from netui.importers import ContactsSource
 from netui.importers import peek as peek_module
 from netui.screens.importer import ImportScreen
 from netui.settings import Settings
@@ -160,3 +161,30 @@ async def test_where_no_child_process_can_start_the_app_reads_the_file_itself(
         await pilot.press("ctrl+s")
         await settle(pilot)
     assert store.total_people() == 250
+
+
+def test_the_first_rows_are_the_whole_reads_first_rows(tmp_path: Path) -> None:
+    from netui.importers import open_source
+    from netui.importers.peek import peek
+
+    path = connections(tmp_path / "Connections.csv", 3000)
+    first = peek(path)
+    whole = open_source(path)
+    assert first is not None and isinstance(whole, ContactsSource)
+    assert first.result.records == whole.result.records[:200]
+    cards = tmp_path / "contacts.vcf"
+    cards.write_text(
+        "".join(
+            f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Ek {i}\r\nEMAIL:bo{i}@x.org\r\nEND:VCARD\r\n"
+            for i in range(2000)
+        ),
+        encoding="utf-8",
+    )
+    first, whole = peek(cards), open_source(cards)
+    assert first is not None and isinstance(whole, ContactsSource)
+    assert [r.full_name for r in first.result.records] == [
+        r.full_name for r in whole.result.records[:200]
+    ]
+    broken = tmp_path / "broken.csv"
+    broken.write_text(HEADER + '\nAna,"Testa\n' + "x,y\n" * 5000, encoding="utf-8")
+    assert peek(broken) is None  # its start says nothing sure: the whole read decides

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from netui.errors import InputError, NetuiError
+from netui.errors import InputError
 from netui.importers.csvread import Table, decode
 from netui.importers.source import IN_MEMORY, ContactsSource, _from_text
 
@@ -54,7 +54,7 @@ def peek(path: Path, mapping: dict[str, str] | None = None) -> ContactsSource | 
         if cut < 0 or data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data:
             return None  # one long line, or UTF-16: wait for the whole file
         source = _parse_start(path, data[: cut + 1], mapping)
-    except (NetuiError, OSError, ValueError, UnicodeError):
+    except Exception:  # (best effort: the whole read decides, and says what is wrong)
         return None
     records = source.result.records
     if len(records) < 2:
