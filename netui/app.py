@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -118,6 +119,9 @@ class NetuiApp(PreferencesApp, keys="App"):
         if self._started:
             return
         self._started = True
+        if not gc.isenabled():  # paused for start-up (netui.fast.main): what start-up made
+            gc.freeze()  # stays (modules, the first screen), so no collection walks it again
+            gc.enable()
         self._watch_health()
         self._warm_orm()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sqlite3
 import sys
@@ -214,7 +215,10 @@ def _opens_app(argv: Sequence[str]) -> bool:
 
 def run(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser(commands=not _opens_app(words)).parse_args(words)
+    opens_app = _opens_app(words)
+    if not opens_app:
+        gc.enable()  # paused for start-up by netui.fast.main: a command runs as usual
+    args = build_parser(commands=not opens_app).parse_args(words)
     if args.demo and args.db:
         raise InputError("--demo opens the demo database; leave out --db (or --demo).")
     settings = load_settings(demo=args.demo)

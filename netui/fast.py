@@ -189,6 +189,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         import site  # needs the installed packages, so add them now
 
         site.main()
+    import gc
+
+    # Start-up allocates ~10^5 objects (Textual, the store) and frees almost none: cyclic
+    # collections would only walk them. `netui.cli.run` turns it back on for a command;
+    # the app after its first paint (NetuiApp._after_first_paint, which freezes them first).
+    gc.disable()
     from netui.cli import main as full_main
 
     return full_main(args)

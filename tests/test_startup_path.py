@@ -120,3 +120,45 @@ async def test_a_dialog_opened_after_start_has_its_styles(store: Store) -> None:
         box = app.screen.query_one(".dialog", Vertical)
         assert box.outer_size.width == 90  # `.dialog.wide { width: 90 }`
         assert str(box.styles.border_top[0]) == "round"  # `.dialog { border: round ... }`
+
+
+# The app through `netui` (netui.fast.main): cyclic gc is paused for start-up and back on
+# once the first screen is painted.
+GC_AFTER_START = """
+import gc, sys
+from textual.app import App
+run = App.run
+def headless(self, **kwargs):
+    async def first_screen(pilot):
+        while not (self.screen.query("#people-count") and gc.isenabled()):
+            await pilot.pause()
+        print("gc on after the first screen")
+        self.exit()
+    return run(self, headless=True, auto_pilot=first_screen)
+App.run = headless
+from netui.fast import main
+sys.exit(main(["--db", sys.argv[1]]))
+"""
+
+
+def test_cyclic_gc_is_back_on_after_the_first_screen_and_for_commands(
+    store: Store, db_path: Path
+) -> None:
+    store.quick_add("Ana Lima @ Stripe")
+    result = subprocess.run(
+        [sys.executable, "-c", GC_AFTER_START, str(db_path)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "gc on after the first screen" in result.stdout
+    command = (
+        "import gc, sys; from netui.fast import main; code = main(sys.argv[1:]);"
+        "print('gc', gc.isenabled()); sys.exit(code)"
+    )
+    backup = db_path.parent / "copy.db"
+    result = subprocess.run(
+        [sys.executable, "-c", command, "--db", str(db_path), "backup", "--to", str(backup)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "gc True" in result.stdout
