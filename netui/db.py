@@ -70,6 +70,13 @@ def busy_error(path: Path, waited: float) -> BusyError:
     )
 
 
+def _in_wal_mode(path: Path) -> bool:
+    """The file's header says WAL (bytes 18 and 19, the format's versions, are 2)."""
+    with path.open("rb") as file:
+        file.seek(18)
+        return file.read(2) == b"\x02\x02"
+
+
 class OutOfTime(Exception):
     """A budgeted read ran past its budget (and was interrupted, changing nothing)."""
 
@@ -130,7 +137,11 @@ class Database:
         """
         version = inspect(path, steps)  # refuses, untouched, what netui must not write
         existed = version > 0
-        background = existed and check_in_background and version >= len(steps)
+        # The check may wait only where connecting changes nothing in the file: a file in
+        # rollback-journal mode is switched to WAL on connect (a write), so it is checked first.
+        background = (
+            existed and check_in_background and version >= len(steps) and _in_wal_mode(path)
+        )
         if existed and not background:
             quick_check(path)
         created = not path.exists()
