@@ -30,7 +30,22 @@ def fit(text: str, width: int) -> str:
     return text.ljust(width)
 
 
-class RowList(KeyTable, ScrollView, Generic[T], can_focus=True, keys="RowList"):
+class CursorView(KeyTable, ScrollView):
+    """A scrolling list with a cursor on one of its `count` rows: it moves a step or a page
+    at a time and never past either end."""
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+    count = 0
+
+    def action_move(self, delta: int) -> None:
+        if self.count:
+            self.cursor = max(0, min(self.count - 1, self.cursor + delta))
+
+    def action_page(self, direction: int) -> None:
+        self.action_move(direction * max(1, self.scrollable_content_region.height - 2))
+
+
+class RowList(CursorView, Generic[T], can_focus=True, keys="RowList"):
     """Rows under a fixed header line; ↑↓ j k PgUp PgDn Home End move, enter selects."""
 
     COMPONENT_CLASSES = {"row-list--header", "row-list--cursor", "row-list--muted"}
@@ -41,8 +56,6 @@ class RowList(KeyTable, ScrollView, Generic[T], can_focus=True, keys="RowList"):
     RowList:focus > .row-list--cursor { background: $accent; color: $text; }
     RowList > .row-list--muted { color: $text-muted; }
     """
-
-    cursor: reactive[int] = reactive(0, always_update=True)
 
     class Selected(Message):
         """Enter or a double click on a row."""
@@ -67,16 +80,13 @@ class RowList(KeyTable, ScrollView, Generic[T], can_focus=True, keys="RowList"):
         self.rows: Sequence[T] = []
 
     @property
-    def count(self) -> int:
-        return len(self.rows)
-
-    @property
     def current(self) -> T | None:
         return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
 
     def set_rows(self, rows: Sequence[T], *, keep: Callable[[T], bool] | None = None) -> None:
         """Show these rows; the cursor goes to the first row `keep` accepts, or stays put."""
         self.rows = rows
+        self.count = len(rows)
         self.virtual_size = Size(self.scrollable_content_region.width, len(rows) + 1)
         target = next((i for i, row in enumerate(rows) if keep(row)), None) if keep else None
         self.cursor = target if target is not None else min(self.cursor, max(0, len(rows) - 1))
@@ -123,13 +133,6 @@ class RowList(KeyTable, ScrollView, Generic[T], can_focus=True, keys="RowList"):
         elif new >= self.scroll_y + shown:
             self.scroll_to(y=new - shown + 1, animate=False)
         self.refresh()
-
-    def action_move(self, delta: int) -> None:
-        if self.rows:
-            self.cursor = max(0, min(len(self.rows) - 1, self.cursor + delta))
-
-    def action_page(self, direction: int) -> None:
-        self.action_move(direction * max(1, self.scrollable_content_region.height - 2))
 
     def action_select(self) -> None:
         if self.current is not None:

@@ -16,16 +16,13 @@ from rich.segment import Segment
 from textual import events
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from netui.pipeline import kind_label
 from netui.store import Store
 from netui.store.timeline import InteractionRow
 from netui.textsafe import for_terminal
-from netui.widgets.bindings import KeyTable
-from netui.widgets.row_list import fit
+from netui.widgets.row_list import CursorView, fit
 
 WINDOW = 120  # entries read around the viewport
 MARGIN = 30
@@ -48,7 +45,7 @@ def entry_text(row: InteractionRow) -> tuple[str, str]:
     return f"{row.day:%a %d}  {kind:<11} ", summary
 
 
-class TimelineList(KeyTable, ScrollView, can_focus=True, keys="TimelineList"):
+class TimelineList(CursorView, can_focus=True, keys="TimelineList"):
     """↑↓ PgUp PgDn Home End move over entries (month headers are skipped), enter edits."""
 
     COMPONENT_CLASSES = {"timeline-list--month", "timeline-list--cursor", "timeline-list--muted"}
@@ -60,7 +57,7 @@ class TimelineList(KeyTable, ScrollView, can_focus=True, keys="TimelineList"):
     TimelineList > .timeline-list--muted { color: $text-muted; }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True)  # an entry's number, 0 = newest
+    # the cursor is an entry's number, 0 = newest
 
     class Selected(Message):
         """Enter or a double click on an entry."""
@@ -207,13 +204,6 @@ class TimelineList(KeyTable, ScrollView, can_focus=True, keys="TimelineList"):
         elif line >= self.scroll_y + shown:
             self.scroll_to(y=line - shown + 1, animate=False)
         self.refresh()
-
-    def action_move(self, delta: int) -> None:
-        if self.count:
-            self.cursor = max(0, min(self.count - 1, self.cursor + delta))
-
-    def action_page(self, direction: int) -> None:
-        self.action_move(direction * max(1, self.scrollable_content_region.height - 2))
 
     def action_select(self) -> None:
         row_id = self.highlighted_id
