@@ -70,8 +70,15 @@ def busy_error(path: Path, waited: float) -> BusyError:
     )
 
 
-def _in_wal_mode(path: Path) -> bool:
-    """The file's header says WAL (bytes 18 and 19, the format's versions, are 2)."""
+def _opens_unchanged(path: Path) -> bool:
+    """Connecting and closing leave the file's bytes as they are: its header says WAL
+    (bytes 18 and 19 are 2; a rollback-journal file is switched to WAL on connect) and no
+    -wal holds frames (the last connection to close folds them into the file)."""
+    try:
+        if Path(f"{path}-wal").stat().st_size > 0:
+            return False
+    except OSError:
+        pass  # no -wal: nothing to fold in
     with path.open("rb") as file:
         file.seek(18)
         return file.read(2) == b"\x02\x02"
@@ -137,10 +144,9 @@ class Database:
         """
         version = inspect(path, steps)  # refuses, untouched, what netui must not write
         existed = version > 0
-        # The check may wait only where connecting changes nothing in the file: a file in
-        # rollback-journal mode is switched to WAL on connect (a write), so it is checked first.
+        # The check may wait only where connecting and closing change nothing in the file.
         background = (
-            existed and check_in_background and version >= len(steps) and _in_wal_mode(path)
+            existed and check_in_background and version >= len(steps) and _opens_unchanged(path)
         )
         if existed and not background:
             quick_check(path)

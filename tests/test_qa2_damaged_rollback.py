@@ -4,6 +4,8 @@ has run. RELIABILITY 5: a damaged file is reported and not written to."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -42,3 +44,30 @@ def test_a_healthy_file_out_of_wal_mode_still_opens_and_is_put_in_wal(db_path: P
             assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
         db.close()
+
+
+def _leave_wal_frames(path: Path) -> None:
+    """Another program committed to the file and ended without a checkpoint (a crash, a
+    kill): its -wal holds frames the next last-to-close connection folds into the file."""
+    script = (
+        "import os, sqlite3, sys; c = sqlite3.connect(sys.argv[1], isolation_level=None);"
+        "c.execute('PRAGMA wal_autocheckpoint=0'); c.execute('CREATE TABLE scratch (x)');"
+        "c.execute('INSERT INTO scratch VALUES (1)'); os._exit(0)"
+    )
+    subprocess.run([sys.executable, "-c", script, str(path)], check=True, timeout=60)
+    assert Path(f"{path}-wal").stat().st_size > 0
+
+
+def test_a_damaged_file_with_wal_frames_is_refused_untouched_at_app_start(db_path: Path) -> None:
+    _trash_middle_pages(db_path)
+    damaged = db_path.read_bytes()
+    _leave_wal_frames(db_path)  # frames for a new table: page 1 and pages at the end
+    assert db_path.read_bytes() == damaged  # the main file still holds the damage
+    before = _digest(db_path)
+    with pytest.raises(DamagedDatabaseError):
+        db = Database.open(db_path, check_in_background=True)  # the app's start-up path
+        try:
+            db.require_healthy()  # the app's check after its first paint
+        finally:
+            db.close()  # the last connection to close folds the -wal into the file
+    assert _digest(db_path) == before
