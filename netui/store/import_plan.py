@@ -41,7 +41,7 @@ from netui.names import (
 from netui.person_spec import ENUM_DEFAULTS, FIELDS, FILL_FIELDS, IMPORT_COLUMNS
 from netui.roles import infer_role
 from netui.store.reported_jobs import load_reports, reported_change
-from netui.textsafe import NAME_FIELDS, clean_line
+from netui.textsafe import NAME_FIELDS, UNSAFE, clean_line
 
 if TYPE_CHECKING:
     from netui.importers.record import Record
@@ -244,8 +244,10 @@ class Planner:
 
     def add(self, record: Record) -> Outcome:
         given = record.__dict__  # a Record is a plain dataclass: its fields, by name
-        for name in NAME_FIELDS:  # no control characters or bidi overrides in stored names
-            given[name] = clean_line(given[name])
+        # no control characters or bidi overrides in stored names (one search for the three)
+        unsafe = UNSAFE.search("".join([given[name] for name in NAME_FIELDS])) is not None
+        for name in NAME_FIELDS:
+            given[name] = clean_line(given[name]) if unsafe else given[name].strip()
         ckey, cname = self.canonical_company(record.company)
         lkey = linkedin_key(record.linkedin_url) if record.linkedin_url else ""
         slot = self.match(record, ckey, lkey)
