@@ -119,7 +119,12 @@ def decode(data: bytes, source: str, encoding: str = "") -> tuple[str, str]:
         candidates = [(utf16, data)] if utf16 else [("utf-8", data)]
     name, payload = candidates[0]
     try:
-        return _no_nul(payload.decode(name.replace("-sig", "")), source), name
+        text = payload.decode(name.replace("-sig", ""))
+        if name.startswith("utf-16"):
+            return _no_nul(text, source), name
+        if b"\x00" in payload:  # (in UTF-8 a NUL character is a NUL byte: bytes search faster)
+            raise _nul_error(source)
+        return text, name
     except UnicodeDecodeError as exc:
         if name.startswith("utf-16"):
             raise InputError(
@@ -127,7 +132,7 @@ def decode(data: bytes, source: str, encoding: str = "") -> tuple[str, str]:
                 "save it again as UTF-8."
             ) from None
         if b"\x00" in payload:  # binary (random bytes, an image): no encoding would help
-            raise InputError(f"{source} is not a text file (it holds NUL bytes).") from None
+            raise _nul_error(source) from None
         offset = exc.start + (len(data) - len(payload))
         if name == "utf-8" and not _mostly_utf8(data):
             try:  # a legacy file from Excel or Outlook: no UTF-8 in it at all
@@ -146,9 +151,13 @@ def decode(data: bytes, source: str, encoding: str = "") -> tuple[str, str]:
         ) from None
 
 
+def _nul_error(source: str) -> InputError:
+    return InputError(f"{source} is not a text file (it holds NUL bytes).")
+
+
 def _no_nul(text: str, source: str) -> str:
     if "\x00" in text:
-        raise InputError(f"{source} is not a text file (it holds NUL bytes).")
+        raise _nul_error(source)
     return text
 
 

@@ -293,7 +293,7 @@ def _from_text(
     mapping: dict[str, str] | None,
 ) -> Source:
     """Decoded text -> a Source: `name` for sniffing (its suffix), `source` for messages."""
-    if not text.strip():
+    if not text or text.isspace():  # (not strip(): no copy of a big file)
         raise InputError(f"{source} is empty.")
     fmt = chosen or _sniff(name, text)
     with paused_gc():  # a record or row a line, all kept: a collection would find nothing
