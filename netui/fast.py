@@ -89,12 +89,24 @@ def _run_on_store(conn: sqlite3.Connection, path: str, argv: Sequence[str]) -> i
 
     from netui.cli import COMMANDS, build_parser
     from netui.db import Database
+    from netui.readonly import open_read_only
     from netui.settings import load_settings
     from netui.store import Store
 
+    class ReadOnlyDatabase(Database):
+        """Its read pool is read-only too: a read-write connection, the last to close,
+        would fold another program's -wal into the file (a damaged one included)."""
+
+        def _open_reader(self) -> sqlite3.Connection:
+            reader = open_read_only(path)
+            if reader is None:  # the file changed meanwhile: the usual read connection
+                return super()._open_reader()
+            self._readers.append(reader)
+            return reader
+
     args = build_parser().parse_args(list(argv))
     settings = load_settings()
-    store = Store(Database(Path(path), conn), follow_up_days=settings.follow_up_days)
+    store = Store(ReadOnlyDatabase(Path(path), conn), follow_up_days=settings.follow_up_days)
     return COMMANDS[args.command](args, store, settings)
 
 

@@ -4,6 +4,7 @@ has run. RELIABILITY 5: a damaged file is reported and not written to."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -70,4 +71,21 @@ def test_a_damaged_file_with_wal_frames_is_refused_untouched_at_app_start(db_pat
             db.require_healthy()  # the app's check after its first paint
         finally:
             db.close()  # the last connection to close folds the -wal into the file
+    assert _digest(db_path) == before
+
+
+@pytest.mark.parametrize("command", ["today", "stats"])
+def test_a_read_only_command_leaves_another_programs_wal_alone(
+    db_path: Path, tmp_path: Path, command: str
+) -> None:
+    """`netui today` / `stats` read on the fast path (no check, no migration): none of its
+    connections may be a read-write one, whose close folds a -wal into a damaged file."""
+    _trash_middle_pages(db_path)
+    _leave_wal_frames(db_path)
+    before = _digest(db_path)
+    env = {**os.environ, "NETUI_CONFIG_DIR": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)}
+    subprocess.run(
+        [sys.executable, "-m", "netui", "--db", str(db_path), command],
+        capture_output=True, text=True, timeout=60, env=env,
+    )  # fmt: skip
     assert _digest(db_path) == before
