@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from netui.errors import NetuiError
 from netui.meeting import Brief
 from netui.screens.base import NetuiScreen
 from netui.textsafe import escape_markup as escape
+from netui.widgets.footer import Footer
 
 NOTES_CHARS = 200  # about three lines at 80 columns: the person's notes are a reminder
 

@@ -8,7 +8,7 @@ from typing import cast
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui.enums import STAGE_ORDER, Stage
@@ -22,6 +22,7 @@ from netui.screens.dialogs import LineDialog, dialog_title
 from netui.store import CompanyRow, PeopleQuery
 from netui.tech import next_flag, tech_said, tech_word
 from netui.textsafe import escape_markup as escape
+from netui.widgets.footer import Footer
 from netui.widgets.row_list import RowList
 
 GROUPS = (

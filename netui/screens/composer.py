@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Header, Input, Label, Select, Static, TextArea
 
 from netui.compose import (
     CHANNELS,
@@ -44,6 +44,7 @@ from netui.screens.composer_parts import (
     recipient_line,
 )
 from netui.templates import TemplateSet, default_templates
+from netui.widgets.footer import Footer
 
 
 class ComposerScreen(ComposerDrafts, ComposerExits, keys="Composer"):

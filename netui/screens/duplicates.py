@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
 from netui.plural import count_of
@@ -21,6 +21,7 @@ from netui.store.duplicates import (
     SearchCancelled,
 )
 from netui.textsafe import escape_markup as escape
+from netui.widgets.footer import Footer
 from netui.widgets.row_list import RowList
 
 _LABELS = {"full_name": "name", "linkedin_url": "LinkedIn", "how_we_know_text": "how we met",

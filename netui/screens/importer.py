@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import (
     DataTable,
-    Footer,
     Header,
     Input,
     ProgressBar,
@@ -50,6 +49,7 @@ from netui.screens.import_views import (
 )
 from netui.store.imports import ImportReport
 from netui.textsafe import escape_markup as escape
+from netui.widgets.footer import Footer
 
 
 class ImportScreen(NetuiScreen[ImportReport | None], keys="Import"):

@@ -6,7 +6,7 @@ import contextlib
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from netui.enums import MeetingStatus
@@ -29,6 +29,7 @@ from netui.screens.meeting_dialogs import (
 )
 from netui.screens.meeting_form import MeetingFormScreen
 from netui.textsafe import escape_markup as escape
+from netui.widgets.footer import Footer
 
 TICKED, OPEN = "☑", "☐"
 

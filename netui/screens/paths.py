@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from netui.errors import NetuiError
 from netui.network import Path
@@ -15,6 +15,7 @@ from netui.recipient import IntroTarget
 from netui.screens.base import NetuiScreen
 from netui.store.paths import CompanyPaths
 from netui.textsafe import escape_markup as escape
+from netui.widgets.footer import Footer
 from netui.widgets.row_list import RowList
 
 INTENT_WORDS = {"pitch": "pitch yourself to", "intro": "ask for an introduction:"}

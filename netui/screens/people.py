@@ -9,7 +9,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from netui.plural import count_of
 from netui.screens.base import NetuiScreen
@@ -17,6 +17,7 @@ from netui.screens.undo import Undo, UndoStack
 from netui.store import PeopleQuery
 from netui.store.rows import SORT_KEYS
 from netui.textsafe import escape_markup as escape
+from netui.widgets.footer import Footer
 from netui.widgets.people_table import PeopleHeader, PeopleTable, shown_sort_keys
 
 

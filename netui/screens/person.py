@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 
 from netui.enums import Stage
 from netui.errors import NetuiError, NotFoundError
@@ -35,6 +35,7 @@ from netui.screens.undo import Undo
 from netui.store.drafts import DraftRow
 from netui.store.links import LinkRow
 from netui.store.timeline import InteractionRow
+from netui.widgets.footer import Footer
 from netui.widgets.timeline_list import TimelineLayout, TimelineList
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual_plotext import PlotextPlot
 
 from netui.conversations import CONVERSATION_DEFINITION
@@ -16,6 +16,7 @@ from netui.plural import noun_for
 from netui.progress import Progress, Rate, build_progress
 from netui.screens.base import LiveScreen
 from netui.textsafe import escape_markup as escape
+from netui.widgets.footer import Footer
 from netui.widgets.row_list import fit
 
 NO_CONVERSATIONS = (

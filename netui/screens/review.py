@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from netui.channel_ingest import NOT_TECH, SKIPPED, ago_text
 from netui.names import company_key
@@ -27,6 +27,7 @@ from netui.screens.undo import Undo, UndoStack
 from netui.store.candidate_review import CandidateRecord, CandidateUndo, ReviewProgress
 from netui.tech import tech_guess, tech_said
 from netui.textsafe import escape_markup as escape
+from netui.widgets.footer import Footer
 
 EMPTY = (
     "No candidates waiting for review.\n\n"

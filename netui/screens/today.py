@@ -6,7 +6,7 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui.agenda import Item, Section, Today, build_today
@@ -16,6 +16,7 @@ from netui.screens.base import LiveScreen
 from netui.screens.today_dialogs import KeepInTouchScreen, LogLineScreen
 from netui.screens.undo import Undo, UndoStack
 from netui.textsafe import escape_markup as escape
+from netui.widgets.footer import Footer
 from netui.widgets.row_list import fit
 
 # What `c` writes from each section (None: the composer suggests from the stage).

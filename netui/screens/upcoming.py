@@ -6,7 +6,7 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui.meeting import MeetingRow, to_local
@@ -14,6 +14,7 @@ from netui.names import name_at
 from netui.screens.base import LiveScreen
 from netui.textsafe import escape_markup as escape
 from netui.timeutil import relative_day
+from netui.widgets.footer import Footer
 
 
 def _cell(text: str, width: int) -> str:
