@@ -42,6 +42,7 @@ async def test_opening_and_closing_screens_all_day_keeps_only_the_keys_shown(
         await pilot.pause()
         shown = len(app.screen.query(FooterKey))
         assert shown > 3  # the People footer
+        alive = []
         for _ in range(6):
             for screen in (PersonScreen(dana), TodayScreen()):
                 await app.push_screen(screen)
@@ -49,7 +50,8 @@ async def test_opening_and_closing_screens_all_day_keeps_only_the_keys_shown(
                 await pilot.pause()
                 app.pop_screen()
                 await pilot.pause()
-        await _settle(app)
-        await pilot.pause()
-        # the People footer's keys, and at most the last closed screen's not yet collected
-        assert _keys_alive() <= 2 * shown + 12, "old footer keys are kept alive"
+            await _settle(app)
+            await pilot.pause()
+            alive.append(_keys_alive())
+        # each round used to leave ~37 more keys alive (its footers' and People's redrawn)
+        assert alive[-1] - alive[1] < shown, f"old footer keys are kept alive: {alive}"
