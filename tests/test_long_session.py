@@ -55,3 +55,21 @@ async def test_opening_and_closing_screens_all_day_keeps_only_the_keys_shown(
             alive.append(_keys_alive())
         # each round used to leave ~37 more keys alive (its footers' and People's redrawn)
         assert alive[-1] - alive[1] < shown, f"old footer keys are kept alive: {alive}"
+
+
+def test_every_screen_uses_netuis_footer() -> None:
+    import re
+    from pathlib import Path
+
+    import netui
+
+    package = Path(netui.__file__).parent
+    direct = [
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if path.name != "footer.py"
+        and re.search(
+            r"from textual\.widgets import[^\n]*\bFooter\b|^\s+Footer,", path.read_text(), re.M
+        )
+    ]
+    assert not direct, f"import Footer from netui.widgets.footer (it drops a leak): {direct}"
