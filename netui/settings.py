@@ -137,6 +137,10 @@ def _load_look(settings: Settings, raw: dict[str, object], path: Path) -> None:
     for binding_id, keys in keymap.items():
         if isinstance(keys, str) and keys.strip():
             settings.keymap[str(binding_id)] = keys.strip()
+        elif isinstance(keys, str):
+            settings.notices.append(
+                f'{path}: [keymap] {binding_id} has no keys; write some, like "ctrl+n"; ignored.'
+            )
         else:
             settings.notices.append(
                 f'{path}: [keymap] {binding_id} needs keys in quotes, like "ctrl+n"; ignored.'

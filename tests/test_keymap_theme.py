@@ -127,3 +127,11 @@ def test_netui_keys_lists_ids_with_the_users_keys(tmp_path: Path) -> None:
     rows = [line.split("\t") for line in result.stdout.splitlines()]
     assert ["find", "f", "Find", "People"] in rows
     assert ["quit", "ctrl+q", "Quit", "App"] in rows
+
+
+def test_an_empty_key_string_is_said_to_have_no_keys() -> None:
+    config_dir()
+    _write('[keymap]\nquit = ""\n')
+    settings = load_settings()
+    assert settings.keymap == {}
+    assert len(settings.notices) == 1 and "[keymap] quit has no keys" in settings.notices[0]
