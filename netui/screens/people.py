@@ -18,7 +18,7 @@ from netui.store import PeopleQuery
 from netui.store.rows import SORT_KEYS
 from netui.textsafe import escape_markup as escape
 from netui.widgets.footer import Footer
-from netui.widgets.people_table import PeopleHeader, PeopleTable, shown_sort_keys
+from netui.widgets.people_table import FIRST_BUDGET, PeopleHeader, PeopleTable, shown_sort_keys
 
 
 class FilterInput(Input):
@@ -64,7 +64,7 @@ class PeopleScreen(NetuiScreen[None], keys="People"):
     def on_mount(self) -> None:
         self.table.focus()
         self._seen_version = self.store.data_version()
-        self.table.set_query(self.table.people_query)
+        self.table.set_query(self.table.people_query, budget=FIRST_BUDGET)
         if self.table.loaded:  # read inline: the count is in the first frame, not a later one
             self._show_count(self.table.count, self.table.total, self.table.people_query)
         self._show_filters()
