@@ -88,6 +88,23 @@ class OutOfTime(Exception):
     """A budgeted read ran past its budget (and was interrupted, changing nothing)."""
 
 
+@contextmanager
+def stopping(
+    conn: sqlite3.Connection, should_stop: Callable[[], bool], every: int
+) -> Iterator[sqlite3.Connection]:
+    """`conn` with its statements interrupted (OutOfTime) once `should_stop()` is true,
+    asked every `every` SQLite steps; the handler is removed afterwards."""
+    conn.set_progress_handler(lambda: int(should_stop()), every)
+    try:
+        yield conn
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            raise OutOfTime() from None
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
 class Database:
     """One SQLite file: read connections that never wait, and two ways to write.
 
@@ -266,15 +283,8 @@ class Database:
         handling it.)"""
         with self.read() as conn:
             deadline = time.perf_counter() + budget
-            conn.set_progress_handler(lambda: int(time.perf_counter() > deadline), 2000)
-            try:
+            with stopping(conn, lambda: time.perf_counter() > deadline, 2000):
                 yield conn
-            except sqlite3.OperationalError as exc:
-                if "interrupted" in str(exc):
-                    raise OutOfTime() from None
-                raise
-            finally:
-                conn.set_progress_handler(None, 0)
 
     def data_version(self) -> int:
         """Moves whenever any connection (this process's or another's) commits a change."""

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from netui.db import OutOfTime
+from netui.db import OutOfTime, stopping
 from netui.errors import InputError, NotFoundError
 from netui.folding import fold_sql, fts_query, search_words
 from netui.names import first_name_of
@@ -78,15 +78,8 @@ def _stoppable(
     with reader as conn:
         if should_stop():
             raise OutOfTime()
-        conn.set_progress_handler(lambda: int(should_stop()), 1000)
-        try:
+        with stopping(conn, should_stop, 1000):
             yield conn
-        except sqlite3.OperationalError as exc:
-            if "interrupted" in str(exc):
-                raise OutOfTime() from None
-            raise
-        finally:
-            conn.set_progress_handler(None, 0)
 
 
 def _prefix_indexed(text: str) -> bool:
