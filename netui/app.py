@@ -3,26 +3,24 @@
 from __future__ import annotations
 
 import gc
-from collections import deque
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import events, work
+from textual import work
 from textual.app import App, SystemCommand
-from textual.message_pump import MessagePump
 from textual.screen import Screen
-from textual.timer import Timer
 
 from netui import __version__
-from netui.app_prefs import PreferencesApp
 from netui.errors import NetuiError
 from netui.exits import ExitLine, one_line_text
 from netui.keymap import check_keymap
 from netui.keys import binding_ids
 from netui.settings import Settings
 from netui.store import Store
+from netui.widgets.app_prefs import PreferencesApp
+from netui.widgets.typeahead import TypeaheadApp
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -41,7 +39,7 @@ AFTER_START_SECONDS = 0.5
 SCREENS_CSS = Path(__file__).with_name("screens.tcss")
 
 
-class NetuiApp(PreferencesApp, keys="App"):
+class NetuiApp(PreferencesApp, TypeaheadApp, keys="App"):
     """netui: every screen gets the store and settings from here (`self.app.store`)."""
 
     CSS_PATH = "app.tcss"  # the app and People; every other screen's rules: SCREENS_CSS
@@ -65,10 +63,6 @@ class NetuiApp(PreferencesApp, keys="App"):
         self.startup_notices = [*settings.notices, *notices]
         self._started = False  # the health check and ORM warm-up (after the first paint)
         self._screens_css = False  # SCREENS_CSS read (before the first other screen opens)
-        self._held_keys: deque[events.Key] = deque()  # typed while an earlier key is in flight
-        self._flight: int | None = None  # the number of the key in flight, if one is
-        self._flights = 0  # keys sent so far (each flight's number)
-        self._flight_timer: Timer | None = None
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
 
@@ -156,73 +150,6 @@ class NetuiApp(PreferencesApp, keys="App"):
             self.store.db.require_healthy()
         except NetuiError as exc:
             self.call_from_thread(self.exit, None, exc.exit_code, one_line_text(exc))
-
-    async def on_event(self, event: events.Event) -> None:
-        """Keys typed in a burst reach the widgets one after another, in the order typed.
-
-        Textual hands each key to the widget focused when it reads it. A key that widget
-        does not take goes up the page to the app (`_on_key` below), one message hop at a
-        time, while a later key goes straight to the widget focused by then: in '+Tess⏎'
-        typed at once the Enter overtook 'ess' and quick add saved "T". So a key waits
-        until the one before it has gone all the way up (or 0.25 s at most).
-        """
-        if (
-            not isinstance(event, events.Key)
-            or event.is_forwarded
-            or getattr(event, "netui_redirected", False)
-        ):
-            await super().on_event(event)
-        elif self._flight is not None or self._held_keys:
-            self._held_keys.append(event)
-        else:
-            await self._send_key(event)
-
-    async def _send_key(self, event: events.Key) -> None:
-        target: MessagePump = self.focused or self.screen
-        await super().on_event(event)
-        if not event.is_forwarded:
-            return  # the app's own key (priority binding): done already
-        self._flights += 1
-        flight = self._flight = self._flights
-        self._flight_timer = self.set_timer(0.25, lambda: self._landed(flight))
-        if not target.call_later(self._follow, target, flight):
-            await self._landed(flight)
-
-    def _follow(self, node: MessagePump, flight: int) -> None:
-        """Runs in `node`'s queue after the key: if it went up, it is in the parent's now."""
-        parent = node._parent
-        if parent is None or parent is self or not parent.call_later(self._follow, parent, flight):
-            self.call_later(self._landed, flight)
-
-    async def _landed(self, flight: int) -> None:
-        if flight != self._flight:
-            return  # an older flight's timer or follower
-        self._flight = None
-        if self._flight_timer is not None:
-            self._flight_timer.stop()
-            self._flight_timer = None
-        while self._held_keys and self._flight is None:
-            await self._send_key(self._held_keys.popleft())
-
-    async def _on_key(self, event: events.Key) -> None:
-        """Give a typed character to the widget that has the focus *now*.
-
-        Textual sends each key to the widget focused when the key is read; a burst like
-        '/con' is read at once, so 'c', 'o', 'n' go to the list before '/' has moved the
-        focus to the find box. Unhandled, they bubble up here, the focus chain (now the
-        box) claims them, and they are lost. Re-send them to the box instead.
-        """
-        focused = self.focused
-        if (
-            focused is not None
-            and not getattr(event, "netui_redirected", False)
-            and focused.check_consume_key(event.key, event.character)
-        ):
-            event.prevent_default()  # App._on_key (bindings) must not see it as well
-            again = events.Key(event.key, event.character)
-            again.netui_redirected = True  # type: ignore[attr-defined]
-            focused.post_message(again)
-        # Otherwise Textual goes on to App._on_key itself (handlers run down the MRO).
 
     def _fatal_error(self) -> None:
         """On a crash show one line, not Textual's traceback with locals (personal data)."""

@@ -1,6 +1,6 @@
 """Layering, checked over every module of the netui package (walked, not listed by hand):
 
-- the UI (app.py, app_prefs.py, clipboard.py, screens/, widgets/) runs no SQL: it asks the store;
+- the UI (app.py, clipboard.py, screens/, widgets/) runs no SQL: it asks the store;
 - the store (store/) never imports Textual;
 - the database adapters (named below, each with why) may use sqlite3 and the ORM;
 - every other module is domain logic: no Textual, no sqlite3, no ORM, no SQL.
@@ -22,7 +22,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "netui"
 
-UI = ("netui.app", "netui.app_prefs", "netui.clipboard", "netui.screens", "netui.widgets")
+UI = ("netui.app", "netui.clipboard", "netui.screens", "netui.widgets")
 STORE = ("netui.store",)
 # Outside store/, only these touch the database itself, each for one reason:
 ADAPTERS = {

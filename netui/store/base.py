@@ -26,10 +26,14 @@ def found(row: T | None, what: str, key: int) -> T:
     return row
 
 
-def row_by_id(conn: sqlite3.Connection, table: str, columns: str, key: int, what: str = "") -> Any:
+def row_by_id(
+    conn: sqlite3.Connection, table: str, columns: str, key: int, what: str = ""
+) -> tuple[Any, ...]:
     """`SELECT columns FROM table WHERE id = key`: the one row, or NotFoundError naming
     `what` (the table's name unless given)."""
-    row = conn.execute(f"SELECT {columns} FROM {table} WHERE id = ?", (key,)).fetchone()
+    row: tuple[Any, ...] | None = conn.execute(
+        f"SELECT {columns} FROM {table} WHERE id = ?", (key,)
+    ).fetchone()
     return found(row, what or table, key)
 
 

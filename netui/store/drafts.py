@@ -117,19 +117,22 @@ def _reachable_by(email: str, linkedin: str, dm_handles: tuple[str, ...]) -> str
     return Channel.email.value
 
 
-def _latest_shared(conn: sqlite3.Connection, person_id: int, from_them: Iterable[str]) -> Any:
+def _latest_shared(
+    conn: sqlite3.Connection, person_id: int, from_them: Iterable[str]
+) -> tuple[str, str, str] | None:
     """(kind, direction, at) of the newest entry of a kind you both share, or of one of
     `from_them` that came from them; None when there is none."""
     from netui.message_phrases import MENTIONABLE_KINDS
 
     shared = ", ".join(f"'{k}'" for k in MENTIONABLE_KINDS)
     theirs = ", ".join(f"'{k}'" for k in from_them)
-    return conn.execute(
+    row: tuple[str, str, str] | None = conn.execute(
         "SELECT kind, direction, at FROM interaction WHERE person_id = ? AND "
         f"(kind IN ({shared}) OR (direction = 'in' AND kind IN ({theirs}))) "
         "ORDER BY at DESC, id DESC LIMIT 1",
         (person_id,),
     ).fetchone()
+    return row
 
 
 def _last_summary(row: Any) -> str:
