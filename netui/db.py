@@ -336,10 +336,14 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """A driver-level write transaction (bulk paths): all or nothing. A fault (a full
-        disk mid-import) rolls everything back and raises its NetuiError."""
+        """A write transaction on the main connection: all or nothing. A fault (a full
+        disk mid-import) rolls everything back and raises its NetuiError. The UI thread
+        waits `UI_BUSY_TIMEOUT` for another thread's write, like another program's."""
         self.require_healthy()
-        with self.read_lock:
+        wait = self.wait_ms() / 1000
+        if not self.read_lock.acquire(timeout=wait):  # this process's own long write
+            raise busy_error(self.path, wait)
+        try:
             try:
                 self.begin_write(self.reader)
                 try:
@@ -353,6 +357,8 @@ class Database:
                     raise fault from None
                 raise
             self.bulk_writes += 1
+        finally:
+            self.read_lock.release()
 
     def scrub(self, wait: float = 0.0, pause: float = 0.1) -> bool:
         """Fold the WAL into the file and truncate it (after an erase: no copy left in the

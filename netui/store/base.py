@@ -78,6 +78,14 @@ class StoreBase:
             raise
         self.writes += 1
 
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE) on the driver connection: all or
+        nothing, in plain SQL (`netui.store.sql`). A fault of the place (a full disk, a
+        read-only file, another program's lock) rolls back and raises its NetuiError."""
+        with self.db.write() as conn:
+            yield conn
+
     def data_version(self) -> int:
         """Changes whenever anything commits: this process (ORM or bulk) or another one.
         A read changes nothing, so it never moves this (screens don't reload for it)."""
