@@ -8,7 +8,8 @@ database per size (netui.demo.generate_people). Each size runs in its own child 
 real app, headless (Pilot, 120x40), on that database.
 
 steady RSS     after a warm-up (the People screen painted, / and four filter keystrokes, the
-               filter cleared, escape), a full gc, VmRSS of the process.
+               filter cleared, escape, one save: a quick add, so what a write loads is
+               counted), a full gc, VmRSS of the process.
                Floor: the bare Textual app (bench/_bare_app.py) the same way. Goal <= 60 MB
                (at 30,000 people).
 first rows     the Import screen opened on the file: from push_screen to the first rows of
@@ -73,6 +74,15 @@ async def child(db: Path, csv_path: Path, runs: int) -> dict[str, Any]:
         for key in ("slash", "j", "o", "s", "e", *["backspace"] * 4, "escape"):
             await pilot.press(key)
             await pilot.pause()
+        await app.workers.wait_for_complete()
+        before = store.count_people()
+        await pilot.press("plus", *"Bench Save @ Warmup Co", "enter")  # one save (quick add)
+        for _ in range(200):
+            await pilot.pause()
+            if store.count_people() > before:
+                break
+        else:
+            raise SystemExit("the warm-up's quick add did not save")
         await app.workers.wait_for_complete()
         await pilot.pause()
         gc.collect()
