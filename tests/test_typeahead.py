@@ -52,3 +52,19 @@ async def test_a_burst_after_find_filters_by_every_letter(store: Store, settings
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen.query_one("#filter").value == "conn"  # type: ignore[attr-defined]
+
+
+async def test_enter_typed_before_raw_mode_still_saves(store: Store, settings: Settings) -> None:
+    """Typed before netui has the terminal in raw mode, Enter reaches it as a line feed
+    (the tty's ICRNL): ctrl+j. Quick add must take it as Enter and save the person."""
+    app = make_app(store, settings, today=lambda: TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        burst(app, "+Lina Feed @ Early Co")
+        app.post_message(events.Key("ctrl+j", "\n"))
+        for _ in range(6):
+            await pilot.pause()
+        await app.workers.wait_for_complete()
+    window = store.people_window(PeopleQuery(), 0, 50)
+    assert window is not None
+    assert [p.full_name for p in window.rows] == ["Lina Feed"]

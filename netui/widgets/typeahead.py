@@ -40,7 +40,10 @@ class TypeaheadApp(App[None]):
             or getattr(event, "netui_redirected", False)
         ):
             await super().on_event(event)
-        elif self._flight is not None or self._held_keys:
+            return
+        if event.key == "ctrl+j":  # Enter typed before raw mode: the tty made it a line feed
+            event = events.Key("enter", "\r")
+        if self._flight is not None or self._held_keys:
             self._held_keys.append(event)
         else:
             await self._send_key(event)
