@@ -107,3 +107,28 @@ async def test_filter_buttons_apply_and_clear(store: Store, settings: Settings) 
         await settle(pilot)
         await click(pilot, "#reset")
         assert got[-1].role is None
+
+
+async def test_every_form_says_what_esc_does_in_the_same_words(
+    store: Store, settings: Settings
+) -> None:
+    from textual.widgets import Label
+
+    sam = store.quick_add("Sam Rivera @ Stripe, recruiter")
+    app = make_app(store, settings, today=lambda: TODAY)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await settle(pilot)
+        for screen in (
+            PersonFormScreen(),
+            PersonFormScreen(sam),
+            MeetingFormScreen(sam),
+            FiltersScreen(PeopleQuery()),
+            SettingsScreen(),
+        ):
+            await app.push_screen(screen)
+            await settle(pilot)
+            title = str(screen.query(Label).first().render())
+            assert title.endswith("esc cancels"), title
+            assert title.count("esc") == 1, title
+            app.pop_screen()
+            await settle(pilot)

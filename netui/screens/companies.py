@@ -303,7 +303,7 @@ class AliasScreen(LineDialog[str | None], keys="Alias"):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield dialog_title(f"{escape(self.company)} is also known as…", "enter · esc")
+            yield dialog_title(f"{escape(self.company)} is also known as…", "enter")
             yield Input(placeholder="e.g. Alphabet — an existing company merges in", id="alias")
             yield Static(
                 "[dim]Legal suffixes already match: 'Google LLC' is 'Google'.[/dim]",

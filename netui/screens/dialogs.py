@@ -110,9 +110,13 @@ def leave_form(screen: Screen[Any], start: dict[str, object]) -> None:
     screen.app.push_screen(ConfirmScreen("Discard what you typed?", yes="Discard"), answered)
 
 
-def dialog_title(title: str, keys: str, *, classes: str | None = None) -> Label:
+def dialog_title(
+    title: str, keys: str, *, esc: str | None = "cancels", classes: str | None = None
+) -> Label:
     """A dialog's first line: its title in bold (markup: escape what the user typed), then
-    its keys dimmed ('enter adds · esc cancels')."""
+    its keys dimmed, ending with what esc does, in the same words everywhere:
+    'enter adds · esc cancels'. `esc=None` where the line says something else."""
+    keys = f"{keys} · esc {esc}" if esc and keys else f"esc {esc}" if esc else keys
     return Label(f"[b]{title}[/b]  [dim]{keys}[/dim]", classes=classes)
 
 

@@ -30,7 +30,7 @@ class FiltersScreen(FormModal[PeopleQuery | None], keys="Filters"):
         ]
         q = self.start
         with VerticalScroll(classes="dialog"):
-            yield dialog_title("Filter people", "ctrl+s applies · ctrl+r clears · esc")
+            yield dialog_title("Filter people", "ctrl+s applies · ctrl+r clears")
             yield Label("Stage", classes="field-label")
             yield Select([(s.value, s.value) for s in Stage], value=q.stage or Select.NULL,
                          prompt="any stage", id="stage")  # fmt: skip

@@ -29,7 +29,7 @@ class IntroducedScreen(PickerModal[Introduction | None], keys="Introduced"):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="introduced-dialog"):
             yield dialog_title(
-                f"Who did {escape(self.introducer)} introduce you to?", "enter adds · esc skips"
+                f"Who did {escape(self.introducer)} introduce you to?", "enter adds", esc="skips"
             )
             yield Input(
                 placeholder="a name from your people, or new: Dana Ruiz @ Stripe, engineer",

@@ -41,9 +41,7 @@ class LinkScreen(PickerModal[LinkMade | None], keys="Link"):
     def compose(self) -> ComposeResult:
         person = self.store.get_person(self.person_id)
         with Vertical(classes="dialog", id="link-dialog"):
-            yield dialog_title(
-                f"Link {escape(person.full_name)} to…", "enter links · tab moves · esc"
-            )
+            yield dialog_title(f"Link {escape(person.full_name)} to…", "enter links · tab moves")
             yield Select(
                 [
                     (f"{escape(person.first_name or 'they')} {label} …", k.value)

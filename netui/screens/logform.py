@@ -28,7 +28,7 @@ class LogFormScreen(FormModal[LogEntry | None], keys="LogForm"):
     def compose(self) -> ComposeResult:
         entry = self.entry
         with VerticalScroll(classes="dialog", id="log-form"):
-            yield dialog_title(escape(self.title_text), "ctrl+s saves · esc cancels")
+            yield dialog_title(escape(self.title_text), "ctrl+s saves")
             yield Static("", id="log-form-error", classes="error")
             with Horizontal(classes="log-form-row"):
                 yield Select(

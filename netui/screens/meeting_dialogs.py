@@ -80,7 +80,7 @@ class AddItemScreen(LineDialog[NewItem | None], keys="AddItem"):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="add-item-dialog"):
-            yield dialog_title("Add a checklist item", "enter adds · esc cancels")
+            yield dialog_title("Add a checklist item", "enter adds")
             yield Select(
                 [(PHASE_TITLES[p], p.value) for p in PHASES],
                 value=self.phase.value,
@@ -105,7 +105,7 @@ class RequestScreen(LineDialog[str | None], keys="Request"):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="request-dialog"):
-            yield dialog_title("Your one clear request", "enter saves and ticks · esc")
+            yield dialog_title("Your one clear request", "enter saves and ticks")
             yield Static(
                 "There is no request yet. What exactly will you ask for? Make it easy to say "
                 "yes to.",
@@ -136,7 +136,7 @@ class ExportPathScreen(LineDialog[str | None], keys="ExportPath"):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="export-dialog"):
-            yield dialog_title("Export to your calendar (.ics)", "enter saves · esc")
+            yield dialog_title("Export to your calendar (.ics)", "enter saves")
             yield Input(self.suggested, id="export-path")
             yield Static(
                 "A new file readable only by you; open it with your calendar app.",

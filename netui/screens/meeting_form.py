@@ -65,7 +65,7 @@ class MeetingFormScreen(FormModal[int | None], keys="MeetingForm"):
         initial = self._initial()
         verb = "Plan a meeting" if self.meeting_id is None else "Reschedule the meeting"
         with VerticalScroll(classes="dialog form", id="meeting-form"):
-            yield dialog_title(f"{verb} with {escape(person.full_name)}", "ctrl+s saves · esc")
+            yield dialog_title(f"{verb} with {escape(person.full_name)}", "ctrl+s saves")
             yield Static(self._reminder(), id="meeting-reminder", classes="hint")
             others = [
                 m

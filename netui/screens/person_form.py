@@ -89,9 +89,7 @@ class PersonFormScreen(FormModal[int | None], keys="PersonForm"):
         self.guessed_role = infer_role(self.initial.get("title", "")).value
         title = "Add a person" if self.person_id is None else f"Edit {self.initial['full_name']}"
         with VerticalScroll(classes="dialog form"):
-            yield dialog_title(
-                escape(title), "ctrl+s saves · esc cancels · * required", classes="form-title"
-            )
+            yield dialog_title(escape(title), "ctrl+s saves · * required", classes="form-title")
             yield Static("", id="form-error", classes="error")
             for row in FORM_LAYOUT:
                 with Horizontal(classes="form-row"):

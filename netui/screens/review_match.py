@@ -24,9 +24,7 @@ class MatchScreen(PickerModal[int | None], keys="Match"):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="match-dialog"):
-            yield dialog_title(
-                f"{escape(self.candidate.shown)} is…", "enter picks · ↓ the list · esc cancels"
-            )
+            yield dialog_title(f"{escape(self.candidate.shown)} is…", "enter picks · ↓ the list")
             yield Input(placeholder="type a name to search your people", id="match-search")
             yield OptionList(id="match-results")
 

@@ -34,7 +34,7 @@ class SettingsScreen(FormModal[bool], keys="Settings"):
     def compose(self) -> ComposeResult:
         settings = self.settings
         with VerticalScroll(classes="dialog wide"):
-            yield dialog_title("Settings", "ctrl+s saves · esc cancels")
+            yield dialog_title("Settings", "ctrl+s saves")
             for key, label, placeholder in FIELDS:
                 yield Label(label, classes="field-label")
                 value = str(getattr(settings, key))

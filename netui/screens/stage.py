@@ -26,7 +26,7 @@ class StageScreen(NetuiModal[Stage | None], keys="Stage"):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="stage-dialog"):
             title = f"Stage for {escape(self.person_name)}" if self.person_name else "Stage"
-            yield dialog_title(title, "enter sets · esc cancels")
+            yield dialog_title(title, "enter sets")
             yield OptionList(
                 *(Option(f"{s.value:<13}[dim]{STAGE_HINTS[s]}[/dim]", id=s.value) for s in Stage),
                 id="stage-options",

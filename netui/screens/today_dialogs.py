@@ -34,7 +34,7 @@ class LogLineScreen(LineDialog[bool], keys="LogLine"):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="log-line-dialog"):
-            yield dialog_title(f"Log for {escape(self.person_name)}", "enter logs · esc cancels")
+            yield dialog_title(f"Log for {escape(self.person_name)}", "enter logs")
             yield Input(placeholder="coffee yesterday: talked about their team", id="log-line")
             yield Static(f"[dim]what: {KIND_HELP}; when: {DATE_HELP}[/dim]", classes="hint")
             yield Static("", id="log-line-error", classes="error", markup=False)
