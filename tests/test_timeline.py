@@ -132,8 +132,8 @@ def test_bad_input_is_refused_and_changes_nothing(store: Store) -> None:
 
 def test_log_inside_a_callers_transaction_rolls_back_with_it(store: Store) -> None:
     pid = store.add_person("Sam Lee")
-    with pytest.raises(RuntimeError), store._tx() as s:
-        store._log_interaction(s, pid, "email", direction="out", summary="sent")
+    with pytest.raises(RuntimeError), store._write() as conn:
+        store._log_interaction(conn, pid, "email", direction="out", summary="sent")
         raise RuntimeError("the caller failed after logging")
     assert store.timeline(pid) == []
     assert store.get_person(pid).follow_up_on is None

@@ -28,7 +28,6 @@ from netui.channels.model import handle_key
 from netui.errors import InputError
 from netui.names import fold
 from netui.store.base import found, row_by_id
-from netui.store.duplicates import driver_connection
 from netui.store.people import PeopleMixin
 from netui.timeutil import format_utc, parse_utc
 
@@ -219,8 +218,7 @@ class CandidateReviewMixin(PeopleMixin):
         """Skip a candidate or mark them not in tech; remembered across re-imports."""
         if status not in DECIDED:
             raise InputError(f"'{status}' is not a decision (skipped or not_tech).")
-        with self._tx() as s:
-            conn = driver_connection(s)
+        with self._write() as conn:
             self._waiting_or_raise(conn, candidate_id)
             now = format_utc(self.now())
             conn.execute(
@@ -237,8 +235,7 @@ class CandidateReviewMixin(PeopleMixin):
     def match_candidate(self, candidate_id: int, person_id: int) -> CandidateUndo:
         """The candidate is someone already here: their evidence goes on that timeline, and
         the person's empty email, profile, phone and handles are filled from it."""
-        with self._tx() as s:
-            conn = driver_connection(s)
+        with self._write() as conn:
             row = self._waiting_or_raise(conn, candidate_id)
             row_by_id(conn, "person", "1", person_id)
             filled = []
@@ -257,8 +254,7 @@ class CandidateReviewMixin(PeopleMixin):
     def candidate_added(self, candidate_id: int, person_id: int) -> CandidateUndo:
         """The person was just added from this candidate (the form): the evidence follows.
         Undo removes that person again."""
-        with self._tx() as s:
-            conn = driver_connection(s)
+        with self._write() as conn:
             self._waiting_or_raise(conn, candidate_id)
             self._land(conn, candidate_id, person_id, ADDED)
         return CandidateUndo(candidate_id, ADDED, person_id)
@@ -284,8 +280,7 @@ class CandidateReviewMixin(PeopleMixin):
 
     def undo_candidate(self, undo: CandidateUndo) -> None:
         """Take a decision back: the candidate waits again, as before it."""
-        with self._tx() as s:
-            conn = driver_connection(s)
+        with self._write() as conn:
             cid = undo.candidate_id
             if undo.person_id is not None:
                 self._unland(conn, cid, undo.person_id)
@@ -308,8 +303,8 @@ class CandidateReviewMixin(PeopleMixin):
     # ---- inside a transaction -------------------------------------------------------
 
     def _delete_person(self, person_id: int) -> None:
-        with self._tx() as s:
-            driver_connection(s).execute("DELETE FROM person WHERE id = ?", (person_id,))
+        with self._write() as conn:
+            conn.execute("DELETE FROM person WHERE id = ?", (person_id,))
 
     @staticmethod
     def _waiting_or_raise(conn: sqlite3.Connection, candidate_id: int) -> tuple[str, ...]:

@@ -14,12 +14,11 @@ from netui.errors import InputError
 from netui.pipeline import kind_label
 from netui.store.base import found
 from netui.store.meetings import MeetingMixin
+from netui.store.sql import insert, record, update
+from netui.store.timeline import stored_day
 from netui.timeutil import local_date, parse_utc
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
-    from netui.models import Draft
     from netui.recipient import Recipient
 
 BODY_LIMIT = 100_000  # characters; far above any channel, a guard against pasted files
@@ -143,6 +142,11 @@ def _last_summary(row: Any) -> str:
     return f"{what}: {row[0]}" if str(row[0]).strip() else what
 
 
+def _draft(conn: sqlite3.Connection, draft_id: int) -> dict[str, Any]:
+    """The draft's row (column -> stored value), or "There is no draft #N."."""
+    return record(conn, "draft", draft_id, "draft")
+
+
 class DraftMixin(MeetingMixin):  # a sent follow-up closes the meeting's loop
     # ---- writes -------------------------------------------------------------------
 
@@ -159,91 +163,73 @@ class DraftMixin(MeetingMixin):  # a sent follow-up closes the meeting's loop
         draft_id: int | None = None,
     ) -> int:
         """Create a draft, or update `draft_id` (its status is kept); returns its id."""
-        from netui.models import Draft
-
         _check(intent, tone, channel, subject, body)
         values = {
             "intent": intent, "tone": tone, "channel": channel, "subject": subject,
             "body": body, "template_key": template_key,
         }  # fmt: skip
-        with self._tx() as s:
-            self._person_or_raise(s, person_id)
+        with self._write() as conn:
+            record(conn, "person", person_id, "person", "id")
             if draft_id is None:
-                draft = Draft(
-                    person_id=person_id, intent=intent, tone=tone, channel=channel,
-                    subject=subject, body=body, template_key=template_key,
-                    created_at=self.now(),
-                )  # fmt: skip
-                s.add(draft)
-            else:
-                draft = self._draft_or_raise(s, draft_id)
-                if draft.person_id != person_id:
-                    raise InputError(f"Draft #{draft_id} is for someone else.")
-                changed = False
-                for key, value in values.items():
-                    if getattr(draft, key) != value:
-                        setattr(draft, key, value)
-                        changed = True
-                if not changed:
-                    return draft_id
-            draft.updated_at = self.now()
-            s.flush()
-            assert draft.id is not None
-            return draft.id
-
-    def _draft_or_raise(self, s: Session, draft_id: int) -> Draft:
-        from netui.models import Draft
-
-        return found(s.get(Draft, draft_id), "draft", draft_id)
+                new = {
+                    "person_id": person_id, **values, "status": DraftStatus.draft,
+                    "created_at": self.now(),
+                }  # fmt: skip
+                return insert(conn, "draft", {**new, "updated_at": self.now(), "sent_at": None})
+            draft = _draft(conn, draft_id)
+            if draft["person_id"] != person_id:
+                raise InputError(f"Draft #{draft_id} is for someone else.")
+            changed = {key: value for key, value in values.items() if draft[key] != value}
+            if changed:
+                update(conn, "draft", draft_id, {**changed, "updated_at": self.now()})
+            return draft_id
 
     def mark_copied(self, draft_id: int) -> None:
         """A draft that was copied out; a sent one stays sent."""
-        with self._tx() as s:
-            draft = self._draft_or_raise(s, draft_id)
-            if draft.status == DraftStatus.draft:
-                draft.status = DraftStatus.copied
-                draft.updated_at = self.now()
+        with self._write() as conn:
+            draft = _draft(conn, draft_id)
+            if draft["status"] == DraftStatus.draft:
+                changes = {"status": DraftStatus.copied, "updated_at": self.now()}
+                update(conn, "draft", draft_id, changes)
 
     def mark_sent(self, draft_id: int) -> SentDraft:
         """Sent, in one transaction: the draft's status and time, an outgoing interaction on
         the timeline (which moves the stage), the follow-up date, and for a follow-up or a
         thank-you, the person's meetings no longer owe one."""
 
-        with self._tx() as s:
-            draft = self._draft_or_raise(s, draft_id)
-            if draft.status == DraftStatus.sent:
-                assert draft.sent_at is not None
-                raise InputError(
-                    f"This draft was already marked sent on {local_date(draft.sent_at)}."
-                )
-            if not draft.body.strip():
+        with self._write() as conn:
+            draft = _draft(conn, draft_id)
+            if draft["status"] == DraftStatus.sent:
+                sent_on = local_date(parse_utc(str(draft["sent_at"])))
+                raise InputError(f"This draft was already marked sent on {sent_on}.")
+            if not str(draft["body"]).strip():
                 raise InputError("The message is empty; write it before marking it sent.")
-            intent = Intent(draft.intent)
-            spec = CHANNELS[Channel(draft.channel)]
+            intent = Intent(draft["intent"])
+            spec = CHANNELS[Channel(draft["channel"])]
             kind = _ASK_KINDS.get(intent, spec.kind)
-            what = draft.subject.strip() or intent.label.lower()
+            what = str(draft["subject"]).strip() or intent.label.lower()
             now = self.now()
-            draft.status = DraftStatus.sent
-            draft.sent_at = now
-            draft.updated_at = now
+            changes = {"status": DraftStatus.sent, "sent_at": now, "updated_at": now}
+            update(conn, "draft", draft_id, changes)
+            person_id = int(draft["person_id"])
             interaction_id = self._log_interaction(
-                s, draft.person_id, kind, direction="out", summary=f"{spec.label}: {what}"
+                conn, person_id, kind, direction="out", summary=f"{spec.label}: {what}"
             )
-            person = self._person_or_raise(s, draft.person_id)
-            if person.follow_up_on is None or person.follow_up_on <= self.today():
+            person = record(conn, "person", person_id, "person", "stage, follow_up_on")
+            follow_up_on = stored_day(person["follow_up_on"])
+            if follow_up_on is None or follow_up_on <= self.today():
                 # an ask (intro, referral) gets a follow-up date like any message
-                person.follow_up_on = self.today() + timedelta(days=self.follow_up_days)
+                follow_up_on = self.today() + timedelta(days=self.follow_up_days)
+                update(conn, "person", person_id, {"follow_up_on": follow_up_on})
             settled = 0
             if intent in _SETTLES_MEETING:  # the follow-up item of the meeting is ticked too
-                settled = self._clear_follow_up_owed(s, draft.person_id)
-            return SentDraft(interaction_id, stage_of(person.stage), person.follow_up_on, settled)
+                settled = self._clear_follow_up_owed(conn, person_id)
+            return SentDraft(interaction_id, stage_of(person["stage"]), follow_up_on, settled)
 
     def delete_draft(self, draft_id: int) -> None:
-        from sqlalchemy import text
-
-        with self._tx() as s:
-            self._draft_or_raise(s, draft_id)
-            s.execute(text("DELETE FROM draft WHERE id = :id"), {"id": draft_id})
+        with self._write() as conn:
+            _draft(conn, draft_id)
+            conn.execute("DELETE FROM draft WHERE id = ?", (draft_id,))
 
     # ---- reads --------------------------------------------------------------------
 

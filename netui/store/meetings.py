@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -11,11 +12,10 @@ from netui.enums import MeetingStatus, Phase
 from netui.errors import InputError
 from netui.store.base import found
 from netui.store.checklist import ChecklistMixin
+from netui.store.sql import insert, record, update
 from netui.timeutil import format_utc, parse_utc
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
     from netui.meeting import Brief, MeetingRow
 
 
@@ -70,6 +70,16 @@ def _done_by_details(phase: Phase | str, text: str, details: dict[str, str]) -> 
     )
 
 
+def _meeting(conn: sqlite3.Connection, meeting_id: int) -> dict[str, Any]:
+    """The meeting's row (column -> stored value), or "There is no meeting #N."."""
+    return record(conn, "meeting", meeting_id, "meeting", "person_id, starts_at, place, status")
+
+
+def _marks(values: Sequence[object]) -> str:
+    """'?, ?, ?': one parameter per value, for `IN (...)`."""
+    return ", ".join("?" * len(values))
+
+
 class MeetingMixin(ChecklistMixin):
     # ---- meetings -----------------------------------------------------------------
 
@@ -86,76 +96,84 @@ class MeetingMixin(ChecklistMixin):
     ) -> int:
         """A planned meeting and its checklist (the defaults unless given), in one transaction."""
         from netui.meeting import PHASES, clean_item_text, load_default_checklist
-        from netui.models import ChecklistItem, Meeting, Person
 
         details = _clean_details({"place": place, "address": address, "ask": ask, "notes": notes})
         items = load_default_checklist() if checklist is None else list(checklist)
         items = [(Phase(phase), clean_item_text(text)) for phase, text in items]
-        with self._tx() as s:
-            found(s.get(Person, person_id), "person", person_id)
+        with self._write() as conn:
+            record(conn, "person", person_id, "person", "id")
             now = self.now()
-            meeting = Meeting(
-                person_id=person_id,
-                starts_at=_utc(starts_at),
-                place=details["place"],
-                address=details["address"],
-                ask=details["ask"],
-                notes=details["notes"],
-                created_at=now,
-                updated_at=now,
+            meeting_id = insert(
+                conn,
+                "meeting",
+                {
+                    "person_id": person_id,
+                    "starts_at": _utc(starts_at),
+                    "place": details["place"],
+                    "address": details["address"],
+                    "ask": details["ask"],
+                    "notes": details["notes"],
+                    "status": MeetingStatus.planned,
+                    "follow_up_owed": False,
+                    "agreed": "",
+                    "created_at": now,
+                    "updated_at": now,
+                },
             )
-            s.add(meeting)
-            s.flush()
-            assert meeting.id is not None
             order = sorted(range(len(items)), key=lambda k: (PHASES.index(items[k][0]), k))
             for position, k in enumerate(order):
                 phase, text = items[k]
                 done = _done_by_details(phase, text, details)
-                s.add(
-                    ChecklistItem(
-                        meeting_id=meeting.id, phase=phase, text=text, position=position, done=done
-                    )
+                insert(
+                    conn,
+                    "checklist_item",
+                    {
+                        "meeting_id": meeting_id,
+                        "phase": phase,
+                        "text": text,
+                        "done": done,
+                        "position": position,
+                    },
                 )
-            return meeting.id
+            return meeting_id
 
     def reschedule_meeting(
         self, meeting_id: int, starts_at: datetime, **details: str | None
     ) -> None:
         """New time (and place, address, ask, notes if given); a cancelled meeting is back on."""
         cleaned = _clean_details(details)
-        with self._tx() as s:
-            meeting = self._meeting(s, meeting_id)
-            if meeting.status == MeetingStatus.done:
+        with self._write() as conn:
+            meeting = _meeting(conn, meeting_id)
+            if meeting["status"] == MeetingStatus.done:
                 raise InputError(f"Meeting #{meeting_id} is done; plan a new one instead.")
-            meeting.starts_at = _utc(starts_at)
-            meeting.status = MeetingStatus.planned
-            for key, value in cleaned.items():
-                setattr(meeting, key, value)
-            meeting.updated_at = self.now()
-            self._tick_done_by_details(s, meeting_id, cleaned)
+            changes: dict[str, object] = {
+                "starts_at": _utc(starts_at), "status": MeetingStatus.planned, **cleaned
+            }  # fmt: skip
+            update(conn, "meeting", meeting_id, {**changes, "updated_at": self.now()})
+            self._tick_done_by_details(conn, meeting_id, cleaned)
 
     def update_meeting(self, meeting_id: int, **details: str | None) -> None:
         """Change place, address, ask or notes."""
         cleaned = _clean_details(details)
-        with self._tx() as s:
-            meeting = self._meeting(s, meeting_id)
-            for key, value in cleaned.items():
-                setattr(meeting, key, value)
-            meeting.updated_at = self.now()
-            self._tick_done_by_details(s, meeting_id, cleaned)
+        with self._write() as conn:
+            _meeting(conn, meeting_id)
+            update(conn, "meeting", meeting_id, {**cleaned, "updated_at": self.now()})
+            self._tick_done_by_details(conn, meeting_id, cleaned)
 
-    def _tick_done_by_details(self, s: Session, meeting_id: int, details: dict[str, str]) -> None:
+    def _tick_done_by_details(
+        self, conn: sqlite3.Connection, meeting_id: int, details: dict[str, str]
+    ) -> None:
         self._tick_items(
-            s, [meeting_id], lambda phase, text: _done_by_details(phase, text, details)
+            conn, [meeting_id], lambda phase, text: _done_by_details(phase, text, details)
         )
 
     def cancel_meeting(self, meeting_id: int) -> None:
-        with self._tx() as s:
-            meeting = self._meeting(s, meeting_id)
-            if meeting.status == MeetingStatus.done:
+        with self._write() as conn:
+            meeting = _meeting(conn, meeting_id)
+            if meeting["status"] == MeetingStatus.done:
                 raise InputError(f"Meeting #{meeting_id} is already done; it cannot be cancelled.")
-            meeting.status = MeetingStatus.cancelled
-            meeting.updated_at = self.now()
+            changes = {"status": MeetingStatus.cancelled, "updated_at": self.now()}
+            update(conn, "meeting", meeting_id, changes)
 
     def mark_done(self, meeting_id: int, notes: str = "", *, agreed: str = "") -> int:
         """Done, logged on the timeline (coffee or meeting), follow-up owed: one transaction.
@@ -172,79 +190,66 @@ class MeetingMixin(ChecklistMixin):
         agreed = " ".join(agreed.split()).rstrip(".")
         if len(agreed) > TEXT_LIMITS["agreed"]:
             raise InputError(f"The agreed next step is at most {TEXT_LIMITS['agreed']} characters.")
-        with self._tx() as s:
-            meeting = self._meeting(s, meeting_id)
-            if meeting.status == MeetingStatus.done:
+        with self._write() as conn:
+            meeting = _meeting(conn, meeting_id)
+            if meeting["status"] == MeetingStatus.done:
                 raise InputError(f"Meeting #{meeting_id} is already marked done.")
-            if meeting.status == MeetingStatus.cancelled:
+            if meeting["status"] == MeetingStatus.cancelled:
                 raise InputError(f"Meeting #{meeting_id} was cancelled; reschedule it first.")
-            kind = interaction_kind_for(meeting.place)
+            place, person_id = str(meeting["place"]), int(meeting["person_id"])
+            kind = interaction_kind_for(place)
             if not summary:
-                summary = f"{kind.value.capitalize()}" + (
-                    f" at {meeting.place}" if meeting.place else ""
-                )
-            meeting.status = MeetingStatus.done
-            meeting.follow_up_owed = True
-            meeting.agreed = agreed
-            meeting.updated_at = self.now()
+                summary = f"{kind.value.capitalize()}" + (f" at {place}" if place else "")
+            changes = {"status": MeetingStatus.done, "follow_up_owed": True, "agreed": agreed}
+            update(conn, "meeting", meeting_id, {**changes, "updated_at": self.now()})
             self._log_interaction(
-                s,
-                meeting.person_id,
+                conn,
+                person_id,
                 kind,
                 direction="out",
-                at=min(meeting.starts_at, self.now()),  # when it happened, if marked later
+                # when it happened, if marked later
+                at=min(parse_utc(str(meeting["starts_at"])), self.now()),
                 summary=summary,
             )
             if notes.strip() or agreed:  # the notes and the next step are logged now
-                self._tick_items(s, [meeting_id], done_with_notes)
-            return meeting.person_id
+                self._tick_items(conn, [meeting_id], done_with_notes)
+            return person_id
 
     def settle_follow_up(self, person_id: int) -> None:
         """The follow-up was sent (outside netui too): no meeting of theirs owes one now."""
-        with self._tx() as s:
-            self._clear_follow_up_owed(s, person_id)
+        with self._write() as conn:
+            self._clear_follow_up_owed(conn, person_id)
 
-    def _clear_follow_up_owed(self, s: Session, person_id: int) -> int:
+    def _clear_follow_up_owed(self, conn: sqlite3.Connection, person_id: int) -> int:
         """No meeting of theirs owes a follow-up, and the follow-up item of each is ticked;
         returns how many meetings owed one."""
-        from sqlalchemy import text
-
         from netui.meeting import sent_with_follow_up
 
         owing = [
             int(r[0])
-            for r in s.execute(
-                text("SELECT id FROM meeting WHERE person_id = :p AND follow_up_owed = 1"),
-                {"p": person_id},
+            for r in conn.execute(
+                "SELECT id FROM meeting WHERE person_id = ? AND follow_up_owed = 1", (person_id,)
             )
         ]
         if owing:
-            self._tick_items(s, owing, sent_with_follow_up)
-            s.execute(
-                text("UPDATE meeting SET follow_up_owed = 0 WHERE person_id = :p"),
-                {"p": person_id},
-            )
+            self._tick_items(conn, owing, sent_with_follow_up)
+            conn.execute("UPDATE meeting SET follow_up_owed = 0 WHERE person_id = ?", (person_id,))
         return len(owing)
 
+    @staticmethod
     def _tick_items(
-        self, s: Session, meeting_ids: list[int], done_by: Callable[[Phase | str, str], bool]
+        conn: sqlite3.Connection,
+        meeting_ids: list[int],
+        done_by: Callable[[Phase | str, str], bool],
     ) -> None:
-        from sqlalchemy import bindparam, text
-
-        rows = s.execute(
-            text(
-                "SELECT id, phase, text FROM checklist_item WHERE done = 0 AND meeting_id IN :m"
-            ).bindparams(bindparam("m", expanding=True)),
-            {"m": meeting_ids},
-        )
+        rows = conn.execute(
+            "SELECT id, phase, text FROM checklist_item WHERE done = 0 "
+            f"AND meeting_id IN ({_marks(meeting_ids)})",
+            meeting_ids,
+        ).fetchall()
         ids = [int(r[0]) for r in rows if done_by(str(r[1]), str(r[2]))]
         if ids:
-            s.execute(
-                text("UPDATE checklist_item SET done = 1 WHERE id IN :i").bindparams(
-                    bindparam("i", expanding=True)
-                ),
-                {"i": ids},
-            )
+            conn.execute(f"UPDATE checklist_item SET done = 1 WHERE id IN ({_marks(ids)})", ids)
 
     # ---- reads --------------------------------------------------------------------
 

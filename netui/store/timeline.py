@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from netui.enums import Direction, InteractionKind, Stage, stage_of
 from netui.errors import InputError
 from netui.pipeline import MESSAGE_KINDS, advance_stage, settles_follow_up
 from netui.store.base import found
 from netui.store.people import PeopleMixin
+from netui.store.sql import insert, record, update
 from netui.timeutil import format_utc, local_date, parse_utc
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # Session callers not moved to `_write` yet (h-w1, h-w3): goes with them
     from sqlmodel import Session
 
-    from netui.models import Interaction, Person
+    from netui.models import Person
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,15 @@ def coerce_stage(stage: Stage | str) -> Stage:
         raise InputError(f"Stage '{stage}' is not one of: {choices}.") from None
 
 
+def stored_day(value: object) -> date | None:
+    """A stored date ('YYYY-MM-DD') as a date; None when empty or unreadable (a hand-edited
+    file), as the ORM read it."""
+    try:
+        return None if value is None else date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
 def _utc(at: datetime) -> datetime:
     """Aware UTC without microseconds; a naive value is taken as local time."""
     return at.astimezone(UTC).replace(microsecond=0)
@@ -79,14 +90,22 @@ def _utc(at: datetime) -> datetime:
 class TimelineMixin(PeopleMixin):
     # ---- logging ------------------------------------------------------------------
 
-    def _person_or_raise(self, s: Session, person_id: int) -> Person:
+    @overload
+    def _person_or_raise(self, s: sqlite3.Connection, person_id: int) -> dict[str, Any]: ...
+    @overload
+    def _person_or_raise(self, s: Session, person_id: int) -> Person: ...
+    def _person_or_raise(self, s: sqlite3.Connection | Session, person_id: int) -> Any:
+        """The person's row (column -> stored value), or "There is no person #N."
+        (A Session gets the ORM Person: callers not moved to `_write` yet; goes with them.)"""
+        if isinstance(s, sqlite3.Connection):
+            return record(s, "person", person_id, "person")
         from netui.models import Person
 
         return found(s.get(Person, person_id), "person", person_id)
 
     def _log_interaction(
         self,
-        s: Session,
+        conn: sqlite3.Connection | Session,
         person_id: int,
         kind: InteractionKind | str,
         *,
@@ -101,48 +120,49 @@ class TimelineMixin(PeopleMixin):
         a conversation settles a pending one (due within `follow_up_days`) unless you wrote
         again after it; a far-off date the user chose stays.
         """
-        from netui.models import Interaction
-
+        if not isinstance(conn, sqlite3.Connection):  # a Session: callers not moved yet
+            conn.flush()  # its pending rows first, then plain SQL on its connection
+            driver = conn.connection().connection.driver_connection
+            assert isinstance(driver, sqlite3.Connection)
+            conn = driver
         kind_ = coerce_kind(kind)
         direction_ = coerce_direction(direction)
-        person = self._person_or_raise(s, person_id)
+        person = record(conn, "person", person_id, "person", "stage, follow_up_on")
         when = _utc(at) if at is not None else self.now()
         day = local_date(when) if at is not None else self.today()
-        entry = Interaction(
-            person_id=person_id, kind=kind_, direction=direction_, at=when,
-            summary=summary.strip(), created_at=self.now(),
-        )  # fmt: skip
-        s.add(entry)
-        new_stage = advance_stage(person.stage, kind_, direction_)
-        if new_stage != person.stage:
-            person.stage = new_stage
-            person.next_step = ""  # a written plan for the old stage is done with
+        entry = {
+            "person_id": person_id, "kind": kind_, "direction": direction_, "at": when,
+            "summary": summary.strip(), "created_at": self.now(),
+        }  # fmt: skip
+        entry_id = insert(conn, "interaction", entry)
+        changes: dict[str, object] = {}
+        new_stage = advance_stage(person["stage"], kind_, direction_)
+        if new_stage != person["stage"]:
+            changes["stage"] = new_stage
+            changes["next_step"] = ""  # a written plan for the old stage is done with
+        follow_up_on = stored_day(person["follow_up_on"])
         if kind_ in MESSAGE_KINDS and direction_ is Direction.out:
             nudge = day + timedelta(days=self.follow_up_days)
-            person.follow_up_on = max(nudge, self.today())
+            changes["follow_up_on"] = max(nudge, self.today())
         elif (
             settles_follow_up(kind_, direction_)
-            and person.follow_up_on is not None
-            and person.follow_up_on <= max(day, self.today()) + timedelta(days=self.follow_up_days)
-            and not self._reached_out_after(s, person_id, when)
+            and follow_up_on is not None
+            and follow_up_on <= max(day, self.today()) + timedelta(days=self.follow_up_days)
+            and not self._reached_out_after(conn, person_id, when)
         ):
-            person.follow_up_on = None
-        person.updated_at = self.now()
-        s.flush()
-        assert entry.id is not None
-        return entry.id
+            changes["follow_up_on"] = None
+        changes["updated_at"] = self.now()
+        update(conn, "person", person_id, changes)
+        return entry_id
 
-    def _reached_out_after(self, s: Session, person_id: int, when: datetime) -> bool:
+    @staticmethod
+    def _reached_out_after(conn: sqlite3.Connection, person_id: int, when: datetime) -> bool:
         """Is there an outgoing message or email later than `when` (still unanswered)?"""
-        from sqlalchemy import text
-
-        row = s.execute(
-            text(
-                "SELECT 1 FROM interaction WHERE person_id = :p AND at > :at "
-                "AND kind IN ('message', 'email') AND direction = 'out' LIMIT 1"
-            ),
+        row = conn.execute(
+            "SELECT 1 FROM interaction WHERE person_id = :p AND at > :at "
+            "AND kind IN ('message', 'email') AND direction = 'out' LIMIT 1",
             {"p": person_id, "at": format_utc(when)},
-        ).first()
+        ).fetchone()
         return row is not None
 
     def log_interaction(
@@ -155,17 +175,12 @@ class TimelineMixin(PeopleMixin):
         summary: str = "",
     ) -> int:
         """Log one interaction in its own transaction; returns its id."""
-        with self._tx() as s:
+        with self._write() as conn:
             return self._log_interaction(
-                s, person_id, kind, direction=direction, at=at, summary=summary
+                conn, person_id, kind, direction=direction, at=at, summary=summary
             )
 
     # ---- edits --------------------------------------------------------------------
-
-    def _interaction_or_raise(self, s: Session, interaction_id: int) -> Interaction:
-        from netui.models import Interaction
-
-        return found(s.get(Interaction, interaction_id), "timeline entry", interaction_id)
 
     def update_interaction(
         self,
@@ -176,77 +191,65 @@ class TimelineMixin(PeopleMixin):
         at: datetime | None = None,
         summary: str | None = None,
     ) -> InteractionRow:
-        """Change an entry; returns it as it was (for undo). The stage only moves forward."""
-        with self._tx() as s:
-            entry = self._interaction_or_raise(s, interaction_id)
-            before = self.get_interaction(interaction_id)
-            if kind is not None:
-                entry.kind = coerce_kind(kind)
-            if direction is not None:
-                entry.direction = coerce_direction(direction)
-            if at is not None:
-                entry.at = _utc(at)
-            if summary is not None:
-                entry.summary = summary.strip()
-            person = self._person_or_raise(s, entry.person_id)
-            new_stage = advance_stage(person.stage, entry.kind, entry.direction)
-            if new_stage != person.stage:
-                person.stage = new_stage
+        """Change an entry; returns it as it was (for undo). The stage only moves forward.
+        Only the fields that change are written (an unchanged entry fires no trigger)."""
+        with self._write() as conn:
+            row = conn.execute(_ROW_SQL + "WHERE id = ?", (interaction_id,)).fetchone()
+            before = _row(found(row, "timeline entry", interaction_id))
+            after = {
+                "kind": before.kind if kind is None else coerce_kind(kind),
+                "direction": before.direction if direction is None else coerce_direction(direction),
+                "at": before.at if at is None else _utc(at),
+                "summary": before.summary if summary is None else summary.strip(),
+            }
+            was = {"kind": before.kind, "direction": before.direction, "at": before.at,
+                   "summary": before.summary}  # fmt: skip
+            update(conn, "interaction", interaction_id,
+                   {k: v for k, v in after.items() if v != was[k]})  # fmt: skip
+            person = record(conn, "person", before.person_id, "person", "stage")
+            new_stage = advance_stage(person["stage"], str(after["kind"]), str(after["direction"]))
+            if new_stage != person["stage"]:
+                update(conn, "person", before.person_id, {"stage": new_stage})
             return before
 
     def delete_interaction(self, interaction_id: int) -> InteractionRow:
         """Delete an entry; returns it whole so `restore_interaction` can undo."""
-        from sqlalchemy import text
-
         before = self.get_interaction(interaction_id)
-        with self._tx() as s:
-            s.execute(text("DELETE FROM interaction WHERE id = :id"), {"id": interaction_id})
+        with self._write() as conn:
+            conn.execute("DELETE FROM interaction WHERE id = ?", (interaction_id,))
         return before
 
     def restore_interaction(self, row: InteractionRow) -> int:
         """Put a deleted entry back as it was (same id), or as an edit's previous state."""
-        from sqlalchemy import text
-
         values = {
             "id": row.id, "person_id": row.person_id, "kind": row.kind,
-            "direction": row.direction, "at": format_utc(row.at), "summary": row.summary,
-            "created_at": format_utc(row.created_at),
+            "direction": row.direction, "at": row.at, "summary": row.summary,
+            "created_at": row.created_at,
         }  # fmt: skip
-        with self._tx() as s:
-            self._person_or_raise(s, row.person_id)
+        with self._write() as conn:
+            record(conn, "person", row.person_id, "person", "id")
             # Delete, then insert (not INSERT OR REPLACE): a replaced row fires no delete
             # trigger, so the derived counts (contact_stats) would count it twice.
-            s.execute(text("DELETE FROM interaction WHERE id = :id"), {"id": row.id})
-            s.execute(
-                text(
-                    "INSERT INTO interaction "
-                    "(id, person_id, kind, direction, at, summary, created_at) "
-                    "VALUES (:id, :person_id, :kind, :direction, :at, :summary, :created_at)"
-                ),
-                values,
-            )
+            conn.execute("DELETE FROM interaction WHERE id = ?", (row.id,))
+            insert(conn, "interaction", values)
         return row.id
 
     # ---- person fields the timeline drives ----------------------------------------
 
     def set_follow_up(self, person_id: int, day: date | None) -> date | None:
         """Set (or clear with None) the follow-up date; returns the previous one."""
-        with self._tx() as s:
-            person = self._person_or_raise(s, person_id)
-            before = person.follow_up_on
-            person.follow_up_on = day
-            person.updated_at = self.now()
-            return before
+        with self._write() as conn:
+            person = record(conn, "person", person_id, "person", "follow_up_on")
+            update(conn, "person", person_id, {"follow_up_on": day, "updated_at": self.now()})
+            return stored_day(person["follow_up_on"])
 
     def set_stage(self, person_id: int, stage: Stage | str) -> Stage:
         """The user's choice of stage, backwards allowed; returns the previous stage."""
         stage_ = coerce_stage(stage)
-        with self._tx() as s:
-            person = self._person_or_raise(s, person_id)
-            before = stage_of(person.stage)
-            person.stage = stage_
-            person.updated_at = self.now()
-            return before
+        with self._write() as conn:
+            person = record(conn, "person", person_id, "person", "stage")
+            update(conn, "person", person_id, {"stage": stage_, "updated_at": self.now()})
+            return stage_of(person["stage"])
 
     # ---- reads --------------------------------------------------------------------
 
