@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sqlite3
+from typing import Any
 
 from netui.errors import InputError
 from netui.names import company_key
 from netui.store.base import StoreBase
 from netui.store.rows import CompanyRow
-
-if TYPE_CHECKING:
-    from sqlmodel import Session
+from netui.store.sql import insert
 
 
 def _host(website: str) -> str:
@@ -22,22 +21,35 @@ def _host(website: str) -> str:
 class CompanyMixin(StoreBase):
     _tech_cache: tuple[int, list[int]] | None = None  # (data_version, tech company ids)
 
-    def _company_id_for(self, s: Session, name: str) -> int:
+    def _company_id_for(self, conn: sqlite3.Connection, name: str) -> int:
         """The id of the company this name means, created if new ('Google LLC' is 'Google')."""
-
-        from netui.models import Company
-
         key = company_key(name)
         if not key:
             raise InputError(f"'{name}' is not a company name.")
-        found = self._find_company_id(s, name)
+        found = self._find_company_id(conn, name)
         if found is not None:
             return found
-        company = Company(name=name.strip(), name_key=key, created_at=self.now())
-        s.add(company)
-        s.flush()
-        assert company.id is not None
-        return company.id
+        return insert(
+            conn, "company", {"name": name.strip(), "name_key": key, "created_at": self.now()}
+        )
+
+    @staticmethod
+    def _company_name_in(conn: sqlite3.Connection, company_id: int | None) -> str:
+        """The company's name ('' for none), read on the caller's connection."""
+        if company_id is None:
+            return ""
+        row = conn.execute("SELECT name FROM company WHERE id = ?", (company_id,)).fetchone()
+        return str(row[0]) if row else ""
+
+    @staticmethod
+    def _company(conn: sqlite3.Connection, company_id: int, columns: str) -> tuple[Any, ...]:
+        """The company's `columns`, or InputError "There is no company #N."."""
+        row: tuple[Any, ...] | None = conn.execute(
+            f"SELECT {columns} FROM company WHERE id = ?", (company_id,)
+        ).fetchone()
+        if row is None:
+            raise InputError(f"There is no company #{company_id}.")
+        return row
 
     def company_names(self, prefix: str = "", limit: int = 20) -> list[str]:
         """Existing company names starting with prefix (case-insensitive), for completion."""
@@ -107,39 +119,30 @@ class CompanyMixin(StoreBase):
 
     def set_company_tech(self, company_id: int, flag: str) -> None:
         """What you say about a company: 'yes' (tech), 'no', or '' (unknown: netui guesses)."""
-        from sqlalchemy import text
-
         from netui.tech import FLAGS
 
         if flag not in FLAGS:
             raise InputError(f"'{flag}' is not one of: yes, no, or empty (unknown).")
-        with self._tx() as s:
-            result = s.execute(
-                text("UPDATE company SET tech = :flag WHERE id = :id"),
-                {"flag": flag, "id": company_id},
-            )
-            if not getattr(result, "rowcount", 0):
+        with self._write() as conn:
+            sql = "UPDATE company SET tech = ? WHERE id = ?"
+            if not conn.execute(sql, (flag, company_id)).rowcount:
                 raise InputError(f"There is no company #{company_id}.")
 
     def set_company_target(self, company_id: int, is_target: bool) -> None:
-        from netui.models import Company
-
-        with self._tx() as s:
-            company = s.get(Company, company_id)
-            if company is None:
+        with self._write() as conn:
+            sql = "UPDATE company SET is_target = ? WHERE id = ?"
+            if not conn.execute(sql, (int(is_target), company_id)).rowcount:
                 raise InputError(f"There is no company #{company_id}.")
-            company.is_target = is_target
 
     def add_company_alias(self, company_id: int, alias: str) -> None:
-        from netui.models import Company
-
-        with self._tx() as s:
-            company = s.get(Company, company_id)
-            if company is None:
-                raise InputError(f"There is no company #{company_id}.")
-            aliases = [a for a in company.aliases.splitlines() if a]
+        with self._write() as conn:
+            (stored,) = self._company(conn, company_id, "aliases")
+            aliases = [a for a in str(stored).splitlines() if a]
             if alias not in aliases:
-                company.aliases = "\n".join([*aliases, alias.strip()])
+                conn.execute(
+                    "UPDATE company SET aliases = ? WHERE id = ?",
+                    ("\n".join([*aliases, alias.strip()]), company_id),
+                )
 
     def get_company(self, company_id: int) -> CompanyRow:
         """One company with its counts (as in `companies()`)."""
@@ -148,15 +151,13 @@ class CompanyMixin(StoreBase):
                 return row
         raise InputError(f"There is no company #{company_id}.")
 
-    def _find_company_id(self, s: Session, name: str) -> int | None:
+    def _find_company_id(self, conn: sqlite3.Connection, name: str) -> int | None:
         """The company a name already means (key or alias), without creating one."""
-        from sqlalchemy import text
-
         key = company_key(name)
-        row = s.execute(text("SELECT id FROM company WHERE name_key = :k"), {"k": key}).first()
+        row = conn.execute("SELECT id FROM company WHERE name_key = ?", (key,)).fetchone()
         if row:
             return int(row[0])
-        for cid, aliases in s.execute(text("SELECT id, aliases FROM company WHERE aliases != ''")):
+        for cid, aliases in conn.execute("SELECT id, aliases FROM company WHERE aliases != ''"):
             if key in {company_key(a) for a in str(aliases).splitlines()}:
                 return int(cid)
         return None
@@ -164,40 +165,36 @@ class CompanyMixin(StoreBase):
     def merge_company_name(self, company_id: int, other_name: str) -> int:
         """'Alphabet' is also 'Google': add the alias; if it is already a company of its
         own, move its people here and remove it. Returns how many people moved."""
-        from sqlalchemy import text
-
-        from netui.models import Company
-
         alias = " ".join(other_name.split())
         if not company_key(alias):
             raise InputError(f"'{other_name}' is not a company name.")
-        with self._tx() as s:
-            company = s.get(Company, company_id)
-            if company is None:
-                raise InputError(f"There is no company #{company_id}.")
-            other_id = self._find_company_id(s, alias)
+        columns = "name, name_key, aliases, is_target"
+        with self._write() as conn:
+            _, name_key, aliases, is_target = self._company(conn, company_id, columns)
+            other_id = self._find_company_id(conn, alias)
             if other_id == company_id:
                 return 0
-            names = [a for a in company.aliases.splitlines() if a]
+            names = [a for a in str(aliases).splitlines() if a]
             moved = 0
             if other_id is not None:
-                other = s.get(Company, other_id)
-                assert other is not None
-                names += [other.name, *(a for a in other.aliases.splitlines() if a)]
-                result = s.execute(
-                    text("UPDATE person SET company_id = :keep WHERE company_id = :other"),
-                    {"keep": company_id, "other": other_id},
-                )
-                moved = int(getattr(result, "rowcount", 0) or 0)
-                company.is_target = company.is_target or other.is_target
-                s.delete(other)
+                other_name_, _, other_aliases, other_target = self._company(conn, other_id, columns)
+                names += [other_name_, *(a for a in str(other_aliases).splitlines() if a)]
+                moved = conn.execute(
+                    "UPDATE person SET company_id = ? WHERE company_id = ?",
+                    (company_id, other_id),
+                ).rowcount
+                is_target = int(bool(is_target) or bool(other_target))
+                conn.execute("DELETE FROM company WHERE id = ?", (other_id,))
             else:
                 names.append(alias)
-            seen: set[str] = {company.name_key}
+            seen: set[str] = {str(name_key)}
             kept = []
             for name in names:
                 if company_key(name) not in seen:
                     seen.add(company_key(name))
                     kept.append(name)
-            company.aliases = "\n".join(kept)
+            conn.execute(
+                "UPDATE company SET aliases = ?, is_target = ? WHERE id = ?",
+                ("\n".join(kept), is_target, company_id),
+            )
             return moved

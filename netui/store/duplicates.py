@@ -19,6 +19,7 @@ from netui.enums import STAGE_ORDER, Closeness
 from netui.errors import InputError, NotFoundError
 from netui.gcpause import paused_gc
 from netui.person_spec import ENUM_DEFAULTS, MERGE_FIELDS  # merge order: the screen's
+from netui.store.sql import update
 from netui.store.timeline import TimelineMixin
 
 _CLOSENESS_ORDER = [c.value for c in Closeness]
@@ -76,7 +77,8 @@ _BRIEF_SQL = (
 
 
 def driver_connection(s: Any) -> sqlite3.Connection:
-    """The sqlite3 connection under an ORM session, inside its transaction (bulk SQL)."""
+    """The sqlite3 connection under an ORM session, inside its transaction (bulk SQL).
+    (Kept for the ORM writes left elsewhere; gone once none uses it.)"""
     conn = s.connection().connection.driver_connection
     assert isinstance(conn, sqlite3.Connection)
     return conn
@@ -170,15 +172,14 @@ class DuplicateMixin(TimelineMixin):
         unknown = set(values) - set(MERGE_FIELDS)
         if unknown:
             raise InputError(f"'{sorted(unknown)[0]}' is not a field that can be merged.")
-        with self._tx() as s:
-            conn = driver_connection(s)
+        with self._write() as conn:
             keep = _row_dict(conn, "person", "id = ?", (keep_id,))
             drop = _row_dict(conn, "person", "id = ?", (drop_id,))
             if not keep or not drop:
                 missing = keep_id if not keep else drop_id
                 raise NotFoundError(f"There is no person #{missing}.")
             undo = MergeUndo(keep_row=keep[0], drop_row=drop[0])
-            self._apply_merge_values(s, conn, keep_id, values)
+            self._apply_merge_values(conn, keep_id, values)
             for table in _CHILD_TABLES:
                 ids = [r[0] for r in conn.execute(
                     f"SELECT id FROM {table} WHERE person_id = ?", (drop_id,))]  # fmt: skip
@@ -188,30 +189,21 @@ class DuplicateMixin(TimelineMixin):
                 )
             self._move_links(conn, keep_id, drop_id, undo)
             undo.note_id = self._log_interaction(
-                s, keep_id, "note", summary=f"Merged a duplicate record: {drop[0]['full_name']}"
+                conn, keep_id, "note", summary=f"Merged a duplicate record: {drop[0]['full_name']}"
             )
-            s.flush()
             conn.execute("DELETE FROM person WHERE id = ?", (drop_id,))
         return undo
 
     def _apply_merge_values(
-        self, s: Any, conn: sqlite3.Connection, keep_id: int, values: dict[str, Any]
+        self, conn: sqlite3.Connection, keep_id: int, values: dict[str, Any]
     ) -> None:
         from netui.store.people import clean_person_values
 
         cleaned = clean_person_values(dict(values))
         if "company" in cleaned:
             name = str(cleaned.pop("company") or "").strip()
-            cleaned["company_id"] = self._company_id_for(s, name) if name else None
-            s.flush()
-        if not cleaned:
-            return
-        params = [
-            v.isoformat() if hasattr(v, "isoformat") else (str(v) if hasattr(v, "value") else v)
-            for v in cleaned.values()
-        ]
-        sets = ", ".join(f"{k} = ?" for k in cleaned)
-        conn.execute(f"UPDATE person SET {sets} WHERE id = ?", (*params, keep_id))
+            cleaned["company_id"] = self._company_id_for(conn, name) if name else None
+        update(conn, "person", keep_id, cleaned)
 
     @staticmethod
     def _move_links(conn: sqlite3.Connection, keep_id: int, drop_id: int, undo: MergeUndo) -> None:
@@ -235,8 +227,7 @@ class DuplicateMixin(TimelineMixin):
     def undo_merge(self, undo: MergeUndo) -> None:
         """Put both people back exactly as they were before `merge_people`."""
         drop_id = undo.drop_row["id"]
-        with self._tx() as s:
-            conn = driver_connection(s)
+        with self._write() as conn:
             if conn.execute("SELECT 1 FROM person WHERE id = ?", (drop_id,)).fetchone():
                 raise InputError(
                     f"The merge of {undo.label} cannot be undone: #{drop_id} is taken."

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import dataclass
-from typing import Any
 
 from netui.enums import LinkKind
-from netui.errors import InputError, NotFoundError
+from netui.errors import InputError
+from netui.store.sql import insert, record, update
 from netui.store.timeline import TimelineMixin
-from netui.timeutil import format_utc
 
 # knows and works_with go both ways; introduced_by has a direction:
 # (person_a=X, person_b=Y, introduced_by) means "X was introduced to you by Y".
@@ -80,29 +80,23 @@ def split_stub(description: str) -> tuple[str, str]:
 
 
 class LinkMixin(TimelineMixin):
-    def _insert_link(self, s: Any, a: int, b: int, kind: LinkKind, note: str) -> int:
-        from sqlalchemy import text
-
+    def _insert_link(
+        self, conn: sqlite3.Connection, a: int, b: int, kind: LinkKind, note: str
+    ) -> int:
         if a == b:
             raise InputError("A person cannot be linked to themselves.")
         if kind in SYMMETRIC:
             a, b = min(a, b), max(a, b)
         for pid in (a, b):
-            self._person_or_raise(s, pid)
-        existing = s.execute(
-            text("SELECT id FROM link WHERE person_a = :a AND person_b = :b AND kind = :k"),
-            {"a": a, "b": b, "k": kind.value},
-        ).first()
+            record(conn, "person", pid, "person", "id")
+        existing = conn.execute(
+            "SELECT id FROM link WHERE person_a = ? AND person_b = ? AND kind = ?",
+            (a, b, kind.value),
+        ).fetchone()
         if existing:
             return int(existing[0])
-        result = s.execute(
-            text(
-                "INSERT INTO link (person_a, person_b, kind, note, created_at) "
-                "VALUES (:a, :b, :k, :note, :at) RETURNING id"
-            ),
-            {"a": a, "b": b, "k": kind.value, "note": note.strip(), "at": format_utc(self.now())},
-        )
-        return int(result.scalar_one())
+        values = {"person_a": a, "person_b": b, "kind": kind, "note": note.strip()}
+        return insert(conn, "link", {**values, "created_at": self.now()})
 
     def add_link(
         self, person_id: int, other_id: int, kind: LinkKind | str = "knows", note: str = ""
@@ -112,8 +106,8 @@ class LinkMixin(TimelineMixin):
         Linking the same pair the same way twice keeps the one link; returns its id.
         """
         kind_ = coerce_link_kind(kind)
-        with self._tx() as s:
-            return self._insert_link(s, person_id, other_id, kind_, note)
+        with self._write() as conn:
+            return self._insert_link(conn, person_id, other_id, kind_, note)
 
     def add_stub_and_link(
         self, person_id: int, description: str, kind: LinkKind | str = "knows"
@@ -122,37 +116,27 @@ class LinkMixin(TimelineMixin):
 
         Returns (stub id, link id). A trailing 'at <company>' also sets the company.
         """
-        from netui.models import Person
-
         kind_ = coerce_link_kind(kind)
         name, company = split_stub(description)
         if not name:
             raise InputError('Describe the person, e.g. "Sam\'s roommate at Stripe".')
-        with self._tx() as s:
-            self._person_or_raise(s, person_id)
+        with self._write() as conn:
+            record(conn, "person", person_id, "person", "id")
             now = self.now()
-            stub = Person(
-                full_name=name, first_name="", is_stub=True,
-                company_id=self._company_id_for(s, company) if company else None,
-                created_at=now, updated_at=now,
-            )  # fmt: skip
-            s.add(stub)
-            s.flush()
-            assert stub.id is not None
-            return stub.id, self._insert_link(s, person_id, stub.id, kind_, "")
+            stub_id = insert(conn, "person", {
+                "full_name": name, "first_name": "", "is_stub": True,
+                "company_id": self._company_id_for(conn, company) if company else None,
+                "created_at": now, "updated_at": now,
+            })  # fmt: skip
+            return stub_id, self._insert_link(conn, person_id, stub_id, kind_, "")
 
     def delete_link(self, link_id: int) -> RemovedLink:
-        from sqlalchemy import text
-
-        with self._tx() as s:
-            row = s.execute(
-                text("SELECT person_a, person_b, kind, note FROM link WHERE id = :id"),
-                {"id": link_id},
-            ).first()
-            if row is None:
-                raise NotFoundError(f"There is no link #{link_id}.")
-            s.execute(text("DELETE FROM link WHERE id = :id"), {"id": link_id})
-        return RemovedLink(int(row[0]), int(row[1]), str(row[2]), str(row[3]))
+        with self._write() as conn:
+            row = record(conn, "link", link_id, "link", "person_a, person_b, kind, note")
+            conn.execute("DELETE FROM link WHERE id = ?", (link_id,))
+        return RemovedLink(
+            int(row["person_a"]), int(row["person_b"]), str(row["kind"]), str(row["note"])
+        )
 
     def restore_link(self, removed: RemovedLink) -> int:
         return self.add_link(removed.person_a, removed.person_b, removed.kind, removed.note)
@@ -206,18 +190,19 @@ class LinkMixin(TimelineMixin):
         elif person_id == introducer_id:
             raise InputError("Someone cannot introduce you to themselves.")
         try:
-            with self._tx() as s:
-                person = self._person_or_raise(s, person_id)
-                was_stub = bool(person.is_stub)
-                if was_stub:
-                    person.is_stub = False  # you have been introduced: now you know them
-                    person.updated_at = self.now()
-                link_id = self._insert_link(s, person_id, introducer_id, LinkKind.introduced_by, "")
-                note_id = self._log_interaction(
-                    s, person_id, "note", summary=f"Introduced by {introducer.full_name}"
+            with self._write() as conn:
+                person = self._person_or_raise(conn, person_id)
+                was_stub = bool(person["is_stub"])
+                if was_stub:  # you have been introduced: now you know them
+                    update(conn, "person", person_id, {"is_stub": False, "updated_at": self.now()})
+                link_id = self._insert_link(
+                    conn, person_id, introducer_id, LinkKind.introduced_by, ""
                 )
-                name, role = person.full_name, person.role
-                company = self._company_name_in(s, person.company_id)
+                note_id = self._log_interaction(
+                    conn, person_id, "note", summary=f"Introduced by {introducer.full_name}"
+                )
+                name, role = str(person["full_name"]), str(person["role"])
+                company = self._company_name_in(conn, person["company_id"])
         except Exception:
             if created:
                 self.purge_person(person_id)  # all or nothing: no half-made person stays
@@ -234,11 +219,3 @@ class LinkMixin(TimelineMixin):
         self.delete_interaction(intro.note_id)
         if intro.was_stub:
             self.update_person(intro.person_id, is_stub=True)
-
-    def _company_name_in(self, s: Any, company_id: int | None) -> str:
-        from sqlalchemy import text
-
-        if company_id is None:
-            return ""
-        row = s.execute(text("SELECT name FROM company WHERE id = :id"), {"id": company_id}).first()
-        return str(row[0]) if row else ""

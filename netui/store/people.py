@@ -19,6 +19,7 @@ from netui.quickadd import parse_quick_add
 from netui.store.base import StoreBase
 from netui.store.companies import CompanyMixin
 from netui.store.rows import PeopleQuery, PeopleWindow, PersonRow
+from netui.store.sql import insert, record, update
 from netui.store.value_rules import bad_values
 from netui.textsafe import NAME_FIELDS, clean_line
 from netui.validate import field_errors
@@ -123,6 +124,14 @@ def clean_person_values(values: dict[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
+def _undo_value(column: str, stored: Any) -> Any:
+    """A person's stored value as `update_person` returns it for undo: an enum field's as
+    its stored text (a str, as the ORM read it; even a value netui cannot read), any other
+    as its field's type (`PersonField.from_sql`: a date, a datetime, a bool, an int)."""
+    spec = FIELDS[column]
+    return stored if spec.enum is not None else spec.from_sql(stored)
+
+
 def _person_row(row: Any) -> PersonRow:
     return PersonRow(
         id=row[0], full_name=row[1], company=row[2], title=row[3], role=row[4],
@@ -136,49 +145,42 @@ class PeopleMixin(CompanyMixin, StoreBase):
 
     def add_person(self, full_name: str, **values: Any) -> int:
         """Add one person; `company=` is a name, resolved or created. Returns the new id."""
-        from netui.models import Person
-
         cleaned = clean_person_values({"full_name": full_name, **values})
         company = cleaned.pop("company", None)
         cleaned.setdefault("first_name", first_name_of(cleaned["full_name"]))
-        with self._tx() as s:
+        with self._write() as conn:
             if company:
-                cleaned["company_id"] = self._company_id_for(s, str(company))
+                cleaned["company_id"] = self._company_id_for(conn, str(company))
             now = self.now()
-            person = Person(**cleaned, created_at=now, updated_at=now)
-            s.add(person)
-            s.flush()
-            assert person.id is not None
-            return person.id
+            return insert(conn, "person", {**cleaned, "created_at": now, "updated_at": now})
 
     def quick_add(self, line: str) -> int:
         parsed = parse_quick_add(line)
         return self.add_person(parsed.full_name, company=parsed.company, **parsed.fields)
 
     def update_person(self, person_id: int, **values: Any) -> dict[str, Any]:
-        """Change fields; returns the previous values of what changed (for undo)."""
-        from netui.models import Company, Person
-
+        """Change fields; returns the previous values of what changed (for undo): each as
+        `_undo_value` gives it, the company as its name."""
         cleaned = clean_person_values(values)
         unreadable = {column for column, _, _ in self.unreadable_values(person_id)}
-        with self._tx() as s:
-            person = s.get(Person, person_id)
-            if person is None:
-                raise NotFoundError(f"There is no person #{person_id}.")
+        with self._write() as conn:
+            stored = record(conn, "person", person_id, "person")
+            current = {key: _undo_value(key, value) for key, value in stored.items()}
             before: dict[str, Any] = {}
+            changes: dict[str, Any] = {}
             if "company" in cleaned:
                 name = str(cleaned.pop("company") or "")
-                old = s.get(Company, person.company_id) if person.company_id else None
-                new_id = self._company_id_for(s, name) if name else None
-                if new_id != person.company_id:
-                    before["company"] = old.name if old else ""
-                    person.company_id = new_id
+                old = self._company_name_in(conn, current["company_id"])
+                new_id = self._company_id_for(conn, name) if name else None
+                if new_id != current["company_id"]:
+                    before["company"] = old
+                    current["company_id"] = changes["company_id"] = new_id
             for key, value in cleaned.items():
-                if getattr(person, key) != value or key in unreadable:
-                    before[key] = getattr(person, key)
-                    setattr(person, key, value)
+                if current[key] != value or key in unreadable:
+                    before[key] = current[key]
+                    current[key] = changes[key] = value
             if before:
-                person.updated_at = self.now()
+                update(conn, "person", person_id, {**changes, "updated_at": self.now()})
             return before
 
     def archive_person(self, person_id: int) -> None:
@@ -188,28 +190,20 @@ class PeopleMixin(CompanyMixin, StoreBase):
         self._set_archived(person_id, None)
 
     def _set_archived(self, person_id: int, when: datetime | None) -> None:
-        from netui.models import Person
-
-        with self._tx() as s:
-            person = s.get(Person, person_id)
-            if person is None:
-                raise NotFoundError(f"There is no person #{person_id}.")
-            person.archived_at = when
-            person.updated_at = self.now()
+        with self._write() as conn:
+            record(conn, "person", person_id, "person", "id")
+            update(conn, "person", person_id, {"archived_at": when, "updated_at": self.now()})
 
     def purge_person(self, person_id: int) -> bool:
         """Erase for real: secure_delete, rebuild the search index, truncate the WAL.
         True when the file is scrubbed; False while another program holds an older
         snapshot open (the person is gone from netui, but that program's copy keeps their
         pages in the file): `self.db.scrub()` again until it is True."""
-        from sqlalchemy import text
-
-        with self._tx() as s:
-            s.execute(text("PRAGMA secure_delete=ON"))
-            deleted = s.execute(text("DELETE FROM person WHERE id = :id"), {"id": person_id})
-            if getattr(deleted, "rowcount", 0) == 0:
+        with self._write() as conn:
+            conn.execute("PRAGMA secure_delete=ON")
+            if conn.execute("DELETE FROM person WHERE id = ?", (person_id,)).rowcount == 0:
                 raise NotFoundError(f"There is no person #{person_id}.")
-            s.execute(text("INSERT INTO person_fts(person_fts) VALUES ('optimize')"))
+            conn.execute("INSERT INTO person_fts(person_fts) VALUES ('optimize')")
         return self.db.scrub()
 
     # ---- reads --------------------------------------------------------------------
@@ -232,10 +226,9 @@ class PeopleMixin(CompanyMixin, StoreBase):
 
     def company_name(self, company_id: int | None) -> str:
         if company_id is None:
-            return ""
+            return ""  # no read needed
         with self.db.read() as conn:
-            row = conn.execute("SELECT name FROM company WHERE id = ?", (company_id,)).fetchone()
-        return str(row[0]) if row else ""
+            return self._company_name_in(conn, company_id)
 
     def _where(self, query: PeopleQuery) -> tuple[str, list[Any]]:
         clauses = ["p.archived_at IS NOT NULL" if query.archived else "p.archived_at IS NULL"]

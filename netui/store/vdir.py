@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from netui.store.sql import insert, update
 from netui.store.timeline import TimelineMixin
 from netui.timeutil import format_utc
 from netui.vdir import CARD_FIELDS, Values, row_hash
@@ -114,60 +115,44 @@ class VdirMixin(TimelineMixin):
 
     def apply_vdir_sync(self, folder: str, write: SyncWrite) -> dict[int, int]:
         """Apply one sync in one transaction; returns {index in new_people: new person id}."""
-        from sqlalchemy import text
-
-        from netui.models import Person
         from netui.store.people import clean_person_values
 
         created: dict[int, int] = {}
         now = self.now()
         stamp = format_utc(now)
-        with self._tx() as s:
+        with self._write() as conn:
             for person_id, values in write.updates.items():
-                person = s.get(Person, person_id)
-                if person is None:
+                if not conn.execute("SELECT 1 FROM person WHERE id = ?", (person_id,)).fetchone():
                     continue
                 cleaned = clean_person_values(_valid(values))
                 if "company" in cleaned:
                     name = str(cleaned.pop("company") or "")
-                    person.company_id = self._company_id_for(s, name) if name else None
-                for key, value in cleaned.items():
-                    setattr(person, key, value)
-                person.updated_at = now
+                    cleaned["company_id"] = self._company_id_for(conn, name) if name else None
+                update(conn, "person", person_id, {**cleaned, "updated_at": now})
             for index, new in enumerate(write.new_people):
                 cleaned = clean_person_values(_valid(new.values))
                 company = str(cleaned.pop("company", "") or "")
                 if company:
-                    cleaned["company_id"] = self._company_id_for(s, company)
-                person = Person(**cleaned, created_at=now, updated_at=now)
-                s.add(person)
-                s.flush()
-                assert person.id is not None
-                created[index] = person.id
-                new.state.person_id = person.id
-            for person_id in write.archive:
-                person = s.get(Person, person_id)
-                if person is not None and person.archived_at is None:
-                    person.archived_at = now
-                    person.updated_at = now
+                    cleaned["company_id"] = self._company_id_for(conn, company)
+                stamps = {"created_at": now, "updated_at": now}
+                created[index] = new.state.person_id = insert(conn, "person", {**cleaned, **stamps})
+            conn.executemany(
+                "UPDATE person SET archived_at = ?, updated_at = ? "
+                "WHERE id = ? AND archived_at IS NULL",
+                [(stamp, stamp, person_id) for person_id in write.archive],
+            )
             for person_id, note in write.notes:
-                self._log_interaction(s, person_id, "note", at=now, summary=note)
-            s.flush()
+                self._log_interaction(conn, person_id, "note", at=now, summary=note)
             rows = [
                 (folder, st.person_id, st.uid, st.filename, st.mtime_ns, st.size,
                  int(st.present), int(st.ours), st.netui_hash, st.base_json, stamp)
                 for st in [*write.states, *(n.state for n in write.new_people)]
             ]  # fmt: skip
-            if rows:
-                # the driver's executemany in the session's own transaction: 30,000 rows
-                # without building a parameter dict for each
-                driver: Any = s.connection().connection.dbapi_connection
-                driver.executemany(_UPSERT_SQL, rows)
-            if write.forget_gone:
-                s.execute(
-                    text("DELETE FROM vdir_gone WHERE folder = :folder AND filename = :name"),
-                    [{"folder": folder, "name": name} for name in write.forget_gone],
-                )
+            conn.executemany(_UPSERT_SQL, rows)  # 30,000 rows: one statement, many bindings
+            conn.executemany(
+                "DELETE FROM vdir_gone WHERE folder = ? AND filename = ?",
+                [(folder, name) for name in write.forget_gone],
+            )
         return created
 
 
