@@ -124,6 +124,7 @@ class NetuiApp(PreferencesApp, TypeaheadApp, keys="App"):
             gc.freeze()  # stays (modules, the first screen), so no collection walks it again
             gc.enable()
         self._watch_health()
+        self._assemble_store()
         self._warm_orm()
 
     def _warm_orm(self) -> None:
@@ -141,6 +142,14 @@ class NetuiApp(PreferencesApp, TypeaheadApp, keys="App"):
             _ = self.store.db.engine
         except Exception:  # only a warm-up: the first save loads them and reports a fault
             return
+
+    @work(thread=True, exit_on_error=False)
+    def _assemble_store(self) -> None:
+        """Load the store's other parts (the first paint needed only People's reads) beside
+        the screen, so the first action that needs one doesn't wait for them."""
+        from netui.store import assemble
+
+        assemble()
 
     @work(thread=True, exit_on_error=False)
     def _watch_health(self) -> None:
