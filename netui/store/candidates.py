@@ -31,7 +31,6 @@ from netui.channel_ingest import (
 from netui.channels.model import ChannelResult, Contact
 from netui.plural import count_of
 from netui.store.candidate_review import CandidateReviewMixin
-from netui.store.duplicates import driver_connection
 from netui.store.import_plan import paused_gc
 from netui.textsafe import clean_line
 from netui.timeutil import format_utc
@@ -201,8 +200,7 @@ class CandidateMixin(CandidateReviewMixin):
 
     def ingest_channel(self, result: ChannelResult) -> ChannelSummary:
         """Evidence onto people, the rest kept as candidates: one transaction, all or none."""
-        with paused_gc(), self._tx() as s:
-            conn = driver_connection(s)
+        with paused_gc(), self._write() as conn:
             keys_of = contact_keys(result)
             plan = plan_channel(result, read_known(conn, result, keys_of), keys_of)
             timeline = self._write_channel(conn, plan)

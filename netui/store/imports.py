@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from netui.errors import InputError
 from netui.schema import SCHEMA_VERSION
 from netui.store.agenda import note_job_change
-from netui.store.duplicates import DuplicateMixin, driver_connection
+from netui.store.duplicates import DuplicateMixin
 from netui.store.exports import TABLES
 from netui.store.import_plan import NEW_FIELDS, ImportPlan, Outcome, Planner, paused_gc
 from netui.store.reported_jobs import save_reports
@@ -143,8 +143,7 @@ class ImportMixin(DuplicateMixin):
         self, result: ParseResult, how_we_know: str = "", progress: Progress | None = None
     ) -> ImportReport:
         """Import parsed records in ONE transaction: all of them or, on any error, none."""
-        with paused_gc(), self._tx() as s:
-            conn = driver_connection(s)
+        with paused_gc(), self._write() as conn:
             plan = _plan(conn, result.records, how_we_know, progress, result.format)
             first_new = int(
                 conn.execute("SELECT coalesce(max(id), 0) + 1 FROM person").fetchone()[0]
@@ -153,7 +152,7 @@ class ImportMixin(DuplicateMixin):
             _save_reports(conn, result.format, plan, first_new)
             for slot in plan.updated:
                 if slot.job_change and slot.id is not None:
-                    note = self._log_interaction(s, slot.id, "note", summary=slot.job_change)
+                    note = self._log_interaction(conn, slot.id, "note", summary=slot.job_change)
                     note_job_change(conn, note, slot.id)  # Today lists it until acted on
         return _report(result, plan, dry_run=False)
 
@@ -212,8 +211,7 @@ class ImportMixin(DuplicateMixin):
         if unknown:
             raise InputError(f"{source}: {shown(unknown[0])} is not a netui table.")
         counts: dict[str, int] = {}
-        with self._tx() as s:
-            conn = driver_connection(s)
+        with self._write() as conn:
             people = conn.execute("SELECT (SELECT count(*) FROM person) + "
                                   "(SELECT count(*) FROM company)").fetchone()[0]  # fmt: skip
             if people:
