@@ -35,9 +35,9 @@ Each run is paired with one floor run at the same moment (alternating which goes
 so a shared machine's load moves both; the ratio given is the median of the runs' own
 ratios (value / its floor), beside the medians of the values. CPU time (process_time) is
 printed too: it moves much less with the load than wall time. A first untimed run warms
-the process (it imports SQLAlchemy/SQLModel, ~0.6 s, once per process); its parse+import
-time is printed separately. Nothing here is a test: the goals are printed beside the
-numbers for a person to read.
+the process (it imports the importers and the store's modules, once per process); its
+parse+import time is printed separately. Nothing here is a test: the goals are printed
+beside the numbers for a person to read.
 """
 
 from __future__ import annotations
@@ -295,9 +295,7 @@ def main() -> int:
         print(f"{csv_path.name}: {args.rows:,} rows ({len(rows):,} visible), {size / 1e6:.1f} MB")
         json_path = None if args.skip_restore else make_export(folder, args.people)
         warm = one_run(folder, csv_path, 0)
-        print(
-            f"warm-up run (imports SQLAlchemy/SQLModel): parse+import {warm['parse+import']:.2f} s"
-        )
+        print(f"warm-up run (imports netui's modules): parse+import {warm['parse+import']:.2f} s")
         floor(folder / "floor-warm.db", csv_path)
         if json_path is not None:
             restore_run(folder / "restore-warm.db", json_path)
