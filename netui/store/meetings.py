@@ -70,11 +70,6 @@ def _done_by_details(phase: Phase | str, text: str, details: dict[str, str]) -> 
     )
 
 
-def _meeting_record(conn: sqlite3.Connection, meeting_id: int) -> dict[str, Any]:
-    """The meeting's row (column -> stored value), or "There is no meeting #N."."""
-    return record(conn, "meeting", meeting_id, "meeting", "person_id, starts_at, place, status")
-
-
 def _marks(values: Sequence[object]) -> str:
     """'?, ?, ?': one parameter per value, for `IN (...)`."""
     return ", ".join("?" * len(values))
@@ -143,7 +138,7 @@ class MeetingMixin(ChecklistMixin):
         """New time (and place, address, ask, notes if given); a cancelled meeting is back on."""
         cleaned = _clean_details(details)
         with self._write() as conn:
-            meeting = _meeting_record(conn, meeting_id)
+            meeting = self._meeting_record(conn, meeting_id)
             if meeting["status"] == MeetingStatus.done:
                 raise InputError(f"Meeting #{meeting_id} is done; plan a new one instead.")
             changes: dict[str, object] = {
@@ -156,7 +151,7 @@ class MeetingMixin(ChecklistMixin):
         """Change place, address, ask or notes."""
         cleaned = _clean_details(details)
         with self._write() as conn:
-            _meeting_record(conn, meeting_id)
+            self._meeting_record(conn, meeting_id)
             update(conn, "meeting", meeting_id, {**cleaned, "updated_at": self.now()})
             self._tick_done_by_details(conn, meeting_id, cleaned)
 
@@ -169,7 +164,7 @@ class MeetingMixin(ChecklistMixin):
 
     def cancel_meeting(self, meeting_id: int) -> None:
         with self._write() as conn:
-            meeting = _meeting_record(conn, meeting_id)
+            meeting = self._meeting_record(conn, meeting_id)
             if meeting["status"] == MeetingStatus.done:
                 raise InputError(f"Meeting #{meeting_id} is already done; it cannot be cancelled.")
             changes = {"status": MeetingStatus.cancelled, "updated_at": self.now()}
@@ -191,7 +186,7 @@ class MeetingMixin(ChecklistMixin):
         if len(agreed) > TEXT_LIMITS["agreed"]:
             raise InputError(f"The agreed next step is at most {TEXT_LIMITS['agreed']} characters.")
         with self._write() as conn:
-            meeting = _meeting_record(conn, meeting_id)
+            meeting = self._meeting_record(conn, meeting_id)
             if meeting["status"] == MeetingStatus.done:
                 raise InputError(f"Meeting #{meeting_id} is already marked done.")
             if meeting["status"] == MeetingStatus.cancelled:

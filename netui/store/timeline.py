@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, overload
+from typing import Any
 
 from netui.enums import Direction, InteractionKind, Stage, stage_of
 from netui.errors import InputError
@@ -14,11 +14,6 @@ from netui.store.base import found
 from netui.store.people import PeopleMixin
 from netui.store.sql import insert, record, update
 from netui.timeutil import format_utc, local_date, parse_utc
-
-if TYPE_CHECKING:  # Session callers not moved to `_write` yet (h-w1, h-w3): goes with them
-    from sqlmodel import Session
-
-    from netui.models import Person
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,22 +85,13 @@ def _utc(at: datetime) -> datetime:
 class TimelineMixin(PeopleMixin):
     # ---- logging ------------------------------------------------------------------
 
-    @overload
-    def _person_or_raise(self, s: sqlite3.Connection, person_id: int) -> dict[str, Any]: ...
-    @overload
-    def _person_or_raise(self, s: Session, person_id: int) -> Person: ...
-    def _person_or_raise(self, s: sqlite3.Connection | Session, person_id: int) -> Any:
-        """The person's row (column -> stored value), or "There is no person #N."
-        (A Session gets the ORM Person: callers not moved to `_write` yet; goes with them.)"""
-        if isinstance(s, sqlite3.Connection):
-            return record(s, "person", person_id, "person")
-        from netui.models import Person
-
-        return found(s.get(Person, person_id), "person", person_id)
+    def _person_or_raise(self, conn: sqlite3.Connection, person_id: int) -> dict[str, Any]:
+        """The person's row (column -> stored value), or "There is no person #N."."""
+        return record(conn, "person", person_id, "person")
 
     def _log_interaction(
         self,
-        conn: sqlite3.Connection | Session,
+        conn: sqlite3.Connection,
         person_id: int,
         kind: InteractionKind | str,
         *,
@@ -120,11 +106,6 @@ class TimelineMixin(PeopleMixin):
         a conversation settles a pending one (due within `follow_up_days`) unless you wrote
         again after it; a far-off date the user chose stays.
         """
-        if not isinstance(conn, sqlite3.Connection):  # a Session: callers not moved yet
-            conn.flush()  # its pending rows first, then plain SQL on its connection
-            driver = conn.connection().connection.driver_connection
-            assert isinstance(driver, sqlite3.Connection)
-            conn = driver
         kind_ = coerce_kind(kind)
         direction_ = coerce_direction(direction)
         person = record(conn, "person", person_id, "person", "stage, follow_up_on")
