@@ -61,7 +61,7 @@ class NetuiApp(PreferencesApp, TypeaheadApp, keys="App"):
             settings.keymap, binding_ids(), self._settings_name
         )
         self.startup_notices = [*settings.notices, *notices]
-        self._started = False  # the health check and ORM warm-up (after the first paint)
+        self._started = False  # the health check, the store's other parts: after the first paint
         self._screens_css = False  # SCREENS_CSS read (before the first other screen opens)
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
@@ -125,23 +125,6 @@ class NetuiApp(PreferencesApp, TypeaheadApp, keys="App"):
             gc.enable()
         self._watch_health()
         self._assemble_store()
-        self._warm_orm()
-
-    def _warm_orm(self) -> None:
-        """Load SQLModel and the engine once the first screen is up, so the first save
-        doesn't pay ~250 ms for them (they are kept off the start-up path on purpose).
-        A daemon thread, not a worker: quitting at once does not wait for it to finish."""
-        import threading
-
-        threading.Thread(target=self._load_orm, name="netui-orm-warm-up", daemon=True).start()
-
-    def _load_orm(self) -> None:
-        try:
-            import netui.models  # noqa: F401
-
-            _ = self.store.db.engine
-        except Exception:  # only a warm-up: the first save loads them and reports a fault
-            return
 
     @work(thread=True, exit_on_error=False)
     def _assemble_store(self) -> None:

@@ -1,6 +1,6 @@
 """`netui today` (what to do next) and `netui stats` (the measure of progress), text or JSON.
 
-Read-only and ORM-free: they import neither Textual nor SQLModel.
+Read-only and light: they import no Textual (they run on the fast path, netui.fast).
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Opening the database safely (netui.db_probe looks first; netui.db_files migrates and
-backs up): PRAGMAs, the health check, read connections, write transactions, the engine."""
+backs up): PRAGMAs, the health check, read connections, write transactions."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from netui.db_files import (
     backup_to,
@@ -26,9 +25,6 @@ from netui.errors import BusyError, DamagedDatabaseError, NetuiError
 from netui.faults import diagnose_error
 from netui.paths import backup_dir, create_private_file
 from netui.schema import MIGRATIONS
-
-if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
 
 PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -106,15 +102,15 @@ def stopping(
 
 
 class Database:
-    """One SQLite file: read connections that never wait, and two ways to write.
+    """One SQLite file: read connections that never wait, and one way to write.
 
     Reads (`read()`, `try_read()`) each get a connection of their own from a small pool,
     in a read transaction: with WAL they never wait for a writer, another reader or the
     lock of another thread, so the UI thread and every worker read side by side.
-    Writes go through the ORM engine (`Store._tx`) or, for bulk SQL, `write()` on the
-    main connection (`reader`, its name kept); both wait `busy_timeout` seconds for
-    another program's write, except on the app's UI thread (`ui_thread`), which waits
-    `UI_BUSY_TIMEOUT` and raises BusyError so the screen can say so and retry.
+    Every write is plain SQL in `write()` on the main connection (`reader`, its name
+    kept), which waits `busy_timeout` seconds for another program's write or another
+    thread's, except on the app's UI thread (`ui_thread`), which waits `UI_BUSY_TIMEOUT`
+    and raises BusyError so the screen can say so and retry.
     """
 
     def __init__(
@@ -131,9 +127,7 @@ class Database:
         self._pool_lock = threading.Lock()
         self._watch: sqlite3.Connection | None = None  # PRAGMA data_version only
         self._watch_lock = threading.Lock()
-        self._engine: Engine | None = None
-        self._engine_lock = threading.Lock()
-        self.bulk_writes = 0
+        self.writes = 0  # this process's commits: screens refresh on change
         self._health = threading.Event()
         self._health.set()  # no check running: healthy as far as open() could tell
         self._check_pending = False  # open() deferred quick_check: start_health_check runs it
@@ -356,7 +350,7 @@ class Database:
                 if (fault := self.fault(exc)) is not None:
                     raise fault from None
                 raise
-            self.bulk_writes += 1
+            self.writes += 1
         finally:
             self.read_lock.release()
 
@@ -384,14 +378,6 @@ class Database:
             time.sleep(pause)
         return False
 
-    @property
-    def engine(self) -> Engine:
-        """The SQLAlchemy engine, created on first use so start-up stays free of the ORM."""
-        with self._engine_lock:
-            if self._engine is None:
-                self._engine = _make_engine(self)
-            return self._engine
-
     def close(self) -> None:
         if self.scrub_pending:  # one last try at an erase's scrub (the reader may be gone)
             with suppress(sqlite3.Error, NetuiError):
@@ -405,24 +391,3 @@ class Database:
         with self.read_lock:
             self.closed = True
             self.reader.close()
-        if self._engine is not None:
-            self._engine.dispose()
-
-
-def _make_engine(db: Database) -> Engine:
-    from sqlalchemy import create_engine, event
-
-    engine = create_engine(f"sqlite:///{db.path}")
-
-    # SQLAlchemy's documented recipe for real SQLite transactions: turn off the
-    # driver's own transaction handling and emit BEGIN ourselves.
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None
-        apply_pragmas(dbapi_connection)
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Any) -> None:
-        db.begin_write(conn.connection.driver_connection)
-
-    return engine

@@ -2,7 +2,7 @@
 
 `netui query` (a mail client asks it for every address it completes) and `netui list` are
 answered here with the standard library and netui's light modules only: no argparse,
-Textual, SQLModel, pathlib or platformdirs, and no full integrity check (see
+Textual, pathlib or platformdirs, and no full integrity check (see
 `netui.readonly`). Everything else — other commands, `--help`, an option this parser does
 not know, a database that is missing, needs a migration, or fails to read — goes to the full
 command line (`netui.cli.main`), which parses, opens, checks and reports as always.
@@ -80,7 +80,7 @@ def _list(conn: sqlite3.Connection, rest: Sequence[str]) -> tuple[list[str], int
 Handler = Callable[[sqlite3.Connection, Sequence[str]], tuple[list[str], int, str | None]]
 FAST_COMMANDS: dict[str, Handler] = {"query": _query, "list": _list}
 # Read-only commands that need the Store (and argparse): run on the read-only connection,
-# without the integrity check, migrations or the ORM; they print once, at the end.
+# without the integrity check or migrations; they print once, at the end.
 STORE_COMMANDS = ("today", "stats")
 
 

@@ -2,7 +2,7 @@
 `netui query` and `netui list`.
 
 A mail client runs `netui query` on every address it completes, so this module imports the
-standard library only (no Textual, SQLModel, pathlib or platformdirs: each costs more than
+standard library only (no Textual, pathlib or platformdirs: each costs more than
 the query itself). It lives outside `netui/store/` because importing that package loads
 every store module. Nothing here writes: the file is opened with `mode=ro`, and a file that
 needs a migration, or is missing, is left to the full path (`netui.cli`), which backs up,

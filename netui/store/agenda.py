@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from netui.enums import Closeness
 from netui.errors import InputError
 from netui.store.base import StoreBase, row_by_id
+from netui.store.sql import marks
 from netui.timeutil import format_utc, local_date, parse_utc, week_start
 from netui.validate import CADENCE_MAX_DAYS, cadence_error
 
@@ -29,10 +30,6 @@ PROMISE = "promise"
 
 _WHO = "p.full_name, coalesce(c.name, '')"
 _JOIN = "JOIN person p ON p.id = {t}.person_id LEFT JOIN company c ON c.id = p.company_id"
-
-
-def _marks(values: list[str]) -> str:
-    return ",".join("?" * len(values))
 
 
 def _day(text: str) -> date:
@@ -108,7 +105,7 @@ def _promises(conn: sqlite3.Connection, facts: TodayFacts) -> None:
         "  WHERE e.interaction_id = i.id AND e.closed_at IS NOT NULL) "
         "AND NOT (i.direction = 'in' AND EXISTS (SELECT 1 FROM interaction j "
         "  WHERE j.person_id = i.person_id AND j.at >= i.at AND j.id != i.id "
-        f"  AND j.kind || '/' || j.direction IN ({_marks(kept)}))) "
+        f"  AND j.kind || '/' || j.direction IN ({marks(len(kept))}))) "
         "ORDER BY i.at, i.id",
         kept,
     ).fetchall()
@@ -134,7 +131,7 @@ def _replies(conn: sqlite3.Connection, facts: TodayFacts, today: date) -> None:
         "  max(at) AS at, kind, direction FROM interaction INDEXED BY ix_interaction_at "
         "  WHERE at >= ? AND kind != 'note' GROUP BY person_id) l "
         "JOIN person p ON p.id = l.person_id WHERE p.archived_at IS NULL "
-        f"AND l.kind || '/' || l.direction IN ({_marks(waiting)}) "
+        f"AND l.kind || '/' || l.direction IN ({marks(len(waiting))}) "
         "ORDER BY l.at, l.person_id LIMIT ?",
         [since, *waiting, SECTION_LIMIT],
     ).fetchall()
@@ -142,7 +139,7 @@ def _replies(conn: sqlite3.Connection, facts: TodayFacts, today: date) -> None:
         r[0]: r[1:]
         for r in conn.execute(
             f"SELECT i.id, {_WHO}, i.summary FROM interaction i " + _JOIN.format(t="i")
-            + f" WHERE i.id IN ({_marks([r[0] for r in rows])})",
+            + f" WHERE i.id IN ({marks(len(rows))})",
             [r[0] for r in rows],
         )
     } if rows else {}  # fmt: skip
@@ -251,7 +248,8 @@ def _day_parts(
 
     pairs = part_pairs()
     flags = ", ".join(
-        f"max(kind || '/' || direction IN ({_marks(pairs[part])})) AS {part.value}" for part in Part
+        f"max(kind || '/' || direction IN ({marks(len(pairs[part]))})) AS {part.value}"
+        for part in Part
     )
     params: list[Any] = [p for part in Part for p in pairs[part]]
     since = format_utc(local_midnight_utc(first))
@@ -307,7 +305,7 @@ def read_progress(conn: sqlite3.Connection, today: date) -> ProgressFacts:
         "SELECT intent, channel, answered, count(*) FROM (SELECT d.intent, d.channel, "
         "  EXISTS (SELECT 1 FROM interaction i WHERE i.person_id = d.person_id "
         "    AND i.at > d.sent_at "
-        f"   AND i.kind || '/' || i.direction IN ({_marks(answered)})) AS answered "
+        f"   AND i.kind || '/' || i.direction IN ({marks(len(answered))})) AS answered "
         "  FROM draft d WHERE d.status = 'sent' AND d.sent_at IS NOT NULL) "
         "GROUP BY intent, channel, answered",
         answered,

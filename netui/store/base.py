@@ -6,20 +6,17 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from netui.db import Database
 from netui.errors import NotFoundError
 from netui.timeutil import utcnow
 
-if TYPE_CHECKING:
-    from sqlmodel import Session
-
 T = TypeVar("T")
 
 
 def found(row: T | None, what: str, key: int) -> T:
-    """The row looked up by id (an ORM object or an SQL row), or NotFoundError saying
+    """The row looked up by id, or NotFoundError saying
     "There is no {what} #{key}." when there is none."""
     if row is None:
         raise NotFoundError(f"There is no {what} #{key}.")
@@ -38,7 +35,7 @@ def row_by_id(
 
 
 class StoreBase:
-    """Holds the Database; each write method runs in one transaction via `_tx()`."""
+    """Holds the Database; each write method runs in one transaction via `_write()`."""
 
     def __init__(
         self,
@@ -52,31 +49,7 @@ class StoreBase:
         self.today = today
         self.now = now
         self.follow_up_days = follow_up_days
-        self.writes = 0  # bumped after each committed write: screens refresh on change
         self._total_cache: tuple[tuple[int, bool], int] | None = None
-
-    @contextmanager
-    def _tx(self) -> Iterator[Session]:
-        """One ORM session in one write transaction (BEGIN IMMEDIATE): all or nothing.
-        For writes only: reads go through `self.db.read()` and never take the write lock.
-        Another program's lock held past the busy timeout raises BusyError; a fault of the
-        place (a full disk, a read-only file) rolls back and raises its NetuiError."""
-        from sqlalchemy.exc import DBAPIError
-        from sqlmodel import Session
-
-        self.db.require_healthy()  # never write to a file the start-up check found damaged
-        try:
-            with Session(self.db.engine, expire_on_commit=False) as session, session.begin():
-                yield session
-        except DBAPIError as exc:
-            if exc.orig is not None and (fault := self.db.fault(exc.orig)) is not None:
-                raise fault from None
-            raise
-        except sqlite3.Error as exc:  # bulk SQL on the session's connection
-            if (fault := self.db.fault(exc)) is not None:
-                raise fault from None
-            raise
-        self.writes += 1
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -87,10 +60,6 @@ class StoreBase:
             yield conn
 
     def data_version(self) -> int:
-        """Changes whenever anything commits: this process (ORM or bulk) or another one.
+        """Changes whenever anything commits: this process or another one.
         A read changes nothing, so it never moves this (screens don't reload for it)."""
-        return self.db.data_version() + self.writes + self.db.bulk_writes
-
-    def data_version_of(self, conn: sqlite3.Connection) -> int:
-        """`data_version()` (the connection is no longer needed: kept for callers)."""
-        return self.data_version()
+        return self.db.data_version() + self.db.writes

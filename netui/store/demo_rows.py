@@ -11,6 +11,7 @@ from typing import Any
 from netui.db import Database
 from netui.names import company_key
 from netui.person_spec import STORED
+from netui.store.sql import marks
 
 # The person columns a demo writes: every field the user keeps (the person spec's), the
 # company as company_id, and the bookkeeping a new row needs; each defaults as the spec says.
@@ -20,8 +21,7 @@ PERSON_COLUMNS = (
 )  # fmt: skip
 _DEFAULTS = {f.name: f.sql_default for f in STORED}
 _INSERT_PERSON = (
-    f"INSERT INTO person ({', '.join(PERSON_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(PERSON_COLUMNS))})"
+    f"INSERT INTO person ({', '.join(PERSON_COLUMNS)}) VALUES ({marks(len(PERSON_COLUMNS))})"
 )
 _INSERT_COMPANY = (
     "INSERT INTO company (name, name_key, aliases, website, is_target, notes, created_at) "

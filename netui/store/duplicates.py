@@ -19,7 +19,7 @@ from netui.enums import STAGE_ORDER, Closeness
 from netui.errors import InputError, NotFoundError
 from netui.gcpause import paused_gc
 from netui.person_spec import ENUM_DEFAULTS, MERGE_FIELDS  # merge order: the screen's
-from netui.store.sql import update
+from netui.store.sql import insert, marks, update
 from netui.store.timeline import TimelineMixin
 
 _CLOSENESS_ORDER = [c.value for c in Closeness]
@@ -76,14 +76,6 @@ _BRIEF_SQL = (
 )
 
 
-def driver_connection(s: Any) -> sqlite3.Connection:
-    """The sqlite3 connection under an ORM session, inside its transaction (bulk SQL).
-    (Kept for the ORM writes left elsewhere; gone once none uses it.)"""
-    conn = s.connection().connection.driver_connection
-    assert isinstance(conn, sqlite3.Connection)
-    return conn
-
-
 def _row_dict(
     conn: sqlite3.Connection, table: str, where: str, args: tuple[Any, ...]
 ) -> list[dict[str, Any]]:
@@ -123,8 +115,7 @@ class DuplicateMixin(TimelineMixin):
         with self.db.read() as conn:
             for start in range(0, len(ids), 500):
                 chunk = ids[start : start + 500]
-                marks = ", ".join("?" * len(chunk))
-                for row in conn.execute(f"{_BRIEF_SQL} AND p.id IN ({marks})", chunk):
+                for row in conn.execute(f"{_BRIEF_SQL} AND p.id IN ({marks(len(chunk))})", chunk):
                     briefs[row[0]] = PersonBrief(*row)
         pairs = [
             DuplicatePair(briefs[x], briefs[y], reason, score)
@@ -232,11 +223,7 @@ class DuplicateMixin(TimelineMixin):
                 raise InputError(
                     f"The merge of {undo.label} cannot be undone: #{drop_id} is taken."
                 )
-            cols = list(undo.drop_row)
-            conn.execute(
-                f"INSERT INTO person ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                [undo.drop_row[c] for c in cols],
-            )
+            insert(conn, "person", undo.drop_row)
             for table, ids in undo.moved.items():
                 conn.executemany(
                     f"UPDATE {table} SET person_id = ? WHERE id = ?", [(drop_id, i) for i in ids]
@@ -247,11 +234,7 @@ class DuplicateMixin(TimelineMixin):
                     (link["person_a"], link["person_b"], link["id"]),
                 )
             for link in undo.links_deleted:
-                lcols = list(link)
-                conn.execute(
-                    f"INSERT INTO link ({', '.join(lcols)}) VALUES ({', '.join('?' * len(lcols))})",
-                    [link[c] for c in lcols],
-                )
+                insert(conn, "link", link)
             if undo.note_id is not None:
                 conn.execute("DELETE FROM interaction WHERE id = ?", (undo.note_id,))
             keep = {k: v for k, v in undo.keep_row.items() if k != "id"}

@@ -15,10 +15,10 @@ from netui.store.duplicates import DuplicateMixin
 from netui.store.exports import TABLES
 from netui.store.import_plan import NEW_FIELDS, ImportPlan, Outcome, Planner, paused_gc
 from netui.store.reported_jobs import save_reports
+from netui.store.sql import marks
 from netui.store.value_rules import (
     ColumnRule,
     column_ok,
-    schema_rules,
     shown,
     table_rules,
     value_problem,
@@ -171,7 +171,7 @@ class ImportMixin(DuplicateMixin):
         total = len(plan.new) + len(plan.updated)
         insert = (
             f"INSERT INTO person (company_id, {', '.join(fields)}, created_at, updated_at) "
-            f"VALUES ({', '.join('?' * (len(fields) + 3))})"
+            f"VALUES ({marks(len(fields) + 3)})"
         )
         row = itemgetter(*fields)  # a Slot's values in INSERT order
         for start in range(0, len(plan.new), _CHUNK):
@@ -263,9 +263,7 @@ def _check_table(
     missing = [c for c in needed if c not in columns]
     if missing:
         raise InputError(f"{where} has no column '{missing[0]}' (every row needs one).")
-    # the schema's rules for every column, the models' finer ones (enums, dates) on top
-    fks = list(conn.execute(f"PRAGMA foreign_key_list({table})"))
-    rules = {**schema_rules(table, info, fks), **table_rules(table)}
+    rules = table_rules(table, conn)
     checks = [rules[c] for c in columns]
     seen = ids[table]
     rows: list[list[Any]] = block["rows"]
@@ -325,7 +323,7 @@ def _insert_rows(
     if block is None:
         return 0
     columns, rows = block
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks(len(columns))})"
     try:
         conn.executemany(sql, rows)
     except sqlite3.IntegrityError as exc:

@@ -12,7 +12,7 @@ from netui.enums import MeetingStatus, Phase
 from netui.errors import InputError
 from netui.store.base import found
 from netui.store.checklist import ChecklistMixin
-from netui.store.sql import insert, record, update
+from netui.store.sql import insert, marks, record, update
 from netui.timeutil import format_utc, parse_utc
 
 if TYPE_CHECKING:
@@ -68,11 +68,6 @@ def _done_by_details(phase: Phase | str, text: str, details: dict[str, str]) -> 
     return (bool(details.get("place")) and picks_place(phase, text)) or (
         bool(details.get("ask")) and needs_request(phase, text)
     )
-
-
-def _marks(values: Sequence[object]) -> str:
-    """'?, ?, ?': one parameter per value, for `IN (...)`."""
-    return ", ".join("?" * len(values))
 
 
 class MeetingMixin(ChecklistMixin):
@@ -239,12 +234,12 @@ class MeetingMixin(ChecklistMixin):
     ) -> None:
         rows = conn.execute(
             "SELECT id, phase, text FROM checklist_item WHERE done = 0 "
-            f"AND meeting_id IN ({_marks(meeting_ids)})",
+            f"AND meeting_id IN ({marks(len(meeting_ids))})",
             meeting_ids,
         ).fetchall()
         ids = [int(r[0]) for r in rows if done_by(str(r[1]), str(r[2]))]
         if ids:
-            conn.execute(f"UPDATE checklist_item SET done = 1 WHERE id IN ({_marks(ids)})", ids)
+            conn.execute(f"UPDATE checklist_item SET done = 1 WHERE id IN ({marks(len(ids))})", ids)
 
     # ---- reads --------------------------------------------------------------------
 

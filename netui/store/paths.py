@@ -89,7 +89,7 @@ class PathsMixin(StoreBase):
         hour changed: '3 days ago' moves on)."""
         now = self.now()
         with self.db.read() as conn:
-            key = (self.data_version_of(conn), now.strftime("%Y-%m-%d %H"))
+            key = (self.data_version(), now.strftime("%Y-%m-%d %H"))
             cached = self._network
             if cached is not None and cached[0] == key:
                 return cached[1]

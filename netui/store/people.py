@@ -19,7 +19,7 @@ from netui.quickadd import parse_quick_add
 from netui.store.base import StoreBase
 from netui.store.companies import CompanyMixin
 from netui.store.rows import PeopleQuery, PeopleWindow, PersonRow
-from netui.store.sql import insert, record, update
+from netui.store.sql import insert, marks, record, update
 from netui.store.value_rules import bad_values
 from netui.textsafe import NAME_FIELDS, clean_line
 from netui.validate import field_errors
@@ -222,7 +222,7 @@ class PeopleMixin(CompanyMixin, StoreBase):
             cursor = conn.execute("SELECT * FROM person WHERE id = ?", (person_id,))
             row = cursor.fetchone()
             names = [d[0] for d in cursor.description]
-        return bad_values("person", dict(zip(names, row, strict=True))) if row else []
+            return bad_values("person", dict(zip(names, row, strict=True)), conn) if row else []
 
     def company_name(self, company_id: int | None) -> str:
         if company_id is None:
@@ -293,7 +293,7 @@ class PeopleMixin(CompanyMixin, StoreBase):
         ids = [r[0] for r in conn.execute(ids_sql, [*params, limit, offset])]
         if not ids:
             return []
-        rows = conn.execute(_ROW_SQL.format(marks=",".join("?" * len(ids))), ids).fetchall()
+        rows = conn.execute(_ROW_SQL.format(marks=marks(len(ids))), ids).fetchall()
         by_id = {row[0]: row for row in rows}
         return [_person_row(by_id[i]) for i in ids]
 

@@ -29,13 +29,16 @@ def to_sql(value: object) -> object:
     return value
 
 
+def marks(count: int) -> str:
+    """`count` SQL placeholders: '?, ?, ?' for 3 (an IN list, a VALUES row)."""
+    return ", ".join("?" * count)
+
+
 def insert(conn: sqlite3.Connection, table: str, values: Mapping[str, object]) -> int:
     """INSERT one row of `values` (column -> Python value); returns its id."""
     columns = ", ".join(values)
-    marks = ", ".join("?" * len(values))
-    cursor = conn.execute(
-        f"INSERT INTO {table} ({columns}) VALUES ({marks})", [to_sql(v) for v in values.values()]
-    )
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({marks(len(values))})"
+    cursor = conn.execute(sql, [to_sql(v) for v in values.values()])
     assert cursor.lastrowid is not None
     return cursor.lastrowid
 

@@ -1,17 +1,19 @@
 """What a stored value must look like, column by column: one set of rules for JSON restore
 and for the app's check of a row it is about to show.
 
-The rules come from the models (netui/models.py: each column's type, enum, nullability and
-foreign key), so a new column is checked without a word here. Each check returns a short
-phrase ("is not a date (YYYY-MM-DD)") or None.
+The rules come from the schema the migrations make (PRAGMA table_info: a whole number or
+text, nullability; foreign_key_list: what points where), so a new column is checked without
+a word here; what SQL's two types cannot say (an enum, a bool, a date or a time) comes from
+the person spec for person and from `_FINER` for the other tables. Each check returns a
+short phrase ("is not a date (YYYY-MM-DD)") or None.
 """
 
 from __future__ import annotations
 
 import re
-import typing
+import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import Enum
 from functools import cache
@@ -36,25 +38,44 @@ class ColumnRule:
     references: str | None = None  # the table a foreign key points at
 
 
-def _extra_enums() -> dict[tuple[str, str], type[Enum]]:
-    """Text columns the models leave as str but the app reads as an enum."""
+@cache
+def _finer() -> dict[str, dict[str, type]]:
+    """Per table, the columns whose stored INTEGER or TEXT means more: bool, date,
+    datetime or an enum (the person table's from its spec)."""
     from netui.compose import Channel, Intent, Tone
+    from netui.enums import (
+        Direction,
+        DraftStatus,
+        InteractionKind,
+        LinkKind,
+        MeetingStatus,
+        Phase,
+    )
+    from netui.person_spec import STORED
 
-    return {("draft", "intent"): Intent, ("draft", "tone"): Tone, ("draft", "channel"): Channel}
+    return {
+        "person": {f.name: f.kind for f in STORED if f.kind in (bool, date, datetime) or f.enum},
+        "company": {"is_target": bool},
+        "interaction": {"kind": InteractionKind, "direction": Direction, "at": datetime},
+        "draft": {"intent": Intent, "tone": Tone, "channel": Channel, "status": DraftStatus},
+        "meeting": {"status": MeetingStatus, "follow_up_owed": bool},
+        "checklist_item": {"phase": Phase, "done": bool},
+        "link": {"kind": LinkKind},
+    }
 
 
-def _enum_of(annotation: Any) -> type[Enum] | None:
-    for candidate in (annotation, *typing.get_args(annotation)):
-        if isinstance(candidate, type) and issubclass(candidate, Enum):
-            return candidate
-    return None
+def _finer_rule(rule: ColumnRule, kind: type) -> ColumnRule:
+    if issubclass(kind, Enum):
+        return replace(rule, kind="text", enum=kind)
+    name = {bool: "bool", date: "date", datetime: "datetime"}[kind]
+    return replace(rule, kind=name)
 
 
 def schema_rules(
     table: str, info: list[tuple[Any, ...]], foreign_keys: list[tuple[Any, ...]]
 ) -> dict[str, ColumnRule]:
-    """Rules for a table no model describes, from PRAGMA table_info and foreign_key_list
-    rows: whole numbers, text, what may be empty and what points where."""
+    """A table's rules from its PRAGMA table_info and foreign_key_list rows: whole
+    numbers, text (a time when the name ends in _at), what may be empty, what points where."""
     points = {fk[3]: fk[2] for fk in foreign_keys}  # from column -> table
     rules: dict[str, ColumnRule] = {}
     for _cid, name, sql_type, notnull, _default, pk in info:
@@ -65,48 +86,34 @@ def schema_rules(
     return rules
 
 
-@cache
-def table_rules(table: str) -> dict[str, ColumnRule]:
-    """Every column of a table with its rule, read from the SQLModel tables ({} for a
-    table no model describes: see `schema_rules`)."""
-    from sqlmodel import SQLModel
+_RULES: dict[str, dict[str, ColumnRule]] = {}
 
-    import netui.models as models
 
-    if table not in SQLModel.metadata.tables:
-        return {}
-    sa_table = SQLModel.metadata.tables[table]
-    model = next(
-        m
-        for m in vars(models).values()
-        if isinstance(m, type)
-        and issubclass(m, SQLModel)
-        and getattr(m, "__tablename__", None) == table
-    )
-    extra = _extra_enums()
-    rules: dict[str, ColumnRule] = {}
-    for col in sa_table.columns:
-        type_name = type(col.type).__name__
-        field = model.model_fields.get(col.name)
-        enum = _enum_of(field.annotation) if field is not None else None
-        enum = enum or extra.get((table, col.name))
-        if col.primary_key:
-            kind = "id"
-        elif type_name == "Integer":
-            kind = "int"
-        elif type_name == "Boolean":
-            kind = "bool"
-        elif type_name == "DateText":
-            kind = "date"
-        elif type_name == "UTCText":
-            kind = "datetime"
-        else:
-            kind = "text"
-        references = next((fk.column.table.name for fk in col.foreign_keys), None)
-        rules[col.name] = ColumnRule(
-            table, col.name, kind, bool(col.nullable) and not col.primary_key, enum, references
-        )
+def table_rules(table: str, conn: sqlite3.Connection | None = None) -> dict[str, ColumnRule]:
+    """Every column of a table with its rule ({} for no such table). Read once, from `conn`
+    (a database netui opened: migrated to this version) or else from a fresh schema."""
+    rules = _RULES.get(table)
+    if rules is None:
+        source = conn or _fresh_schema()
+        info = list(source.execute(f"PRAGMA table_info({table})"))
+        fks = list(source.execute(f"PRAGMA foreign_key_list({table})"))
+        finer = _finer().get(table, {})
+        rules = {
+            column: _finer_rule(rule, finer[column]) if column in finer else rule
+            for column, rule in schema_rules(table, info, fks).items()
+        }
+        _RULES[table] = rules
     return rules
+
+
+@cache
+def _fresh_schema() -> sqlite3.Connection:
+    """An in-memory database with every migration applied (for a caller with none)."""
+    from netui.db_files import migrate
+
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    migrate(conn)
+    return conn
 
 
 def _is_int(value: Any) -> bool:
@@ -230,9 +237,11 @@ def _int_text(value: int) -> str:
         return f"a {value.bit_length() * 0.30103:,.0f}-digit number"
 
 
-def bad_values(table: str, row: dict[str, Any]) -> list[tuple[str, Any, str]]:
+def bad_values(
+    table: str, row: dict[str, Any], conn: sqlite3.Connection | None = None
+) -> list[tuple[str, Any, str]]:
     """(column, raw value, why) for each value in a stored row the app cannot read."""
-    rules = table_rules(table)
+    rules = table_rules(table, conn)
     out: list[tuple[str, Any, str]] = []
     for column, value in row.items():
         rule = rules.get(column)
