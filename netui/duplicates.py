@@ -8,11 +8,11 @@ similarity in C, so 8,000 people at one company cost about twice 4,000, not four
 
 from __future__ import annotations
 
-import heapq
-from collections import defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, compress, repeat
+from operator import itemgetter
 from typing import Any
 
 from netui.names import fold, linkedin_key, name_at, person_key, phone_key
@@ -88,20 +88,61 @@ _INDEL: Any = None
 
 
 class _Found:
-    """The strongest reason found so far for each pair of ids."""
+    """The strongest reason for each pair of ids. Reasons are flagged strongest first
+    (`find_duplicates` goes down SCORES), so a pair's first reason is its strongest and a
+    later one is dropped by dict.setdefault, in C: no Python step per pair found, which
+    matters when a big company holds many people of one name (thousands of pairs)."""
 
-    def __init__(self) -> None:
+    def __init__(self, urls: dict[int, str]) -> None:
         self.pairs: dict[tuple[int, int], tuple[int, str]] = {}
+        self.urls = urls  # id -> LinkedIn profile: two different profiles are two people
+        self.phases: list[tuple[int, int]] = []  # (score, where its pairs start in `pairs`)
 
-    def flag(self, x: int, y: int, score: int, reason: str) -> None:
-        key = (x, y) if x < y else (y, x)
-        if self.pairs.get(key, (0, ""))[0] < score:
-            self.pairs[key] = (score, reason)
+    def phase(self, score: int) -> None:
+        assert not self.phases or self.phases[-1][0] > score, "flag strongest first"
+        self.phases.append((score, len(self.pairs)))
 
     def flag_all(self, ids: Sequence[int], score: int, reason: str) -> None:
         if 1 < len(ids) <= MAX_GROUP:
-            for x, y in combinations(ids, 2):
-                self.flag(x, y, score, reason)
+            self._add(combinations(sorted(ids), 2), ids, score, reason)
+
+    def flag_across(self, xs: list[int], ys: list[int], score: int, reason: str) -> None:
+        """Every pair of one id of `xs` with one of `ys` (two different spellings)."""
+        keys = [(a, b) if a < b else (b, a) for a in xs for b in ys]
+        self._add(keys, xs + ys, score, reason)
+
+    def _add(
+        self, keys: Iterable[tuple[int, int]], ids: Sequence[int], score: int, why: str
+    ) -> None:
+        urls = self.urls
+        if score < SCORES["linkedin"][0] and urls and len({urls[i] for i in ids if i in urls}) > 1:
+            keys = [(x, y) for x, y in keys if not (x in urls and y in urls and urls[x] != urls[y])]
+        deque(map(self.pairs.setdefault, keys, repeat((score, why))), maxlen=0)
+
+    def strongest(self, limit: int, folded: Callable[[int], str]) -> list[Found]:
+        """The `limit` strongest pairs, then by the first one's folded name (then ids). Only
+        the weakest score taken is ranked by name, and in it only the pairs of the first
+        people by name that fill `limit`: counted and picked in C, not a step a pair."""
+        keys = list(self.pairs)
+        ends = [start for _, start in self.phases[1:]] + [len(keys)]
+        best: list[Found] = []
+        for (score, start), end in zip(self.phases, ends, strict=True):
+            need = limit - len(best)
+            if need <= 0:
+                break
+            here = keys[start:end]
+            if len(here) > need:
+                per_first = Counter(map(itemgetter(0), here))
+                firsts: set[int] = set()
+                for pid in sorted(per_first, key=lambda pid: (folded(pid), pid)):
+                    if need <= 0:
+                        break
+                    firsts.add(pid)
+                    need -= per_first[pid]
+                here = list(compress(here, map(firsts.__contains__, map(itemgetter(0), here))))
+            here.sort(key=lambda key: (folded(key[0]), key))
+            best += [(x, y, self.pairs[x, y][1], score) for x, y in here[: limit - len(best)]]
+        return best
 
 
 class _Name:
@@ -157,9 +198,9 @@ def find_duplicates(
             if name is None:
                 name = names[full_name] = _Name(full_name)
             spelled[pid] = name
-            if url:
-                urls[pid] = key = linkedin_key(url)
-                linkedin[key].append(pid)
+            if url and (profile := linkedin_key(url)):
+                urls[pid] = profile
+                linkedin[profile].append(pid)
             if mail:
                 email[mail.casefold()].append(pid)
             if tel and (digits := phone_key(tel)):
@@ -173,40 +214,47 @@ def find_duplicates(
                     at[name.spaced].append(pid)
                 else:
                     at[name.spaced] = [pid]
-    found = _Found()
-    for kind, groups in (("linkedin", linkedin), ("email", email), ("phone", phone)):
-        score, reason = SCORES[kind]
-        for ids in groups.values():
-            if len(ids) > 1:
-                found.flag_all(ids, score, reason)
-    score, reason = SCORES["name"]
-    for ids in same_name.values():
-        if 1 < len(ids) <= SAME_NAME_BUCKET:
-            found.flag_all(ids, score, reason)
+    # at each company: the same name in any word order, and similar spellings
+    name_company: list[list[int]] = []
+    similar: list[tuple[str, list[int], list[int]]] = []
     for step, (company_id, at_company) in enumerate(companies.items()):
         if step % 16 == 0 and should_stop():
             raise SearchCancelled()
         if len(at_company) > 1 or len(next(iter(at_company.values()))) > 1:
-            _in_company(at_company, spelled, company_names.get(company_id, ""), found)
+            company = company_names.get(company_id, "")
+            _in_company(at_company, spelled, company, name_company, similar)
     if should_stop():
         raise SearchCancelled()
-
-    kept = [
-        (-score, spelled[x].folded, x, y, reason)
-        for (x, y), (score, reason) in found.pairs.items()
-        # two different LinkedIn profiles: two people
-        if score >= 100 or not (urls.get(x) and urls.get(y) and urls[x] != urls[y])
-    ]
-    best = heapq.nsmallest(limit, kept)
-    return [(x, y, reason, -neg) for neg, _, x, y, reason in best], len(kept)
+    groups = {
+        "linkedin": linkedin.values(),
+        "email": email.values(),
+        "phone": phone.values(),
+        "name_company": name_company,
+        "name": [ids for ids in same_name.values() if len(ids) <= SAME_NAME_BUCKET],
+    }
+    found = _Found(urls)
+    for kind, (score, reason) in sorted(SCORES.items(), key=lambda item: -item[1][0]):
+        found.phase(score)
+        if kind == "similar":
+            for why, xs, ys in similar:
+                found.flag_across(xs, ys, score, why)
+        else:
+            for ids in groups[kind]:
+                found.flag_all(ids, score, reason)
+    return found.strongest(limit, lambda pid: spelled[pid].folded), len(found.pairs)
 
 
 def _in_company(
-    at_company: dict[str, list[int]], spelled: dict[int, _Name], company: str, found: _Found
+    at_company: dict[str, list[int]],
+    spelled: dict[int, _Name],
+    company: str,
+    name_company: list[list[int]],
+    similar: list[tuple[str, list[int], list[int]]],
 ) -> None:
-    """At one company: the same name (words in any order), and similar names sharing a first
-    or last word. Only the company's distinct names are compared, in blocks of one shared
-    word, so a block does not grow with the company (8,000 people hold ~2,000 names)."""
+    """At one company: add to `name_company` the groups of one name (words in any order),
+    and to `similar` the similar spellings sharing a first or last word (reason, ids of one,
+    ids of the other). Only the company's distinct names are compared, in blocks of one
+    shared word, so a block does not grow with the company (8,000 people hold ~2,000 names)."""
     by_key: dict[str, list[int]] = {}
     firsts: dict[str, list[str]] = {}
     lasts: dict[str, list[str]] = {}
@@ -228,10 +276,7 @@ def _in_company(
                 block.append(spaced)
             if name.words >= 3:
                 long_names = True
-    score, reason = SCORES["name_company"]
-    for ids in by_key.values():
-        if len(ids) > 1:
-            found.flag_all(ids, score, reason)
+    name_company += [ids for ids in by_key.values() if len(ids) > 1]
     pairs: set[tuple[str, str]] = set()
     for blocks in (firsts, lasts):
         for block in blocks.values():
@@ -239,15 +284,9 @@ def _in_company(
                 _close_in_block(block, pairs)
     if long_names:
         pairs |= _word_subsets([s for s, ids in at_company.items() if s and len(ids) <= MAX_GROUP])
-    if not pairs:
-        return
-    score, template = SCORES["similar"]
-    reason = template.format(company=company)
-    for x, y in pairs:
-        if similar_names(x, y):
-            for a in at_company[x]:
-                for b in at_company[y]:
-                    found.flag(a, b, score, reason)
+    if pairs:
+        reason = SCORES["similar"][1].format(company=company)
+        similar += [(reason, at_company[x], at_company[y]) for x, y in pairs if similar_names(x, y)]
 
 
 def _close_in_block(block: list[str], pairs: set[tuple[str, str]]) -> None:
