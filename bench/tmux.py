@@ -187,7 +187,7 @@ def main() -> int:
             tmux.start(name, [sys.executable, "-m", "netui", "--db", str(db)])
             total = f"{n:,} people"
             tmux.wait_for(name, total)
-            time.sleep(1.0)  # the start-up check and the ORM warm-up finish
+            time.sleep(1.0)  # the start-up check and the store parts loaded after the first paint
             tmux.run("send-keys", "-t", name, "/")
             time.sleep(0.3)
             samples = [tmux.keystroke(name, args.key, f" of {n:,}", total)
