@@ -6,10 +6,10 @@ standard library only (no Textual, pathlib or platformdirs: each costs more than
 itself). It lives outside `netui/store/` because importing that package loads People's store
 part, its rows and the database layer (pathlib among them). Nothing here writes: the file is
 opened with `mode=ro`, and a file that needs a migration, or is missing, is left to the full
-path (`netui.cli`), which backs up, migrates and checks it.
-The full `PRAGMA quick_check` is skipped (it reads every page: 39 ms
-at 30,000 people); a damaged page this read touches raises, and the command is handed to the
-full path, which checks the file and names the damage.
+path (`netui.cli`), which backs up, migrates and checks it. The full `PRAGMA quick_check` is
+skipped (it reads every page: 39 ms at 30,000 people); a damaged page this read touches
+raises, and the command is handed to the full path, which checks the file and names the
+damage.
 """
 
 from __future__ import annotations
