@@ -49,7 +49,7 @@ def needed_keys(keys_of: dict[str, list[str]]) -> list[str]:
 
 def is_bulk(contact: Contact) -> bool:
     # the mail reader loads here, not at every start (the store imports this module)
-    from netui.channels.mail import is_bulk_address
+    from netui.channels.mail_headers import is_bulk_address
 
     return bool(contact.email) and is_bulk_address(contact.email)
 

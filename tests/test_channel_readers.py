@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from netui.channels.domains import guess_company
-from netui.channels.mail import header_blocks, parse_date
+from netui.channels.mail_headers import header_blocks, parse_date
 from netui.channels.read import read_archive
 from netui.channels.social import repair
 from netui.channels.whatsapp import MISSING_NAME

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from netui.channels.mail import date_timestamp, parse_date, parse_headers
+from netui.channels.mail_headers import date_timestamp, parse_date, parse_headers
 from netui.channels.read import read_archive
 
 BLOCK = (

@@ -13,7 +13,8 @@ import pytest
 from netui.channels import social
 from netui.channels.domains import guess_company
 from netui.channels.linkedin import parse_when
-from netui.channels.mail import BULK_REASON, CUT_REASON, HUGE_REASON, addresses
+from netui.channels.mail import BULK_REASON
+from netui.channels.mail_headers import CUT_REASON, HUGE_REASON, addresses
 from netui.channels.model import FUTURE_REASON
 from netui.channels.read import read_archive
 from netui.errors import InputError
