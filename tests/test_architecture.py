@@ -30,6 +30,7 @@ ADAPTERS = {
     "netui.db_probe": "looks at a file before netui writes to it",
     "netui.db_files": "the database's files: backups, -wal/-shm",
     "netui.schema": "the migrations (the DDL)",
+    "netui.schema_v1": "the first migration step (the DDL netui was released with)",
     "netui.readonly": "the stdlib-only read path for query/list/today/stats (fast start)",
     "netui.fast": "hands the read path its sqlite3 connection",
     "netui.faults": "names a sqlite3 error by its cause",
