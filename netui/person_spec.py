@@ -5,8 +5,9 @@
 and its `FieldInfo` (label, spreadsheet header aliases, whether imports carry it, whether
 it is exported, whether duplicates merge it, whether an import fills it when empty).
 Everything else derives from it: the read record (`get_person` returns a PersonRecord),
-the ORM table (models.Person), import records and the netui CSV header, spreadsheet header
-aliases, merge fields, export columns, the person form's fields and the demo's columns.
+the person table's value rules (store/value_rules.py), import records and the netui CSV
+header, spreadsheet header aliases, merge fields, export columns, the person form's fields
+and the demo's columns.
 `tests/test_person_spec.py` checks it against the migrated table (names, types, defaults).
 
 Adding a person field is one place plus a migration:

@@ -1,4 +1,4 @@
-"""Today and Progress reads (driver SQL, no ORM: `netui today` stays fast) and their writes.
+"""Today and Progress reads (driver SQL: `netui today` stays fast) and their writes.
 
 What the rows mean is decided in netui/agenda.py (Today), netui/progress.py and
 netui/conversations.py: the 'kind/direction' pairs each query filters on come from there,

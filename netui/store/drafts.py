@@ -31,7 +31,7 @@ _SETTLES_MEETING = frozenset({Intent.follow_up, Intent.thank_you})
 
 @dataclass(frozen=True, slots=True)
 class DraftRow:
-    """A draft in a list (no ORM object): enough to show it and reopen it."""
+    """A draft in a list: enough to show it and reopen it."""
 
     id: int
     person_id: int

@@ -126,7 +126,7 @@ def clean_person_values(values: dict[str, Any]) -> dict[str, Any]:
 
 def _undo_value(column: str, stored: Any) -> Any:
     """A person's stored value as `update_person` returns it for undo: an enum field's as
-    its stored text (a str, as the ORM read it; even a value netui cannot read), any other
+    its stored text (as stored: even a value netui cannot read), any other
     as its field's type (`PersonField.from_sql`: a date, a datetime, a bool, an int)."""
     spec = FIELDS[column]
     return stored if spec.enum is not None else spec.from_sql(stored)

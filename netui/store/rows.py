@@ -1,4 +1,4 @@
-"""Light rows for lists (no ORM objects per row) and the list query."""
+"""Light rows for lists (a frozen record a row) and the list query."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Writes in plain SQL on the driver connection: the values a row stores, one insert,
 one update, one row read inside the write transaction. The migrations own the tables;
-this is how the store writes to them without loading an ORM (see `StoreBase._write`)."""
+this is how every store write reaches them (see `StoreBase._write`)."""
 
 from __future__ import annotations
 

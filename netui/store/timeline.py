@@ -18,7 +18,7 @@ from netui.timeutil import format_utc, local_date, parse_utc
 
 @dataclass(frozen=True, slots=True)
 class InteractionRow:
-    """One timeline entry, light (no ORM object); also what undo needs to restore it."""
+    """One timeline entry, light; also what undo needs to restore it."""
 
     id: int
     person_id: int
@@ -70,7 +70,7 @@ def coerce_stage(stage: Stage | str) -> Stage:
 
 def stored_day(value: object) -> date | None:
     """A stored date ('YYYY-MM-DD') as a date; None when empty or unreadable (a hand-edited
-    file), as the ORM read it."""
+    file)."""
     try:
         return None if value is None else date.fromisoformat(str(value))
     except ValueError:
